@@ -1,0 +1,401 @@
+//! The engine: a corpus of sources, indexed once; each page checked against it.
+
+use crate::align::{align, DiffSpan};
+use crate::claim::{extract_claims, terms, Claim};
+use crate::error::{Error, ErrorKind, Result};
+use crate::facts::Facts;
+use crate::index::Index;
+use crate::judge::compare;
+use crate::reason::Reason;
+use crate::segment::sentences;
+use crate::skip::is_claim;
+use crate::source::{Corpus, Source};
+use crate::text::{normalize, tokenize};
+use serde::Serialize;
+use std::ops::Range;
+
+/// How one source stands towards one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The source says the same thing.
+    Confirms,
+    /// The source says something incompatible.
+    Contradicts,
+    /// The source is on the same subject but neither confirms nor contradicts.
+    Related,
+    /// The source does not speak of it.
+    Unrelated,
+}
+
+impl Relation {
+    /// The relation as a lower-case word, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Confirms => "confirms",
+            Relation::Contradicts => "contradicts",
+            Relation::Related => "related",
+            Relation::Unrelated => "unrelated",
+        }
+    }
+}
+
+/// A claim's verdict across all sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// At least one source confirms it and none contradicts it.
+    Confirmed,
+    /// At least one source contradicts it and none confirms it.
+    Contradicted,
+    /// Some sources confirm it and others contradict it.
+    Disputed,
+    /// Sources speak of the subject but none confirms or contradicts.
+    Related,
+    /// No other source speaks of it: only this page makes the claim.
+    Unique,
+}
+
+impl Verdict {
+    /// The verdict as a lower-case word, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Disputed => "disputed",
+            Verdict::Related => "related",
+            Verdict::Unique => "unique",
+        }
+    }
+
+    /// The verdict that a set of per-source relations adds up to.
+    pub fn from_relations(relations: impl IntoIterator<Item = Relation>) -> Verdict {
+        let (mut confirms, mut contradicts, mut related) = (false, false, false);
+        for r in relations {
+            match r {
+                Relation::Confirms => confirms = true,
+                Relation::Contradicts => contradicts = true,
+                Relation::Related => related = true,
+                Relation::Unrelated => {}
+            }
+        }
+        match (confirms, contradicts, related) {
+            (true, true, _) => Verdict::Disputed,
+            (true, false, _) => Verdict::Confirmed,
+            (false, true, _) => Verdict::Contradicted,
+            (false, false, true) => Verdict::Related,
+            (false, false, false) => Verdict::Unique,
+        }
+    }
+}
+
+/// One source's evidence about one claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct Evidence {
+    /// The source's id.
+    pub source: String,
+    /// How the source stands towards the claim.
+    pub relation: Relation,
+    /// The source's sentence that best matches the claim.
+    pub text: String,
+    /// How closely the sentence matches the claim, from 0 to 1.
+    pub score: f32,
+    /// Typed differences, contradicting ones first.
+    pub reasons: Vec<Reason>,
+    /// The word-level diff of the claim and the sentence.
+    pub diff: Vec<DiffSpan>,
+    /// Byte range of the sentence in the source's text.
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+/// One claim of the page with its verdict and evidence.
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimReport {
+    /// The claim's text.
+    pub text: String,
+    /// Byte range of the claim in the page.
+    #[serde(skip)]
+    pub span: Range<usize>,
+    /// The verdict across all sources.
+    pub verdict: Verdict,
+    /// The sources that speak of it (unrelated ones are left out), strongest first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Counts of claims per verdict.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Number of claims.
+    pub claims: usize,
+    /// Claims confirmed by at least one source and contradicted by none.
+    pub confirmed: usize,
+    /// Claims contradicted by at least one source and confirmed by none.
+    pub contradicted: usize,
+    /// Claims both confirmed and contradicted.
+    pub disputed: usize,
+    /// Claims whose subject other sources speak of, without confirming or contradicting.
+    pub related: usize,
+    /// Claims only this page makes.
+    pub unique: usize,
+}
+
+/// The result of checking a page.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// The page's claims, in order.
+    pub claims: Vec<ClaimReport>,
+    /// Counts per verdict.
+    pub summary: Summary,
+}
+
+/// A sentence of a source, as indexed. Only the span is kept; tokens and facts are recomputed
+/// for the few candidates that retrieval returns, which keeps memory per claim small.
+#[derive(Clone, Debug)]
+struct Indexed {
+    source: u32,
+    span: Range<u32>,
+}
+
+/// Thresholds of the sentence-level judgement.
+#[derive(Clone, Copy, Debug)]
+struct Thresholds {
+    /// Below this weighted overlap a sentence is unrelated.
+    related: f32,
+    /// At or above this overlap, with no contradiction, a sentence confirms.
+    confirms: f32,
+    /// At or above this overlap, a contradicting reason makes the sentence contradict.
+    contradicts: f32,
+}
+
+const THRESHOLDS: Thresholds = Thresholds {
+    related: 0.25,
+    confirms: 0.55,
+    contradicts: 0.35,
+};
+
+/// How many candidate sentences per source are aligned and judged.
+const CANDIDATES_PER_SOURCE: usize = 3;
+
+/// A corpus of sources, indexed for checking pages against it.
+///
+/// ```
+/// use corroborate::{Corpus, Engine, Source, Verdict};
+/// let corpus = Corpus { sources: vec![
+///     Source { id: "a".into(), text: "Police said five people were injured in Lyon on Monday.".into(), ..Default::default() },
+/// ]};
+/// let engine = Engine::new(corpus).unwrap();
+/// let report = engine.check("Five people were injured in Lyon on Monday, police said.").unwrap();
+/// assert_eq!(report.claims[0].verdict, Verdict::Confirmed);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Engine {
+    sources: Vec<Option<Source>>,
+    sentences: Vec<Indexed>,
+    index: Index,
+}
+
+impl Engine {
+    /// Index a corpus. Fails when it has no sources or two sources share an id.
+    pub fn new(corpus: Corpus) -> Result<Engine> {
+        if corpus.sources.is_empty() {
+            return Err(Error::new(ErrorKind::NoSources, "the corpus has no sources"));
+        }
+        let mut engine = Engine {
+            sources: Vec::new(),
+            sentences: Vec::new(),
+            index: Index::new(),
+        };
+        for s in corpus.sources {
+            engine.add_source(s)?;
+        }
+        Ok(engine)
+    }
+
+    /// Add one source. Fails when its id is empty or already present.
+    pub fn add_source(&mut self, source: Source) -> Result<()> {
+        if source.id.trim().is_empty() {
+            return Err(Error::new(ErrorKind::Corpus, "a source has an empty id"));
+        }
+        if self.source(&source.id).is_some() {
+            return Err(Error::new(
+                ErrorKind::Corpus,
+                format!("two sources have the id {:?}", source.id),
+            ));
+        }
+        let doc = self.sources.len() as u32;
+        for r in sentences(&source.text) {
+            let text = &source.text[r.clone()];
+            if !is_claim(text) {
+                continue;
+            }
+            let t = terms(&tokenize(text));
+            let entry = self.index.add(doc, t.iter().map(String::as_str));
+            debug_assert_eq!(entry as usize, self.sentences.len());
+            self.sentences.push(Indexed {
+                source: doc,
+                span: r.start as u32..r.end as u32,
+            });
+        }
+        self.sources.push(Some(source));
+        Ok(())
+    }
+
+    /// Remove the source with this id; returns whether it was there.
+    pub fn remove_source(&mut self, id: &str) -> bool {
+        match self.sources.iter().position(|s| s.as_ref().is_some_and(|s| s.id == id)) {
+            Some(i) => {
+                self.sources[i] = None;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().flatten().find(|s| s.id == id)
+    }
+
+    /// The sources, in the order they were added.
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources.iter().flatten()
+    }
+
+    /// Number of indexed sentences.
+    pub fn len_sentences(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Check a page against every source. A source whose text is the page's own is skipped,
+    /// so that a page in the corpus is never compared with itself.
+    pub fn check(&self, page: &str) -> Result<Report> {
+        self.check_excluding(page, None)
+    }
+
+    /// Check a page against every source but the one with id `exclude`.
+    pub fn check_excluding(&self, page: &str, exclude: Option<&str>) -> Result<Report> {
+        if page.trim().is_empty() {
+            return Err(Error::new(ErrorKind::EmptyPage, "the page has no text to check"));
+        }
+        let page_norm = normalize(page);
+        let skip: Vec<bool> = self
+            .sources
+            .iter()
+            .map(|s| match s {
+                None => true,
+                Some(s) => exclude == Some(s.id.as_str()) || (s.text.len().abs_diff(page.len()) < 64 && normalize(&s.text) == page_norm),
+            })
+            .collect();
+        let claims = extract_claims(page);
+        let mut out = Vec::with_capacity(claims.len());
+        let mut summary = Summary::default();
+        for claim in &claims {
+            let evidence = self.evidence(page, claim, &skip);
+            let verdict = Verdict::from_relations(evidence.iter().map(|e| e.relation));
+            summary.claims += 1;
+            match verdict {
+                Verdict::Confirmed => summary.confirmed += 1,
+                Verdict::Contradicted => summary.contradicted += 1,
+                Verdict::Disputed => summary.disputed += 1,
+                Verdict::Related => summary.related += 1,
+                Verdict::Unique => summary.unique += 1,
+            }
+            out.push(ClaimReport {
+                text: claim.text(page).to_string(),
+                span: claim.span.clone(),
+                verdict,
+                evidence,
+            });
+        }
+        Ok(Report { claims: out, summary })
+    }
+
+    /// The evidence of each source about one claim, strongest first.
+    fn evidence(&self, page: &str, claim: &Claim, skip: &[bool]) -> Vec<Evidence> {
+        let claim_terms = terms(&claim.tokens);
+        let query: Vec<&str> = claim_terms.iter().map(String::as_str).collect();
+        let hits = self.index.search(&query, CANDIDATES_PER_SOURCE);
+        let claim_text = claim.text(page);
+        let claim_tokens: Vec<_> = claim
+            .tokens
+            .iter()
+            .map(|t| crate::text::Token {
+                start: t.start - claim.span.start,
+                end: t.end - claim.span.start,
+                norm: t.norm.clone(),
+            })
+            .collect();
+        let weight = |term: &str| self.index.idf(term);
+        let claim_weight: f32 = claim_terms.iter().map(|t| weight(t)).sum();
+
+        // Best candidate per source.
+        let mut best: Vec<Option<Evidence>> = vec![None; self.sources.len()];
+        for hit in hits {
+            let doc = hit.doc as usize;
+            if skip.get(doc).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some(source) = &self.sources[doc] else { continue };
+            let sent = &self.sentences[hit.entry as usize];
+            let span = sent.span.start as usize..sent.span.end as usize;
+            let text = &source.text[span.clone()];
+            let tokens = tokenize(text);
+            let source_terms = terms(&tokens);
+            let source_weight: f32 = source_terms.iter().map(|t| weight(t)).sum();
+            let shared: f32 = claim_terms.iter().filter(|t| source_terms.contains(t)).map(|t| weight(t)).sum();
+            let score = if claim_weight + source_weight > 0.0 {
+                2.0 * shared / (claim_weight + source_weight)
+            } else {
+                0.0
+            };
+            // Overlap relative to the claim alone: a long source sentence that contains the
+            // whole claim still confirms it.
+            let coverage = if claim_weight > 0.0 { shared / claim_weight } else { 0.0 };
+            let score = score.max(0.85 * coverage);
+            if score < THRESHOLDS.related {
+                continue;
+            }
+            let facts = Facts::extract(text);
+            let reasons = compare(claim_text, &claim.facts, text, &facts);
+            let contradicts = reasons.iter().any(|r| r.contradicts);
+            let relation = if contradicts && score >= THRESHOLDS.contradicts {
+                Relation::Contradicts
+            } else if !contradicts && score >= THRESHOLDS.confirms {
+                Relation::Confirms
+            } else {
+                Relation::Related
+            };
+            let better = match &best[doc] {
+                None => true,
+                Some(b) => rank(relation, score) > rank(b.relation, b.score),
+            };
+            if better {
+                let diff = align(claim_text, &claim_tokens, text, &tokens).spans;
+                best[doc] = Some(Evidence {
+                    source: source.id.clone(),
+                    relation,
+                    text: text.to_string(),
+                    score,
+                    reasons,
+                    diff,
+                    span,
+                });
+            }
+        }
+        let mut evidence: Vec<Evidence> = best.into_iter().flatten().collect();
+        evidence.sort_by(|a, b| rank(b.relation, b.score).partial_cmp(&rank(a.relation, a.score)).unwrap_or(std::cmp::Ordering::Equal));
+        evidence
+    }
+}
+
+/// Order candidates: the closest sentence wins, and at equal closeness a confirming or
+/// contradicting sentence wins over a related one.
+fn rank(relation: Relation, score: f32) -> (f32, u8) {
+    let strength = match relation {
+        Relation::Confirms | Relation::Contradicts => 2,
+        Relation::Related => 1,
+        Relation::Unrelated => 0,
+    };
+    (score, strength)
+}

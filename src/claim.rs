@@ -1,0 +1,59 @@
+//! Claims: the checkable sentences of a page, with their tokens and facts.
+
+use crate::facts::Facts;
+use crate::segment::sentences;
+use crate::skip::is_claim;
+use crate::text::{is_stopword, stem, tokenize, Token};
+use std::ops::Range;
+
+/// A sentence of the page that states something checkable.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Byte range of the sentence in the page.
+    pub span: Range<usize>,
+    /// The sentence's tokens, with byte spans relative to the page.
+    pub tokens: Vec<Token>,
+    /// The sentence's checkable slots.
+    pub facts: Facts,
+}
+
+impl Claim {
+    /// The claim's text within `page`.
+    pub fn text<'p>(&self, page: &'p str) -> &'p str {
+        &page[self.span.clone()]
+    }
+}
+
+/// The claims of a page, in order.
+pub fn extract_claims(page: &str) -> Vec<Claim> {
+    sentences(page)
+        .into_iter()
+        .filter(|r| is_claim(&page[r.clone()]))
+        .map(|span| {
+            let text = &page[span.clone()];
+            let mut tokens = tokenize(text);
+            for t in &mut tokens {
+                t.start += span.start;
+                t.end += span.start;
+            }
+            let facts = Facts::extract(text);
+            Claim { span, tokens, facts }
+        })
+        .collect()
+}
+
+/// The retrieval terms of a list of tokens: stems of the words that are not stop words,
+/// each once, in first-seen order.
+pub fn terms(tokens: &[Token]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tokens {
+        if is_stopword(&t.norm) || t.norm.chars().count() < 2 && !t.is_numeric() {
+            continue;
+        }
+        let s = stem(&t.norm);
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}

@@ -1,0 +1,54 @@
+//! corroborate finds the claims on a page that other sources also make, and says for each
+//! source whether it **confirms**, **contradicts** or is only **related** to the claim, with the
+//! words that differ.
+//!
+//! The core is plain Rust: text normalisation and tokens ([`tokenize`], [`normalize`]),
+//! sentence segmentation ([`sentences`]), claims and their checkable facts ([`extract_claims`],
+//! [`Facts`]), retrieval over an inverted index ([`Index`]), word-level alignment ([`align`]),
+//! typed reasons ([`Reason`]) and verdicts ([`Engine::check`]). The browser module and the
+//! command-line tool are thin layers over it.
+//!
+//! ```
+//! use corroborate::{Corpus, Engine, Relation, Source, Verdict};
+//!
+//! let corpus = Corpus { sources: vec![
+//!     Source { id: "wire".into(), text: "Defense Secretary Pete Hegseth visited Hanoi on Sunday.".into(), ..Default::default() },
+//! ]};
+//! let engine = Engine::new(corpus)?;
+//! let report = engine.check("Congressman Pete Hegseth visited Hanoi on Sunday.")?;
+//! let claim = &report.claims[0];
+//! assert_eq!(claim.verdict, Verdict::Contradicted);
+//! assert_eq!(claim.evidence[0].relation, Relation::Contradicts);
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod align;
+mod check;
+mod claim;
+mod error;
+mod facts;
+mod index;
+mod judge;
+mod reason;
+mod segment;
+mod skip;
+mod source;
+mod stance;
+mod text;
+
+pub use align::{align, Alignment, DiffKind, DiffSpan};
+pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
+pub use claim::{extract_claims, terms, Claim};
+pub use error::{Error, ErrorKind, Result};
+pub use facts::Facts;
+pub use index::{Hit, Index};
+pub use judge::compare;
+pub use reason::{Reason, ReasonKind};
+pub use segment::sentences;
+pub use skip::is_claim;
+pub use source::{Corpus, Source};
+pub use stance::stance;
+pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};

@@ -1,0 +1,5 @@
+//! The `corroborate` command-line tool. (Stub: to be completed.)
+
+fn main() {
+    println!("corroborate");
+}
