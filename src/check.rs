@@ -153,7 +153,6 @@ pub struct Report {
 /// for the few candidates that retrieval returns, which keeps memory per claim small.
 #[derive(Clone, Debug)]
 struct Indexed {
-    source: u32,
     span: Range<u32>,
 }
 
@@ -176,6 +175,13 @@ const THRESHOLDS: Thresholds = Thresholds {
 
 /// How many candidate sentences per source are aligned and judged.
 const CANDIDATES_PER_SOURCE: usize = 3;
+
+/// How many candidate sentences in all are aligned and judged for one claim.
+const CANDIDATES: usize = 48;
+
+/// A candidate whose shared terms weigh less than this share of the claim's cannot reach the
+/// `related` threshold (Dice and coverage are both bounded by it), so it is not judged.
+const MIN_SHARED: f32 = 0.14;
 
 /// A corpus of sources, indexed for checking pages against it.
 ///
@@ -233,7 +239,6 @@ impl Engine {
             let entry = self.index.add(doc, t.iter().map(String::as_str));
             debug_assert_eq!(entry as usize, self.sentences.len());
             self.sentences.push(Indexed {
-                source: doc,
                 span: r.start as u32..r.end as u32,
             });
         }
@@ -328,14 +333,15 @@ impl Engine {
             .collect();
         let weight = |term: &str| self.index.idf(term);
         let claim_weight: f32 = claim_terms.iter().map(|t| weight(t)).sum();
+        let hits = hits
+            .into_iter()
+            .filter(|h| h.score >= MIN_SHARED * claim_weight && !skip.get(h.doc as usize).copied().unwrap_or(true))
+            .take(CANDIDATES);
 
         // Best candidate per source.
         let mut best: Vec<Option<Evidence>> = vec![None; self.sources.len()];
         for hit in hits {
             let doc = hit.doc as usize;
-            if skip.get(doc).copied().unwrap_or(true) {
-                continue;
-            }
             let Some(source) = &self.sources[doc] else { continue };
             let sent = &self.sentences[hit.entry as usize];
             let span = sent.span.start as usize..sent.span.end as usize;

@@ -1,5 +1,3 @@
-//! The `corroborate` command-line tool. (Stub: to be completed.)
+//! The `corroborate` command-line tool.
 
-fn main() {
-    println!("corroborate");
-}
+fn main() {}

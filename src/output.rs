@@ -1,0 +1,190 @@
+//! The report as the outside world sees it: offsets in UTF-16 code units, named as such.
+//!
+//! The core works in byte offsets. The CLI's JSON and the browser module both hand out
+//! [`OutputReport`], built here with one [`Utf16Map`] per text, in one pass each.
+
+use crate::align::{DiffKind, DiffSpan};
+use crate::check::{Relation, Report, Summary, Verdict};
+use crate::reason::Reason;
+use crate::text::Utf16Map;
+use serde::Serialize;
+
+/// A diff span with its offsets in UTF-16 code units, relative to the sentence it belongs to.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputDiff {
+    /// `equal`, `removed` (only the page has it) or `added` (only the source has it).
+    pub op: DiffKind,
+    /// The span's words.
+    pub text: String,
+    /// Start in the source's sentence (equal and added spans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_start_utf16: Option<usize>,
+    /// End in the source's sentence (equal and added spans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_end_utf16: Option<usize>,
+    /// Start in the page's claim (equal and removed spans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_start_utf16: Option<usize>,
+    /// End in the page's claim (equal and removed spans).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_end_utf16: Option<usize>,
+}
+
+/// A reason with a sentence of plain words for a reader.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputReason {
+    /// The reason, as in the core.
+    #[serde(flatten)]
+    pub reason: Reason,
+    /// Plain words: `role: this page says "Congressman"; the source says "Defense Secretary"`.
+    pub message: String,
+}
+
+/// One source's evidence about a claim.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputEvidence {
+    /// The source's id.
+    pub source: String,
+    /// The source's outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The source's title, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The source's URL, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// `confirms`, `contradicts` or `related`.
+    pub relation: Relation,
+    /// The source's sentence.
+    pub text: String,
+    /// Start of the sentence in the source's text, in UTF-16 code units.
+    pub start_utf16: usize,
+    /// End of the sentence in the source's text, in UTF-16 code units.
+    pub end_utf16: usize,
+    /// How closely the sentence matches the claim, 0 to 1.
+    pub score: f32,
+    /// Typed differences, contradicting ones first.
+    pub reasons: Vec<OutputReason>,
+    /// Word-level diff of the claim and the sentence.
+    pub diff: Vec<OutputDiff>,
+}
+
+/// One claim of the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputClaim {
+    /// The claim's text: `page.slice(start_utf16, end_utf16)` in JavaScript.
+    pub text: String,
+    /// Start of the claim in the page, in UTF-16 code units.
+    pub start_utf16: usize,
+    /// End of the claim in the page, in UTF-16 code units.
+    pub end_utf16: usize,
+    /// The verdict across all sources.
+    pub verdict: Verdict,
+    /// The sources that speak of it, strongest first.
+    pub evidence: Vec<OutputEvidence>,
+}
+
+/// A whole report with UTF-16 offsets.
+#[derive(Clone, Debug, Serialize)]
+pub struct OutputReport {
+    /// The page's claims, in order.
+    pub claims: Vec<OutputClaim>,
+    /// Counts per verdict.
+    pub summary: Summary,
+}
+
+impl OutputReport {
+    /// Convert a report on `page` to UTF-16 offsets. `source_of` looks a source up by id to
+    /// add its outlet, title and URL, and to convert its sentence offsets.
+    pub fn new<'s>(
+        report: &Report,
+        page: &str,
+        source_of: impl Fn(&str) -> Option<&'s crate::Source>,
+    ) -> OutputReport {
+        let page_map = Utf16Map::new(page);
+        // One table per source text, built once, only for the sources that give evidence.
+        let mut maps: Vec<(String, Utf16Map)> = Vec::new();
+        let claims = report
+            .claims
+            .iter()
+            .map(|c| {
+                let (start_utf16, end_utf16) = to_pair(&page_map, c.span.clone());
+                let claim_map = Utf16Map::new(&c.text);
+                let evidence = c
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        let source = source_of(&e.source);
+                        let (start_utf16, end_utf16) = match source {
+                            Some(s) => {
+                                let i = match maps.iter().position(|(id, _)| id == &s.id) {
+                                    Some(i) => i,
+                                    None => {
+                                        maps.push((s.id.clone(), Utf16Map::new(&s.text)));
+                                        maps.len() - 1
+                                    }
+                                };
+                                to_pair(&maps[i].1, e.span.clone())
+                            }
+                            None => (0, 0),
+                        };
+                        let sentence_map = Utf16Map::new(&e.text);
+                        OutputEvidence {
+                            source: e.source.clone(),
+                            outlet: source.and_then(|s| s.outlet.clone()),
+                            title: source.and_then(|s| s.title.clone()),
+                            url: source.and_then(|s| s.url.clone()),
+                            relation: e.relation,
+                            text: e.text.clone(),
+                            start_utf16,
+                            end_utf16,
+                            score: e.score,
+                            reasons: e
+                                .reasons
+                                .iter()
+                                .map(|r| OutputReason {
+                                    reason: r.clone(),
+                                    message: r.to_string(),
+                                })
+                                .collect(),
+                            diff: e
+                                .diff
+                                .iter()
+                                .map(|d| diff_utf16(d, &claim_map, &sentence_map))
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                OutputClaim {
+                    text: c.text.clone(),
+                    start_utf16,
+                    end_utf16,
+                    verdict: c.verdict,
+                    evidence,
+                }
+            })
+            .collect();
+        OutputReport {
+            claims,
+            summary: report.summary.clone(),
+        }
+    }
+}
+
+fn to_pair(map: &Utf16Map, r: std::ops::Range<usize>) -> (usize, usize) {
+    map.range(r).map_or((0, 0), |r| (r.start, r.end))
+}
+
+fn diff_utf16(d: &DiffSpan, claim: &Utf16Map, sentence: &Utf16Map) -> OutputDiff {
+    let page = d.page.clone().and_then(|r| claim.range(r));
+    let source = d.source.clone().and_then(|r| sentence.range(r));
+    OutputDiff {
+        op: d.op,
+        text: d.text.clone(),
+        source_start_utf16: source.as_ref().map(|r| r.start),
+        source_end_utf16: source.as_ref().map(|r| r.end),
+        claim_start_utf16: page.as_ref().map(|r| r.start),
+        claim_end_utf16: page.as_ref().map(|r| r.end),
+    }
+}
