@@ -61,7 +61,12 @@ pub struct Alignment {
 /// assert_eq!(removed, ["Congressman"]);
 /// assert_eq!(added, ["Defense Secretary"]);
 /// ```
-pub fn align(page: &str, page_tokens: &[Token], source: &str, source_tokens: &[Token]) -> Alignment {
+pub fn align(
+    page: &str,
+    page_tokens: &[Token],
+    source: &str,
+    source_tokens: &[Token],
+) -> Alignment {
     let a: Vec<String> = page_tokens.iter().map(|t| stem(&t.norm)).collect();
     let b: Vec<String> = source_tokens.iter().map(|t| stem(&t.norm)).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
@@ -133,21 +138,35 @@ mod tests {
     }
 
     fn side(a: &Alignment, kinds: &[DiffKind]) -> String {
-        a.spans.iter().filter(|s| kinds.contains(&s.op)).map(|s| s.text.as_str()).collect()
+        a.spans
+            .iter()
+            .filter(|s| kinds.contains(&s.op))
+            .map(|s| s.text.as_str())
+            .collect()
     }
 
     #[test]
     fn spans_tile_both_sentences() {
         let cases = [
-            ("Police said 5 people were injured in Lyon.", "Officials said 3 people were hurt in Marseille on Monday."),
-            ("“Today we will exchange artifacts,” Hegseth said.", "\"Today we will exchange artifacts\", Hegseth said."),
+            (
+                "Police said 5 people were injured in Lyon.",
+                "Officials said 3 people were hurt in Marseille on Monday.",
+            ),
+            (
+                "“Today we will exchange artifacts,” Hegseth said.",
+                "\"Today we will exchange artifacts\", Hegseth said.",
+            ),
             ("A 😀 emoji and 東京.", "An emoji and 東京 again."),
             ("", "Only the source."),
             ("Only the page.", ""),
         ];
         for (page, source) in cases {
             let a = run(page, source);
-            assert_eq!(side(&a, &[DiffKind::Equal, DiffKind::Added]), source, "source side of {page:?}");
+            assert_eq!(
+                side(&a, &[DiffKind::Equal, DiffKind::Added]),
+                source,
+                "source side of {page:?}"
+            );
             let page_side: String = a
                 .spans
                 .iter()
@@ -160,8 +179,15 @@ mod tests {
 
     #[test]
     fn case_quotes_and_inflection_are_equal() {
-        let a = run("Hegseth’s aides SEIZED the relics.", "Hegseth's aides seize the relic.");
-        assert!(a.spans.iter().all(|s| s.op == DiffKind::Equal), "{:?}", a.spans);
+        let a = run(
+            "Hegseth’s aides SEIZED the relics.",
+            "Hegseth's aides seize the relic.",
+        );
+        assert!(
+            a.spans.iter().all(|s| s.op == DiffKind::Equal),
+            "{:?}",
+            a.spans
+        );
         assert_eq!(a.equal_tokens, 5);
     }
 }

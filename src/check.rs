@@ -205,7 +205,10 @@ impl Engine {
     /// Index a corpus. Fails when it has no sources or two sources share an id.
     pub fn new(corpus: Corpus) -> Result<Engine> {
         if corpus.sources.is_empty() {
-            return Err(Error::new(ErrorKind::NoSources, "the corpus has no sources"));
+            return Err(Error::new(
+                ErrorKind::NoSources,
+                "the corpus has no sources",
+            ));
         }
         let mut engine = Engine {
             sources: Vec::new(),
@@ -248,7 +251,11 @@ impl Engine {
 
     /// Remove the source with this id; returns whether it was there.
     pub fn remove_source(&mut self, id: &str) -> bool {
-        match self.sources.iter().position(|s| s.as_ref().is_some_and(|s| s.id == id)) {
+        match self
+            .sources
+            .iter()
+            .position(|s| s.as_ref().is_some_and(|s| s.id == id))
+        {
             Some(i) => {
                 self.sources[i] = None;
                 true
@@ -281,7 +288,10 @@ impl Engine {
     /// Check a page against every source but the one with id `exclude`.
     pub fn check_excluding(&self, page: &str, exclude: Option<&str>) -> Result<Report> {
         if page.trim().is_empty() {
-            return Err(Error::new(ErrorKind::EmptyPage, "the page has no text to check"));
+            return Err(Error::new(
+                ErrorKind::EmptyPage,
+                "the page has no text to check",
+            ));
         }
         let page_norm = normalize(page);
         let skip: Vec<bool> = self
@@ -289,7 +299,11 @@ impl Engine {
             .iter()
             .map(|s| match s {
                 None => true,
-                Some(s) => exclude == Some(s.id.as_str()) || (s.text.len().abs_diff(page.len()) < 64 && normalize(&s.text) == page_norm),
+                Some(s) => {
+                    exclude == Some(s.id.as_str())
+                        || (s.text.len().abs_diff(page.len()) < 64
+                            && normalize(&s.text) == page_norm)
+                }
             })
             .collect();
         let claims = extract_claims(page);
@@ -313,7 +327,10 @@ impl Engine {
                 evidence,
             });
         }
-        Ok(Report { claims: out, summary })
+        Ok(Report {
+            claims: out,
+            summary,
+        })
     }
 
     /// The evidence of each source about one claim, strongest first.
@@ -335,21 +352,30 @@ impl Engine {
         let claim_weight: f32 = claim_terms.iter().map(|t| weight(t)).sum();
         let hits = hits
             .into_iter()
-            .filter(|h| h.score >= MIN_SHARED * claim_weight && !skip.get(h.doc as usize).copied().unwrap_or(true))
+            .filter(|h| {
+                h.score >= MIN_SHARED * claim_weight
+                    && !skip.get(h.doc as usize).copied().unwrap_or(true)
+            })
             .take(CANDIDATES);
 
         // Best candidate per source.
         let mut best: Vec<Option<Evidence>> = vec![None; self.sources.len()];
         for hit in hits {
             let doc = hit.doc as usize;
-            let Some(source) = &self.sources[doc] else { continue };
+            let Some(source) = &self.sources[doc] else {
+                continue;
+            };
             let sent = &self.sentences[hit.entry as usize];
             let span = sent.span.start as usize..sent.span.end as usize;
             let text = &source.text[span.clone()];
             let tokens = tokenize(text);
             let source_terms = terms(&tokens);
             let source_weight: f32 = source_terms.iter().map(|t| weight(t)).sum();
-            let shared: f32 = claim_terms.iter().filter(|t| source_terms.contains(t)).map(|t| weight(t)).sum();
+            let shared: f32 = claim_terms
+                .iter()
+                .filter(|t| source_terms.contains(t))
+                .map(|t| weight(t))
+                .sum();
             let score = if claim_weight + source_weight > 0.0 {
                 2.0 * shared / (claim_weight + source_weight)
             } else {
@@ -357,7 +383,11 @@ impl Engine {
             };
             // Overlap relative to the claim alone: a long source sentence that contains the
             // whole claim still confirms it.
-            let coverage = if claim_weight > 0.0 { shared / claim_weight } else { 0.0 };
+            let coverage = if claim_weight > 0.0 {
+                shared / claim_weight
+            } else {
+                0.0
+            };
             let score = score.max(0.85 * coverage);
             if score < THRESHOLDS.related {
                 continue;
@@ -390,7 +420,11 @@ impl Engine {
             }
         }
         let mut evidence: Vec<Evidence> = best.into_iter().flatten().collect();
-        evidence.sort_by(|a, b| rank(b.relation, b.score).partial_cmp(&rank(a.relation, a.score)).unwrap_or(std::cmp::Ordering::Equal));
+        evidence.sort_by(|a, b| {
+            rank(b.relation, b.score)
+                .partial_cmp(&rank(a.relation, a.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         evidence
     }
 }

@@ -37,7 +37,11 @@ pub fn extract_claims(page: &str) -> Vec<Claim> {
                 t.end += span.start;
             }
             let facts = Facts::extract(text);
-            Claim { span, tokens, facts }
+            Claim {
+                span,
+                tokens,
+                facts,
+            }
         })
         .collect()
 }

@@ -59,7 +59,14 @@ impl Index {
                 }
             }
         }
-        let mut hits: Vec<Hit> = scores.into_iter().map(|(entry, score)| Hit { entry, doc: self.docs[entry as usize], score }).collect();
+        let mut hits: Vec<Hit> = scores
+            .into_iter()
+            .map(|(entry, score)| Hit {
+                entry,
+                doc: self.docs[entry as usize],
+                score,
+            })
+            .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
         let mut per: HashMap<u32, usize> = HashMap::new();
         hits.retain(|h| {

@@ -69,7 +69,11 @@ pub struct Reason {
 impl fmt::Display for Reason {
     /// Plain words for a reader: `role: this page says "Congressman"; the source says "Defense Secretary"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let how = if self.contradicts { "" } else { " (differs, not contradictory)" };
+        let how = if self.contradicts {
+            ""
+        } else {
+            " (differs, not contradictory)"
+        };
         match (self.page.is_empty(), self.source.is_empty()) {
             (false, false) => write!(
                 f,
@@ -78,8 +82,18 @@ impl fmt::Display for Reason {
                 self.page,
                 self.source
             ),
-            (false, true) => write!(f, "{}{how}: only this page says \"{}\"", self.kind.as_str(), self.page),
-            (true, false) => write!(f, "{}{how}: only the source says \"{}\"", self.kind.as_str(), self.source),
+            (false, true) => write!(
+                f,
+                "{}{how}: only this page says \"{}\"",
+                self.kind.as_str(),
+                self.page
+            ),
+            (true, false) => write!(
+                f,
+                "{}{how}: only the source says \"{}\"",
+                self.kind.as_str(),
+                self.source
+            ),
             (true, true) => write!(f, "{}{how}", self.kind.as_str()),
         }
     }

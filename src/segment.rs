@@ -8,7 +8,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        let end_here = b == b'\n' || ((b == b'.' || b == b'!' || b == b'?') && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()));
+        let end_here = b == b'\n'
+            || ((b == b'.' || b == b'!' || b == b'?')
+                && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()));
         if end_here {
             push_trimmed(text, start..i + 1, &mut out);
             start = i + 1;

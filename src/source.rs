@@ -35,6 +35,7 @@ pub struct Corpus {
 impl Corpus {
     /// Parse a corpus from its JSON form.
     pub fn from_json(json: &str) -> Result<Corpus> {
-        serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::Json, format!("malformed corpus JSON: {e}")))
+        serde_json::from_str(json)
+            .map_err(|e| Error::new(ErrorKind::Json, format!("malformed corpus JSON: {e}")))
     }
 }

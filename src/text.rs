@@ -67,12 +67,10 @@ fn fold_char(c: char) -> Option<&'static str> {
         'ý' | 'ÿ' | 'ỳ' | 'ỷ' | 'ỹ' | 'ỵ' | 'Ý' | 'Ÿ' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => "'",
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => {
-            "\""
-        }
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => {
-            "-"
-        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
         '\u{2026}' => "...",
         _ => return None,
     })
@@ -175,12 +173,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         && rest.as_bytes()[..3].iter().all(u8::is_ascii_digit)
                         && rest.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
                 }
-                ('.', Some(n)) => initialism && run_len == 1 && n.is_alphabetic() && {
-                    // the next run must be a single letter too ("U.S", not "U.Senate")
-                    let mut it = rest.chars();
-                    it.next();
-                    it.next().is_none_or(|m| !is_word_char(m))
-                },
+                ('.', Some(n)) => {
+                    initialism && run_len == 1 && n.is_alphabetic() && {
+                        // the next run must be a single letter too ("U.S", not "U.Senate")
+                        let mut it = rest.chars();
+                        it.next();
+                        it.next().is_none_or(|m| !is_word_char(m))
+                    }
+                }
                 _ => false,
             };
             if !joins {
@@ -235,9 +235,19 @@ pub fn stem(w: &str) -> String {
         }
     }
     let mut s = w;
-    for (suffix, min) in [("ations", 4), ("ation", 4), ("ings", 4), ("ing", 4), ("edly", 4), ("ed", 3), ("ly", 4), ("s", 3)] {
+    for (suffix, min) in [
+        ("ations", 4),
+        ("ation", 4),
+        ("ings", 4),
+        ("ing", 4),
+        ("edly", 4),
+        ("ed", 3),
+        ("ly", 4),
+        ("s", 3),
+    ] {
         if let Some(base) = s.strip_suffix(suffix) {
-            let keeps_s = suffix == "s" && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i'));
+            let keeps_s = suffix == "s"
+                && (base.ends_with('s') || base.ends_with('u') || base.ends_with('i'));
             if base.len() >= min && !keeps_s {
                 s = base;
                 break;
@@ -338,7 +348,10 @@ mod tests {
             ("Hello, world", &["hello", "world"]),
             ("U.S. Defense Secretary", &["u.s", "defense", "secretary"]),
             ("at 9 a.m. on Monday", &["at", "9", "a.m", "on", "monday"]),
-            ("3.5 million and 1,000 people", &["3.5", "million", "and", "1000", "people"]),
+            (
+                "3.5 million and 1,000 people",
+                &["3.5", "million", "and", "1000", "people"],
+            ),
             ("in 2016, 40 jets", &["in", "2016", "40", "jets"]),
             ("don’t stop", &["don't", "stop"]),
             ("Hegseth's visit", &["hegseth", "visit"]),

@@ -20,7 +20,12 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn corroborate");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -33,7 +38,8 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("corroborate-cli-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("corroborate-cli-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         Scratch(dir)
@@ -57,7 +63,11 @@ fn demo() -> PathBuf {
 }
 
 fn first_demo_page() -> PathBuf {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(demo()).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(demo())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.sort();
     files.into_iter().next().expect("demo/story has files")
 }
@@ -65,7 +75,14 @@ fn first_demo_page() -> PathBuf {
 #[test]
 fn check_json_has_the_documented_shape() {
     let page = first_demo_page();
-    let o = run(&["check", page.to_str().unwrap(), "--sources", demo().to_str().unwrap(), "--format", "json"]);
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--sources",
+        demo().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON output");
     let claims = v["claims"].as_array().expect("claims array");
@@ -74,17 +91,29 @@ fn check_json_has_the_documented_shape() {
     let utf16: Vec<u16> = page_text.encode_utf16().collect();
     let mut saw_evidence = false;
     for c in claims {
-        let (s, e) = (c["start_utf16"].as_u64().unwrap() as usize, c["end_utf16"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            c["start_utf16"].as_u64().unwrap() as usize,
+            c["end_utf16"].as_u64().unwrap() as usize,
+        );
         assert!(s < e && e <= utf16.len());
         let verdict = c["verdict"].as_str().unwrap();
-        assert!(["confirmed", "contradicted", "disputed", "related", "unique"].contains(&verdict), "{verdict}");
+        assert!(
+            ["confirmed", "contradicted", "disputed", "related", "unique"].contains(&verdict),
+            "{verdict}"
+        );
         for ev in c["evidence"].as_array().unwrap() {
             saw_evidence = true;
             for key in ["source", "relation", "text", "score", "reasons", "diff"] {
                 assert!(ev.get(key).is_some(), "evidence lacks {key}: {ev}");
             }
-            assert!(["confirms", "contradicts", "related"].contains(&ev["relation"].as_str().unwrap()));
-            assert_ne!(ev["source"].as_str().unwrap(), page.file_stem().unwrap().to_str().unwrap(), "page compared with itself");
+            assert!(
+                ["confirms", "contradicts", "related"].contains(&ev["relation"].as_str().unwrap())
+            );
+            assert_ne!(
+                ev["source"].as_str().unwrap(),
+                page.file_stem().unwrap().to_str().unwrap(),
+                "page compared with itself"
+            );
         }
     }
     assert!(saw_evidence, "the demo story should produce evidence");
@@ -93,12 +122,27 @@ fn check_json_has_the_documented_shape() {
 #[test]
 fn check_text_report_is_readable_and_plain_when_piped() {
     let page = first_demo_page();
-    let o = run(&["check", page.to_str().unwrap(), "--sources", demo().to_str().unwrap()]);
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--sources",
+        demo().to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains(" claims: "), "{out}");
-    assert!(!out.contains('\u{1b}'), "no colour when stdout is not a terminal");
-    let o = run(&["check", page.to_str().unwrap(), "--sources", demo().to_str().unwrap(), "--color", "always"]);
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--sources",
+        demo().to_str().unwrap(),
+        "--color",
+        "always",
+    ]);
     assert!(String::from_utf8(o.stdout).unwrap().contains('\u{1b}'));
 }
 
@@ -119,7 +163,8 @@ fn stance_answers_one_line_per_input_in_order() {
         .collect();
     assert_eq!(lines.len(), 2);
     for l in &lines {
-        assert!(["confirms", "contradicts", "related", "unrelated"].contains(&l["relation"].as_str().unwrap()));
+        assert!(["confirms", "contradicts", "related", "unrelated"]
+            .contains(&l["relation"].as_str().unwrap()));
     }
     assert_eq!(lines[1]["relation"], "unrelated");
     assert_ne!(lines[0]["relation"], "unrelated");
@@ -129,21 +174,40 @@ fn stance_answers_one_line_per_input_in_order() {
 fn corpus_round_trips_through_check() {
     let dir = Scratch::new("corpus");
     let out = dir.0.join("corpus.json");
-    let o = run(&["corpus", demo().to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    let o = run(&[
+        "corpus",
+        demo().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert!(v["sources"].as_array().unwrap().len() >= 3);
     let page = first_demo_page();
-    let o = run(&["check", page.to_str().unwrap(), "--sources", out.to_str().unwrap(), "--format", "json"]);
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--sources",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]
 fn bad_input_gets_one_line_and_exit_code_2() {
     let dir = Scratch::new("bad");
-    let good = dir.file("good.txt", b"Officials said five people were injured in Lyon on Monday.");
+    let good = dir.file(
+        "good.txt",
+        b"Officials said five people were injured in Lyon on Monday.",
+    );
     let empty = dir.file("empty.txt", b"   \n");
-    let latin1 = dir.file("latin1.txt", b"Caf\xe9 owners said the fire started at noon.");
+    let latin1 = dir.file(
+        "latin1.txt",
+        b"Caf\xe9 owners said the fire started at noon.",
+    );
     let bad_json = dir.file("bad.json", b"{\"sources\": [");
     let no_sources = dir.file("none.json", b"{\"sources\": []}");
     let weird = dir.file("data.bin", b"\x00\x01");
@@ -152,28 +216,73 @@ fn bad_input_gets_one_line_and_exit_code_2() {
     let missing = dir.0.join("missing.txt");
     let p = |p: &PathBuf| p.to_str().unwrap().to_string();
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec!["check".into(), p(&missing), "--sources".into(), p(&good)], "missing page"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&missing)], "missing source"),
-        (vec!["check".into(), p(&empty), "--sources".into(), p(&good)], "empty page"),
-        (vec!["check".into(), p(&latin1), "--sources".into(), p(&good)], "page not UTF-8"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&latin1)], "source not UTF-8"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&bad_json)], "malformed JSON"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&no_sources)], "no sources"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&empty_dir)], "empty folder"),
-        (vec!["check".into(), p(&good), "--sources".into(), p(&weird)], "unsupported file"),
-        (vec!["corpus".into(), p(&missing), "-o".into(), p(&dir.0.join("x.json"))], "corpus of missing file"),
-        (vec!["eval".into(), "fnc1".into(), p(&empty_dir)], "FNC-1 folder without data"),
+        (
+            vec!["check".into(), p(&missing), "--sources".into(), p(&good)],
+            "missing page",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&missing)],
+            "missing source",
+        ),
+        (
+            vec!["check".into(), p(&empty), "--sources".into(), p(&good)],
+            "empty page",
+        ),
+        (
+            vec!["check".into(), p(&latin1), "--sources".into(), p(&good)],
+            "page not UTF-8",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&latin1)],
+            "source not UTF-8",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&bad_json)],
+            "malformed JSON",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&no_sources)],
+            "no sources",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&empty_dir)],
+            "empty folder",
+        ),
+        (
+            vec!["check".into(), p(&good), "--sources".into(), p(&weird)],
+            "unsupported file",
+        ),
+        (
+            vec![
+                "corpus".into(),
+                p(&missing),
+                "-o".into(),
+                p(&dir.0.join("x.json")),
+            ],
+            "corpus of missing file",
+        ),
+        (
+            vec!["eval".into(), "fnc1".into(), p(&empty_dir)],
+            "FNC-1 folder without data",
+        ),
     ];
     for (args, what) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let o = run(&args);
         assert_eq!(o.status.code(), Some(2), "{what}: {}", stderr(&o));
         let err = stderr(&o);
-        assert_eq!(err.trim_end().lines().count(), 1, "{what}: one line expected, got {err:?}");
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "{what}: one line expected, got {err:?}"
+        );
         assert!(err.starts_with("corroborate: "), "{what}: {err:?}");
         assert!(!err.contains("panicked"), "{what}: {err:?}");
     }
-    for (input, what) in [("not json\n", "malformed line"), ("{\"claim\": \"x\"}\n", "missing field")] {
+    for (input, what) in [
+        ("not json\n", "malformed line"),
+        ("{\"claim\": \"x\"}\n", "missing field"),
+    ] {
         let o = run_stdin(&["stance"], input);
         assert_eq!(o.status.code(), Some(2), "{what}: {}", stderr(&o));
         assert!(stderr(&o).contains("line 1"), "{what}: {}", stderr(&o));

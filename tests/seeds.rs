@@ -3,7 +3,7 @@
 
 mod common;
 
-use corroborate::{ClaimReport, Corpus, Engine, Relation, ReasonKind, Report, Source, Verdict};
+use corroborate::{ClaimReport, Corpus, Engine, ReasonKind, Relation, Report, Source, Verdict};
 
 /// Seeds by their number prefix: 0 AP-style, 1 AP rewrite, 2 short wire, 3 the "Congressman"
 /// piece with invented tables, 4 the piece with unique details (dates, boats, aircraft).
@@ -48,7 +48,12 @@ fn claim<'r>(report: &'r Report, keys: &[&str]) -> &'r ClaimReport {
         .claims
         .iter()
         .find(|c| keys.iter().all(|k| c.text.contains(k)))
-        .unwrap_or_else(|| panic!("no claim contains {keys:?}; claims: {:#?}", report.claims.iter().map(|c| &c.text).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no claim contains {keys:?}; claims: {:#?}",
+                report.claims.iter().map(|c| &c.text).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn relation_of(c: &ClaimReport, source: &str) -> Relation {
@@ -72,14 +77,21 @@ fn congressman_is_contradicted_by_the_others() {
         .find(|r| r.kind == ReasonKind::Role && r.contradicts)
         .unwrap_or_else(|| panic!("no role reason: {c:#?}"));
     assert!(role.page.contains("Congressman"), "{role:?}");
-    assert!(role.source.to_lowercase().contains("secretary") || role.source.to_lowercase().contains("chief"), "{role:?}");
+    assert!(
+        role.source.to_lowercase().contains("secretary")
+            || role.source.to_lowercase().contains("chief"),
+        "{role:?}"
+    );
 }
 
 #[test]
 fn defense_secretary_is_disputed_by_the_congressman_piece() {
     let Some(story) = Story::load() else { return };
     let report = story.check(0);
-    let c = claim(&report, &["Defense Secretary Pete Hegseth visited Vietnam", "Sunday"]);
+    let c = claim(
+        &report,
+        &["Defense Secretary Pete Hegseth visited Vietnam", "Sunday"],
+    );
     assert_eq!(relation_of(c, story.id(3)), Relation::Contradicts, "{c:#?}");
     assert_eq!(relation_of(c, story.id(1)), Relation::Confirms, "{c:#?}");
     assert_eq!(c.verdict, Verdict::Disputed);
@@ -98,7 +110,9 @@ fn forty_jets_vs_up_to_forty_is_not_a_contradiction() {
             .unwrap_or_else(|| panic!("seed {source} says nothing of the jets: {c:#?}"));
         assert_ne!(e.relation, Relation::Contradicts, "{e:#?}");
         assert!(
-            e.reasons.iter().any(|r| r.kind == ReasonKind::Hedge && !r.contradicts && (r.page.contains("up to") || r.source.contains("up to"))),
+            e.reasons.iter().any(|r| r.kind == ReasonKind::Hedge
+                && !r.contradicts
+                && (r.page.contains("up to") || r.source.contains("up to"))),
             "the hedge should be noted: {e:#?}"
         );
     }
@@ -116,7 +130,11 @@ fn shared_facts_are_confirmed() {
     ] {
         let c = claim(&report, keys);
         assert_eq!(c.verdict, Verdict::Confirmed, "{keys:?}: {c:#?}");
-        assert_eq!(relation_of(c, story.id(1)), Relation::Confirms, "{keys:?}: {c:#?}");
+        assert_eq!(
+            relation_of(c, story.id(1)),
+            Relation::Confirms,
+            "{keys:?}: {c:#?}"
+        );
     }
 }
 
@@ -153,7 +171,10 @@ fn details_only_one_outlet_has_are_unique() {
             matches!(c.verdict, Verdict::Unique | Verdict::Related),
             "{keys:?} should be unique to this page: {c:#?}"
         );
-        assert!(c.evidence.iter().all(|e| e.relation != Relation::Confirms), "{keys:?}: {c:#?}");
+        assert!(
+            c.evidence.iter().all(|e| e.relation != Relation::Confirms),
+            "{keys:?}: {c:#?}"
+        );
     }
 }
 
@@ -180,7 +201,11 @@ fn unrelated_page_gets_no_evidence() {
     let sources = story
         .seeds
         .iter()
-        .map(|(id, text)| Source { id: id.clone(), text: text.clone(), ..Default::default() })
+        .map(|(id, text)| Source {
+            id: id.clone(),
+            text: text.clone(),
+            ..Default::default()
+        })
         .collect();
     let engine = Engine::new(Corpus { sources }).expect("engine");
     let page = "Riverside United beat Northgate Rovers 3-1 on Saturday to climb to second place in the league. \
