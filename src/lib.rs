@@ -30,6 +30,7 @@ mod check;
 mod claim;
 mod error;
 mod facts;
+mod html;
 mod index;
 mod judge;
 mod reason;
@@ -44,6 +45,7 @@ pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdic
 pub use claim::{extract_claims, terms, Claim};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
+pub use html::{decode_entities, html_to_text, HtmlDoc};
 pub use index::{Hit, Index};
 pub use judge::compare;
 pub use reason::{Reason, ReasonKind};
