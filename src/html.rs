@@ -57,7 +57,15 @@ pub struct HtmlDoc {
 
 /// Elements whose content is raw text up to their end tag (never parsed as markup).
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noscript", "noembed", "noframes",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
     "plaintext",
 ];
 
@@ -75,15 +83,53 @@ const VOID: &[&str] = &[
 
 /// Blocks separated from their neighbours by a blank line.
 const PARAGRAPH: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "article", "section", "pre", "ul",
-    "ol", "dl", "table", "figure", "main", "header", "hgroup", "address", "details", "fieldset",
-    "center", "body", "html",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "article",
+    "section",
+    "pre",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "figure",
+    "main",
+    "header",
+    "hgroup",
+    "address",
+    "details",
+    "fieldset",
+    "center",
+    "body",
+    "html",
 ];
 
 /// Blocks that end a line.
 const LINE: &[&str] = &[
-    "div", "li", "tr", "dt", "dd", "figcaption", "caption", "summary", "legend", "option",
-    "form", "label", "thead", "tbody", "tfoot", "dialog", "menu", "hr",
+    "div",
+    "li",
+    "tr",
+    "dt",
+    "dd",
+    "figcaption",
+    "caption",
+    "summary",
+    "legend",
+    "option",
+    "form",
+    "label",
+    "thead",
+    "tbody",
+    "tfoot",
+    "dialog",
+    "menu",
+    "hr",
 ];
 
 /// Elements whose end tag is optional: a new one closes the open one.
@@ -457,7 +503,10 @@ impl Scanner<'_> {
             }
             "link" => {
                 let rel = tag.attr("rel").unwrap_or("");
-                if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
                     set_once(&mut self.meta.canonical, tag.attr("href"));
                 }
                 return;
@@ -634,9 +683,9 @@ impl Scanner<'_> {
             let matches = src
                 .get(at + 2..name_end)
                 .is_some_and(|t| t.eq_ignore_ascii_case(name))
-                && bytes
-                    .get(name_end)
-                    .map_or(true, |b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+                && bytes.get(name_end).map_or(true, |b| {
+                    b.is_ascii_whitespace() || *b == b'>' || *b == b'/'
+                });
             if matches {
                 self.pos = name_end;
                 self.skip_past('>');
@@ -997,7 +1046,10 @@ mod tests {
             ("caf&eacute; &Eacute;lys&eacute;e", "café Élysée"),
             ("&#8217;&#x2019;&#X2019;&#39;", "’’’'"),
             ("&#150;&#151;", "–—"),
-            ("&bogus; &amp &#; &#x; &#xD800; &#0; &#99999999999;", "&bogus; &amp &#; &#x; &#xD800; &#0; &#99999999999;"),
+            (
+                "&bogus; &amp &#; &#x; &#xD800; &#0; &#99999999999;",
+                "&bogus; &amp &#; &#x; &#xD800; &#0; &#99999999999;",
+            ),
             ("AT&T & co", "AT&T & co"),
             ("&", "&"),
             ("tail&", "tail&"),

@@ -51,6 +51,8 @@ pub use judge::compare;
 pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::is_claim;
-pub use source::{Corpus, Source};
+#[cfg(not(target_arch = "wasm32"))]
+pub use source::load_path;
+pub use source::{parse_file, Corpus, Source};
 pub use stance::stance;
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
