@@ -132,6 +132,9 @@ const LINE: &[&str] = &[
     "hr",
 ];
 
+/// Open elements tracked at most (hiding elements are always tracked).
+const MAX_DEPTH: usize = 512;
+
 /// Elements whose end tag is optional: a new one closes the open one.
 const AUTO_CLOSE: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
@@ -546,6 +549,10 @@ impl Scanner<'_> {
         }
         if hides {
             self.hidden += 1;
+        }
+        if self.stack.len() >= MAX_DEPTH && !hides {
+            // Thousands of unclosed inline tags: stop tracking them, keeping end tags cheap.
+            return;
         }
         if name == "pre" {
             self.pre += 1;
@@ -1128,6 +1135,22 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(html_to_text(input).text, want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn pathological_nesting_is_fast() {
+        let inputs = [
+            "<b>".repeat(50_000) + &"</i>".repeat(50_000),
+            "<div hidden>".repeat(20_000) + "x",
+            "<".repeat(100_000),
+            "<a href='".repeat(10_000),
+            "&".repeat(100_000),
+        ];
+        let start = std::time::Instant::now();
+        for input in &inputs {
+            let _ = html_to_text(input);
+        }
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     }
 
     #[test]

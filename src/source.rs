@@ -591,6 +591,17 @@ fn list_item(line: &str) -> Option<(String, &str)> {
     None
 }
 
+/// How far inline constructs (links, code spans, tags) are looked for, in characters: keeps
+/// pathological lines (thousands of `[`) linear.
+const INLINE_REACH: usize = 500;
+
+/// The characters of `chars` from `i`, at most [`INLINE_REACH`] of them.
+fn reach(chars: &[char], i: usize) -> &[char] {
+    chars
+        .get(i..chars.len().min(i + INLINE_REACH))
+        .unwrap_or(&[])
+}
+
 /// Inline Markdown made plain: emphasis marks, links, images, code spans, tags, escapes.
 fn inline(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
@@ -633,10 +644,7 @@ fn inline(s: &str) -> String {
             }
             '[' => {
                 if chars.get(i + 1) == Some(&'^') {
-                    if let Some(close) = chars
-                        .get(i..)
-                        .and_then(|r| r.iter().position(|c| *c == ']'))
-                    {
+                    if let Some(close) = reach(&chars, i).iter().position(|c| *c == ']') {
                         if chars
                             .get(i + 2..i + close)
                             .is_some_and(|l| !l.is_empty() && !l.iter().any(|c| c.is_whitespace()))
@@ -653,10 +661,7 @@ fn inline(s: &str) -> String {
                 }
             }
             '<' => {
-                if let Some(close) = chars
-                    .get(i..)
-                    .and_then(|r| r.iter().position(|c| *c == '>'))
-                {
+                if let Some(close) = reach(&chars, i).iter().position(|c| *c == '>') {
                     let inner: String = chars.get(i + 1..i + close).unwrap_or(&[]).iter().collect();
                     if inner.contains("://") || inner.starts_with("mailto:") {
                         out.push_str(&inner);
@@ -713,7 +718,7 @@ fn run(chars: &[char], i: usize, c: char) -> usize {
 /// The start of the next run of exactly `n` times `c` at or after `from`.
 fn find_run(chars: &[char], from: usize, c: char, n: usize) -> Option<usize> {
     let mut j = from;
-    while j < chars.len() {
+    while j < chars.len().min(from + INLINE_REACH) {
         if chars.get(j) == Some(&c) {
             let m = run(chars, j, c);
             if m == n {
@@ -736,6 +741,9 @@ fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     let mut depth = 0usize;
     let mut j = i;
     let close = loop {
+        if j > i + INLINE_REACH {
+            return None;
+        }
         match chars.get(j)? {
             '\\' => j += 1,
             '[' => depth += 1,
@@ -755,6 +763,9 @@ fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
             let mut depth = 0usize;
             let mut k = close + 1;
             loop {
+                if k > close + INLINE_REACH {
+                    return None;
+                }
                 match chars.get(k)? {
                     '(' => depth += 1,
                     ')' => {
@@ -769,7 +780,7 @@ fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
             }
         }
         '[' => {
-            let end = chars.get(close + 2..)?.iter().position(|c| *c == ']')?;
+            let end = reach(chars, close + 2).iter().position(|c| *c == ']')?;
             Some((text, close + 2 + end + 1))
         }
         _ => None,
@@ -1416,6 +1427,24 @@ mod tests {
                 .map_err(|(k, m)| (k, m.to_string()));
             assert_eq!(got, want, "{name:?}");
         }
+    }
+
+    #[test]
+    fn pathological_lines_are_fast() {
+        let inputs = [
+            "[".repeat(50_000),
+            "[a](".repeat(20_000),
+            "<".repeat(50_000),
+            "`` ` ".repeat(20_000),
+            "[^".repeat(30_000),
+            "*_~".repeat(30_000),
+        ];
+        let start = std::time::Instant::now();
+        for input in &inputs {
+            let s = Source::from_markdown("f", input);
+            assert!(!s.text.is_empty());
+        }
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     }
 
     #[test]
