@@ -30,6 +30,7 @@ mod check;
 mod claim;
 mod error;
 mod facts;
+mod html;
 mod index;
 mod judge;
 mod output;
@@ -45,12 +46,15 @@ pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdic
 pub use claim::{extract_claims, terms, Claim};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
+pub use html::{decode_entities, html_to_text, HtmlDoc};
 pub use index::{Hit, Index};
 pub use judge::compare;
 pub use output::{OutputClaim, OutputDiff, OutputEvidence, OutputReason, OutputReport};
 pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::is_claim;
-pub use source::{Corpus, Source};
+#[cfg(not(target_arch = "wasm32"))]
+pub use source::load_path;
+pub use source::{parse_file, Corpus, Source};
 pub use stance::stance;
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
