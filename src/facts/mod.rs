@@ -297,7 +297,7 @@ impl<'a> Ctx<'a> {
         }
         let g = self.gap(i).trim();
         match g {
-            "" | "-" | "\u{2010}" | "\u{2011}" => true,
+            "" | "-" | "\u{2010}" | "\u{2011}" | "\u{2013}" => true,
             "." => self.norm(i).contains('.') || (self.cap(i) && self.raw(i).chars().count() <= 4),
             _ => false,
         }
@@ -356,7 +356,16 @@ impl Facts {
         let numbers = number::numbers(&mut ctx);
         let mut roles = find_roles(&mut ctx);
         let mut names = find_names(&ctx, &roles);
-        attach_roles(&ctx, &mut roles, &mut names);
+        if is_headline(&ctx) {
+            // In Title Case every word looks like a name: "Defense Chief Returns Artifacts".
+            for n in &mut names {
+                if n.name.kind == NameKind::Person {
+                    n.name.kind = NameKind::Other;
+                }
+            }
+        } else {
+            attach_roles(&ctx, &mut roles, &mut names);
+        }
         mark_speakers(&ctx, &mut names);
         let quotes = find_quotes(&ctx, &names, &roles);
         let negations = find_negations(&ctx);
@@ -382,6 +391,20 @@ impl Facts {
             && self.negations.is_empty()
             && self.cues.is_empty()
     }
+}
+
+/// True for a headline in Title Case: every content word capitalised.
+fn is_headline(ctx: &Ctx) -> bool {
+    let mut content = 0;
+    for (i, t) in ctx.toks.iter().enumerate() {
+        if t.norm.chars().count() >= 4 && t.norm.chars().all(char::is_alphabetic) && !is_stopword(&t.norm) {
+            if !ctx.cap(i) {
+                return false;
+            }
+            content += 1;
+        }
+    }
+    content >= 4
 }
 
 fn rank_of(norm: &str) -> Option<Rank> {
@@ -624,6 +647,13 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
         if r.end > 0 && ctx.joined(r.end - 1) {
             holder = name_starting(names, r.end).filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
         }
+        // "Communist Party leader, To Lam, traveled"
+        if holder.is_none() && ctx.gap(r.end.saturating_sub(1)).trim() == "," {
+            holder = name_starting(names, r.end).filter(|&n| {
+                let after = ctx.gap(names[n].end - 1).trim();
+                names[n].name.kind == NameKind::Person && (after == "," || names[n].end == ctx.toks.len())
+            });
+        }
         // Country right before the title.
         if r.first > 0 && (ctx.joined(r.first - 1) || ctx.gap(r.first - 1).trim().is_empty()) {
             if let Some(q) = name_ending(names, r.first - 1) {
@@ -830,7 +860,13 @@ fn find_negations(ctx: &Ctx) -> Vec<Negation> {
             }
             break;
         }
-        let Some(p) = pred else { continue };
+        let Some(mut p) = pred else { continue };
+        // "no major arms deal": the noun at the end of the phrase.
+        if w == "no" {
+            while p + 1 < ctx.toks.len() && p < i + 4 && ctx.joined(p) && !ctx.cap(p + 1) && !is_stopword(ctx.norm(p + 1)) && ctx.norm(p + 1).chars().all(char::is_alphabetic) && !is_aux(ctx.norm(p + 1)) {
+                p += 1;
+            }
+        }
         let mut first = i;
         if i > 0 && matches!(w, "not" | "never") && is_aux(ctx.norm(i - 1)) && ctx.joined(i - 1) {
             first = i - 1;

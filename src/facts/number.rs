@@ -315,6 +315,9 @@ fn is_lower_word(ctx: &Ctx, j: usize) -> bool {
 /// The counted noun after a number: canonical stems and the token after it.
 fn unit_after(ctx: &Ctx, j: usize) -> (Vec<String>, usize) {
     let mut k = j;
+    if matches!(ctx.norm(k), "such" | "more") && k > 0 && ctx.joined(k - 1) {
+        k += 1;
+    }
     // Skip names and model numbers between the number and its noun: "40 Russian Su-35 jets".
     while k < j + 4 && k > 0 && ctx.joined(k - 1) && (ctx.cap(k) || is_model_number(ctx, k)) {
         k += 1;
@@ -345,6 +348,7 @@ fn unit_after(ctx: &Ctx, j: usize) -> (Vec<String>, usize) {
         }
         if is_lower_word(ctx, m) {
             unit.push(unit_canon(&stem(ctx.norm(m))).to_string());
+            return (unit, m + 1);
         }
     }
     (unit, k)
@@ -369,7 +373,7 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
         let mut upper = p.value;
         // Ranges: "30 to 40", "30-40", "between 30 and 40", "one or two".
         let link = ctx.norm(end);
-        let dash = end > 0 && ctx.gap(end - 1).trim() == "-" && ctx.toks.get(end).is_some_and(|t| t.is_numeric());
+        let dash = end > 0 && matches!(ctx.gap(end - 1).trim(), "-" | "\u{2013}") && ctx.toks.get(end).is_some_and(|t| t.is_numeric());
         if !p.ordinal && (dash || matches!(link, "to" | "or") || (link == "and" && hedge == Hedge::Range)) {
             let second = if dash { end } else { end + 1 };
             if let Some(q) = parse_at(ctx, second).filter(|q| !q.ordinal && q.value >= p.value) {
@@ -547,6 +551,12 @@ fn lone_year(ctx: &Ctx, j: usize) -> bool {
     let after = ctx.toks.get(j).map_or("", |t| ctx.text.get(t.end..).unwrap_or(""));
     if after.starts_with('%') || scale_of(ctx.norm(j + 1)).is_some() {
         return false;
+    }
+    // "2023-2025"
+    let year_like = |k: usize| ctx.toks.get(k).is_some_and(|t| t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()));
+    let dash = |k: usize| matches!(ctx.gap(k).trim(), "-" | "\u{2013}" | "\u{2014}");
+    if (year_like(j + 1) && dash(j)) || (j > 0 && year_like(j - 1) && dash(j - 1)) {
+        return true;
     }
     if matches!(
         prev,
