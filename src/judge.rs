@@ -8,10 +8,10 @@
 //! paraphrases ("a dozen", "12") give nothing.
 
 use crate::facts::{
-    is_generic_unit, offices_compatible, place, Date, Facts, Hedge, NameKind, Number, NumberKind, PlaceKind, Rank,
+    is_generic_unit, lemma, offices_compatible, place, Date, Facts, Hedge, NameKind, Number, NumberKind, PlaceKind, Rank,
 };
 use crate::reason::{Reason, ReasonKind};
-use crate::text::{is_stopword, stem, tokenize};
+use crate::text::{is_stopword, tokenize};
 use std::ops::Range;
 
 /// One side of the comparison: the sentence, its facts and its words.
@@ -29,7 +29,7 @@ struct Side<'a> {
 impl<'a> Side<'a> {
     fn new(text: &'a str, facts: &'a Facts) -> Side<'a> {
         let tokens = tokenize(text);
-        let stems = tokens.iter().map(|t| stem(&t.norm)).collect();
+        let stems = tokens.iter().map(|t| lemma(&t.norm)).collect();
         let mut padded = String::with_capacity(text.len() + 2);
         padded.push(' ');
         for t in &tokens {
@@ -159,6 +159,12 @@ fn interval(n: &Number) -> (f64, f64, bool, bool) {
 }
 
 fn compatible(a: &Number, b: &Number) -> bool {
+    // Two bounds the same way ("up to 40", "up to 60") always overlap, yet state different
+    // figures.
+    let class = hedge_class(a.hedge);
+    if class == hedge_class(b.hedge) && matches!(class, 3..=5) && a.value != b.value {
+        return false;
+    }
     let (alo, ahi, alos, ahis) = interval(a);
     let (blo, bhi, blos, bhis) = interval(b);
     if ahi < blo || bhi < alo {
@@ -421,15 +427,31 @@ fn asserted(side: &Side, predicate: &str) -> Option<Range<usize>> {
 }
 
 /// Returns the page spans of the negation cues that gave a reason.
+/// True when a negation's cue word ("denied") has its opposite ("confirmed") on the other
+/// side: the antonym says it better.
+fn antonym_covers(side: &Side, cue: &Range<usize>, other: &Side) -> bool {
+    side.facts
+        .cues
+        .iter()
+        .filter(|c| c.span == *cue)
+        .any(|c| other.facts.cues.iter().any(|o| o.pair == c.pair && o.side != c.side))
+}
+
 fn compare_negations(p: &Side, s: &Side, out: &mut Vec<Reason>) -> Vec<Range<usize>> {
     let mut used = Vec::new();
     for a in &p.facts.negations {
+        if antonym_covers(p, &a.cue, s) {
+            continue;
+        }
         if let Some(r) = asserted(s, &a.predicate) {
             out.push(reason(ReasonKind::Negation, true, p.slice(&a.span), s.slice(&r)));
             used.push(a.cue.clone());
         }
     }
     for b in &s.facts.negations {
+        if antonym_covers(s, &b.cue, p) {
+            continue;
+        }
         if let Some(r) = asserted(p, &b.predicate) {
             out.push(reason(ReasonKind::Negation, true, p.slice(&r), s.slice(&b.span)));
             used.push(r);
@@ -459,6 +481,177 @@ fn compare_antonyms(p: &Side, s: &Side, negated: &[Range<usize>], out: &mut Vec<
                 continue;
             }
             out.push(reason(ReasonKind::Antonym, true, p.slice(&a.span), s.slice(&b.span)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ReasonKind::*;
+
+    fn run(page: &str, source: &str) -> Vec<Reason> {
+        compare(page, &Facts::extract(page), source, &Facts::extract(source))
+    }
+
+    fn summary(rs: &[Reason]) -> Vec<(ReasonKind, bool, &str, &str)> {
+        rs.iter().map(|r| (r.kind, r.contradicts, r.page.as_str(), r.source.as_str())).collect()
+    }
+
+    #[test]
+    fn contradictions() {
+        let cases: &[(&str, &str, (ReasonKind, &str, &str))] = &[
+            // numbers
+            ("Five people were injured in Lyon.", "Three people were injured in Lyon.", (Number, "Five people were injured", "Three people were injured")),
+            ("Police said 5 were injured.", "Police said 3 were hurt.", (Number, "5 were injured", "3 were hurt")),
+            ("They seized three patrol boats.", "They seized five patrol boats.", (Number, "three patrol boats", "five patrol boats")),
+            ("At least 5 were killed.", "Three people were killed.", (Number, "At least 5 were killed", "Three people were killed")),
+            ("More than 1,000 people fled.", "Fewer than 1,000 people fled.", (Number, "More than 1,000 people", "Fewer than 1,000 people")),
+            ("Up to 40 jets may come.", "Up to 60 jets may come.", (Number, "Up to 40 jets", "Up to 60 jets")),
+            ("About 50 troops were wounded.", "About 80 soldiers were wounded.", (Number, "About 50 troops", "About 80 soldiers")),
+            ("Prices rose 5% in the month.", "Prices rose 9% in the month.", (Number, "5%", "9%")),
+            ("The toll rose to 12.", "The toll rose to 15.", (Number, "12", "15")),
+            ("It was his second visit to Lyon.", "It was his third visit to Lyon.", (Number, "second visit", "third visit")),
+            // durations
+            ("The war lasted a decade.", "The war lasted five years.", (Duration, "a decade", "five years")),
+            ("The war ended 50 years ago.", "The war ended 40 years ago.", (Duration, "50 years ago", "40 years ago")),
+            ("It marks the 30th anniversary of ties.", "It marks 20 years of ties.", (Duration, "30th anniversary", "20 years")),
+            // dates
+            ("He visited Hanoi on Sunday.", "He visited Hanoi on Monday.", (Date, "Sunday", "Monday")),
+            ("The talks were held in 2016.", "The talks were held in 2018.", (Date, "2016", "2018")),
+            ("The talks began on November 2, 2025.", "The talks began on November 3, 2025.", (Date, "November 2, 2025", "November 3, 2025")),
+            ("The talks began in October.", "The talks began in December.", (Date, "October", "December")),
+            ("The talks began in early October.", "The talks began in late October.", (Date, "early October", "late October")),
+            // roles and people
+            ("Congressman Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi.", (Role, "Congressman", "Defense Secretary")),
+            ("Senator Jane Doe spoke in Lyon.", "Congresswoman Jane Doe spoke in Lyon.", (Role, "Senator", "Congresswoman")),
+            ("Deputy Defense Secretary Jane Doe spoke.", "Defense Secretary Jane Doe spoke.", (Role, "Deputy Defense Secretary", "Defense Secretary")),
+            ("Jane Doe, the foreign minister, spoke in Lyon.", "Jane Doe, the defense minister, spoke in Lyon.", (Role, "foreign minister", "defense minister")),
+            ("Defense Secretary Lloyd Austin visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi.", (Person, "Lloyd Austin", "Pete Hegseth")),
+            // places
+            ("Five people were injured in Lyon.", "Five people were injured in Marseille.", (Place, "Lyon", "Marseille")),
+            ("He visited Hanoi last week.", "He visited Da Nang last week.", (Place, "Hanoi", "Da Nang")),
+            ("The summit was held in Malaysia.", "The summit was held in Thailand.", (Place, "Malaysia", "Thailand")),
+            // quotes
+            ("“We will return the artifacts to the families,” Hegseth said.", "“We will return the artifacts to the families,” Giang said.", (Quote, "Hegseth", "Giang")),
+            // negation
+            ("The driver was not charged.", "The driver was charged.", (Negation, "was not charged", "was charged")),
+            ("The driver was charged.", "The driver was not charged.", (Negation, "was charged", "was not charged")),
+            ("He never visited Lyon.", "He visited Lyon twice.", (Negation, "never visited", "visited")),
+            ("He denied meeting the envoy.", "He met the envoy.", (Negation, "denied meeting", "met")),
+            ("They failed to reach a deal.", "They reached a deal.", (Negation, "failed to reach", "reached")),
+            // antonyms
+            ("Profits rose sharply.", "Profits fell sharply.", (Antonym, "rose", "fell")),
+            ("The council approved the plan.", "The council rejected the plan.", (Antonym, "approved", "rejected")),
+            ("The team won the final.", "The team lost the final.", (Antonym, "won", "lost")),
+            ("Police arrested the driver.", "Police released the driver.", (Antonym, "arrested", "released")),
+            ("The ministry confirmed the sale.", "The ministry denied the sale.", (Antonym, "confirmed", "denied")),
+            ("She accepted the offer.", "She refused the offer.", (Antonym, "accepted", "refused")),
+            ("The hostage is alive.", "The hostage is dead.", (Antonym, "alive", "dead")),
+            ("He arrived before the vote.", "He arrived after the vote.", (Antonym, "before", "after")),
+            ("Sales increased this year.", "Sales decreased this year.", (Antonym, "increased", "decreased")),
+        ];
+        for (page, source, (kind, pw, sw)) in cases {
+            let got = run(page, source);
+            let contra: Vec<_> = summary(&got).into_iter().filter(|r| r.1).collect();
+            assert_eq!(contra, vec![(*kind, true, *pw, *sw)], "{page:?} vs {source:?}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn noted_differences_that_do_not_contradict() {
+        let cases: &[(&str, &str, (ReasonKind, &str, &str))] = &[
+            ("Hanoi may buy 40 Russian Su-35 fighter jets.", "Hanoi may buy up to 40 Russian Su-35 fighters.", (Hedge, "40 Russian Su-35 fighter jets", "up to 40 Russian Su-35 fighters")),
+            ("Hanoi may buy up to 40 jets.", "Hanoi may buy 40 jets.", (Hedge, "up to 40 jets", "40 jets")),
+            ("About 50 troops were wounded.", "48 soldiers were wounded.", (Hedge, "About 50 troops", "48 soldiers")),
+            ("At least 5 were killed.", "Seven people were killed.", (Hedge, "At least 5 were killed", "Seven people were killed")),
+            ("More than 40 jets came.", "45 jets came.", (Hedge, "More than 40 jets", "45 jets")),
+            ("Nearly 20 ships sank.", "19 ships sank.", (Hedge, "Nearly 20 ships", "19 ships")),
+            ("Between 30 and 40 jets came.", "35 jets came.", (Hedge, "Between 30 and 40 jets", "35 jets")),
+            ("Fewer than 40 jets came.", "38 jets came.", (Hedge, "Fewer than 40 jets", "38 jets")),
+            (
+                "“We will bring home every soldier and every relic,” Hegseth said.",
+                "“We will bring home every soldier,” Hegseth said.",
+                (Quote, "We will bring home every soldier and every relic", "We will bring home every soldier"),
+            ),
+        ];
+        for (page, source, (kind, pw, sw)) in cases {
+            let got = run(page, source);
+            assert_eq!(summary(&got), vec![(*kind, false, *pw, *sw)], "{page:?} vs {source:?}");
+        }
+    }
+
+    #[test]
+    fn same_facts_in_other_words_give_nothing() {
+        let cases = [
+            ("A dozen boats were seized.", "12 vessels were taken."),
+            ("The war lasted a decade.", "The war lasted 10 years."),
+            ("It was the first visit in nearly 20 years.", "It was the first trip in almost two decades."),
+            ("The trip marks the 30th anniversary of diplomatic relations.", "The trip marks 30 years of diplomatic relations."),
+            ("It marks the second anniversary of the pact.", "It marks two years since the pact."),
+            ("The war ended five decades ago.", "The war ended 50 years ago."),
+            ("Secretary of War Pete Hegseth visited Hanoi.", "Pentagon chief Pete Hegseth visited Hanoi."),
+            ("Defense Secretary Pete Hegseth visited Hanoi.", "Secretary of Defense Pete Hegseth visited Hanoi."),
+            ("Defense chief Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi."),
+            ("Congressman John Roe spoke.", "Rep. John Roe spoke."),
+            ("Representative John Roe spoke.", "Congressman John Roe spoke."),
+            ("Lawmaker John Roe spoke.", "Senator John Roe spoke."),
+            ("President To Lam spoke.", "Party chief To Lam spoke."),
+            ("Former Congressman Pete Hegseth spoke.", "Defense Secretary Pete Hegseth spoke."),
+            ("Officials said Pete Hegseth, the defense secretary, spoke.", "Pentagon chief Pete Hegseth spoke."),
+            ("He visited Hanoi.", "He visited Vietnam."),
+            ("He visited Vietnam.", "He visited Hanoi."),
+            ("Troops seized the town.", "Soldiers took the town."),
+            ("Five soldiers were wounded.", "Five troops were injured."),
+            ("The talks began in November.", "The talks began on November 2, 2025."),
+            ("They met on Sunday.", "They met on Sunday, November 2."),
+            ("The driver was not charged.", "The driver was not charged with anything."),
+            ("He traveled to Hanoi after being in Kuala Lumpur.", "Before traveling to Hanoi, he was in Kuala Lumpur."),
+            ("Hegseth met Defense Minister Phan Van Giang in Hanoi.", "Defense Secretary Pete Hegseth met Giang in Hanoi."),
+            ("Hegseth met Vietnam's Defense Minister Phan Van Giang.", "U.S. Defense Secretary Pete Hegseth met Giang."),
+            ("“We will stay,” Hegseth said.", "“We will stay,” he said."),
+            ("“We will stay,” Hegseth said.", "“We will stay,” said Defense Secretary Pete Hegseth."),
+            ("Prices did not rise.", "Prices fell."),
+            ("Five people died and 12 were injured.", "Twelve people were injured and five died."),
+            ("Three jets landed in 2016 and five in 2018.", "Three jets landed in 2016, and five in 2018."),
+            ("He met the envoy on Monday.", "On Monday he met the envoy in Lyon."),
+        ];
+        for (page, source) in cases {
+            let got = run(page, source);
+            assert!(got.iter().all(|r| !r.contradicts), "{page:?} vs {source:?}: {got:?}");
+            assert_eq!(got, vec![], "{page:?} vs {source:?}");
+        }
+    }
+
+    #[test]
+    fn facts_only_one_side_has_give_nothing() {
+        let cases = [
+            ("Five people were injured in Lyon on Monday.", "People were injured in Lyon."),
+            ("People were injured.", "Five people were injured in Lyon on Monday."),
+            ("Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi."),
+            ("Hegseth visited Hanoi.", "Hegseth visited Hanoi and Da Nang."),
+            ("The visit ended.", "The visit ended in 2016."),
+        ];
+        for (page, source) in cases {
+            assert_eq!(run(page, source), vec![], "{page:?} vs {source:?}");
+        }
+    }
+
+    #[test]
+    fn contradicting_reasons_come_first() {
+        let got = run(
+            "Congressman Pete Hegseth visited Hanoi with up to 40 aides on Sunday.",
+            "Defense Secretary Pete Hegseth visited Da Nang with 40 aides on Monday.",
+        );
+        let kinds: Vec<(ReasonKind, bool)> = got.iter().map(|r| (r.kind, r.contradicts)).collect();
+        assert_eq!(kinds, [(Role, true), (Date, true), (Place, true), (Hedge, false)]);
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        let cases = [("", ""), ("", "Five people were injured."), ("“", "”"), ("😀 5 😀", "😀 6 😀")];
+        for (page, source) in cases {
+            let _ = run(page, source);
         }
     }
 }

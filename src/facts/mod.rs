@@ -397,7 +397,7 @@ impl Facts {
 fn is_headline(ctx: &Ctx) -> bool {
     let mut content = 0;
     for (i, t) in ctx.toks.iter().enumerate() {
-        if t.norm.chars().count() >= 4 && t.norm.chars().all(char::is_alphabetic) && !is_stopword(&t.norm) {
+        if t.norm.chars().count() >= 3 && t.norm.chars().all(char::is_alphabetic) && !is_stopword(&t.norm) {
             if !ctx.cap(i) {
                 return false;
             }
@@ -405,6 +405,49 @@ fn is_headline(ctx: &Ctx) -> bool {
         }
     }
     content >= 4
+}
+
+/// A word's stem with common irregular verbs folded to their base: "met" and "meeting" → "meet".
+pub(crate) fn lemma(norm: &str) -> String {
+    let base = match norm {
+        "met" => "meet",
+        "took" | "taken" => "take",
+        "went" | "gone" => "go",
+        "saw" | "seen" => "see",
+        "made" => "make",
+        "gave" | "given" => "give",
+        "paid" => "pay",
+        "told" => "tell",
+        "held" => "hold",
+        "left" => "leave",
+        "sold" => "sell",
+        "bought" => "buy",
+        "brought" => "bring",
+        "fought" => "fight",
+        "found" => "find",
+        "began" | "begun" => "begin",
+        "came" => "come",
+        "knew" | "known" => "know",
+        "wrote" | "written" => "write",
+        "spoke" | "spoken" => "speak",
+        "sent" => "send",
+        "built" => "build",
+        "struck" => "strike",
+        "kept" => "keep",
+        "stood" => "stand",
+        "fled" => "flee",
+        "led" => "lead",
+        "won" => "win",
+        "lost" => "lose",
+        "signed" => "sign",
+        _ => {
+            if let Some(b) = norm.strip_suffix("ing").filter(|b| b.len() == 3 && b.is_ascii()) {
+                return stem(b);
+            }
+            norm
+        }
+    };
+    stem(base)
 }
 
 fn rank_of(norm: &str) -> Option<Rank> {
@@ -872,7 +915,7 @@ fn find_negations(ctx: &Ctx) -> Vec<Negation> {
             first = i - 1;
         }
         let cue = ctx.toks.get(i).map_or(0..0, |t| t.span());
-        out.push(Negation { span: ctx.span(first, p + 1), cue, predicate: stem(ctx.norm(p)) });
+        out.push(Negation { span: ctx.span(first, p + 1), cue, predicate: lemma(ctx.norm(p)) });
     }
     out
 }
@@ -901,4 +944,338 @@ fn find_cues(ctx: &Ctx) -> Vec<Cue> {
         out.push(Cue { span, pair, side, weak, negated, prev, next });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slice(text: &str, r: &Range<usize>) -> String {
+        text.get(r.clone()).unwrap_or("?").to_string()
+    }
+
+    /// (value, kind, first unit word, span text) of each number.
+    fn numbers(text: &str) -> Vec<(f64, NumberKind, String, String)> {
+        Facts::extract(text)
+            .numbers
+            .iter()
+            .map(|n| (n.value, n.kind, n.unit.last().cloned().unwrap_or_default(), slice(text, &n.span)))
+            .collect()
+    }
+
+    #[test]
+    fn number_forms() {
+        use NumberKind::*;
+        let cases: &[(&str, f64, NumberKind, &str, &str)] = &[
+            ("Police said five soldiers were hurt.", 5.0, Count, "troop", "five soldiers"),
+            ("They sent twenty-three boats.", 23.0, Count, "ship", "twenty-three boats"),
+            ("They sent twenty three boats.", 23.0, Count, "ship", "twenty three boats"),
+            ("They seized a dozen boats.", 12.0, Count, "ship", "a dozen boats"),
+            ("They sold two dozen eggs.", 24.0, Count, "egg", "two dozen eggs"),
+            ("The feud lasted two decades.", 20.0, Duration, "year", "two decades"),
+            ("The feud lasted a decade.", 10.0, Duration, "year", "a decade"),
+            ("The feud lasted a century.", 100.0, Duration, "year", "a century"),
+            ("The feud lasted 10 years.", 10.0, Duration, "year", "10 years"),
+            ("The war ended 50 years ago.", 50.0, Duration, "year", "50 years ago"),
+            ("The talks took three weeks.", 3.0, Duration, "week", "three weeks"),
+            ("The strike lasted two and a half years.", 2.5, Duration, "year", "two and a half years"),
+            ("The city has 3.5 million people.", 3_500_000.0, Count, "people", "3.5 million people"),
+            ("The city has half a million people.", 500_000.0, Count, "people", "half a million people"),
+            ("They deployed 1,200 troops.", 1200.0, Count, "troop", "1,200 troops"),
+            ("They deployed 1200 troops.", 1200.0, Count, "troop", "1200 troops"),
+            ("They deployed three hundred and five troops.", 305.0, Count, "troop", "three hundred and five troops"),
+            ("They deployed two thousand troops.", 2000.0, Count, "troop", "two thousand troops"),
+            ("Half of the troops left.", 0.5, Fraction, "troop", "Half of the troops"),
+            ("It marks the 30th anniversary of ties.", 30.0, Ordinal, "year", "30th anniversary"),
+            ("It marks the second anniversary of ties.", 2.0, Ordinal, "year", "second anniversary"),
+            ("It was the first visit in years.", 1.0, Ordinal, "visit", "first visit"),
+            ("It was his third trip.", 3.0, Ordinal, "visit", "third trip"),
+            ("It was the 21st trip.", 21.0, Ordinal, "visit", "21st trip"),
+            ("It was the twenty-first trip.", 21.0, Ordinal, "visit", "twenty-first trip"),
+            ("Prices rose 5% last year.", 5.0, Percent, "percent", "5%"),
+            ("Prices rose 5 percent last year.", 5.0, Percent, "percent", "5 percent"),
+            ("The deal is worth $5 million.", 5_000_000.0, Money, "usd", "$5 million"),
+            ("A 40-year-old man was arrested.", 40.0, Count, "age", "40-year-old"),
+            ("Hanoi may buy 40 Russian Su-35 fighter jets.", 40.0, Count, "aircraft", "40 Russian Su-35 fighter jets"),
+            ("Five were injured in the blast.", 5.0, Count, "injur", "Five were injured"),
+            ("Five people were injured in the blast.", 5.0, Count, "injur", "Five people were injured"),
+        ];
+        for &(text, value, kind, unit, span) in cases {
+            let got = numbers(text);
+            assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+            assert_eq!(got[0], (value, kind, unit.to_string(), span.to_string()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_numbers() {
+        let cases = [
+            "One of the aides left.",
+            "No one was hurt.",
+            "The Su-35 and the C-130 are aircraft.",
+            "Wait a second, he said.",
+            "Someone said so.",
+        ];
+        for text in cases {
+            assert_eq!(numbers(text), vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hedges() {
+        use Hedge::*;
+        let cases = [
+            ("They may buy up to 40 jets.", UpTo, "up to 40 jets"),
+            ("They may buy as many as 40 jets.", UpTo, "as many as 40 jets"),
+            ("They bought about 40 jets.", About, "about 40 jets"),
+            ("They bought around 40 jets.", About, "around 40 jets"),
+            ("They bought roughly 40 jets.", About, "roughly 40 jets"),
+            ("They bought approximately 40 jets.", About, "approximately 40 jets"),
+            ("They bought some 40 jets.", About, "some 40 jets"),
+            ("They bought an estimated 40 jets.", About, "an estimated 40 jets"),
+            ("They bought nearly 40 jets.", Nearly, "nearly 40 jets"),
+            ("They bought almost 40 jets.", Nearly, "almost 40 jets"),
+            ("They bought close to 40 jets.", Nearly, "close to 40 jets"),
+            ("They bought at least 40 jets.", AtLeast, "at least 40 jets"),
+            ("They bought no fewer than 40 jets.", AtLeast, "no fewer than 40 jets"),
+            ("They bought more than 40 jets.", MoreThan, "more than 40 jets"),
+            ("They bought over 40 jets.", MoreThan, "over 40 jets"),
+            ("They bought fewer than 40 jets.", FewerThan, "fewer than 40 jets"),
+            ("They bought less than 40 jets.", FewerThan, "less than 40 jets"),
+            ("They bought under 40 jets.", FewerThan, "under 40 jets"),
+            ("They bought at most 40 jets.", AtMost, "at most 40 jets"),
+            ("They bought no more than 40 jets.", AtMost, "no more than 40 jets"),
+            ("They bought exactly 40 jets.", Exact, "exactly 40 jets"),
+            ("They bought 40 jets.", None, "40 jets"),
+            ("They bought between 30 and 40 jets.", Range, "between 30 and 40 jets"),
+            ("They bought 30 to 40 jets.", Range, "30 to 40 jets"),
+            ("They bought 30-40 jets.", Range, "30-40 jets"),
+        ];
+        for (text, hedge, span) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.numbers.len(), 1, "{text:?}");
+            assert_eq!(f.numbers[0].hedge, hedge, "{text:?}");
+            assert_eq!(slice(text, &f.numbers[0].span), span, "{text:?}");
+        }
+        let f = Facts::extract("They bought between 30 and 40 jets.");
+        assert_eq!((f.numbers[0].value, f.numbers[0].upper), (30.0, 40.0));
+    }
+
+    #[test]
+    fn dates() {
+        type D = (Option<i32>, Option<u8>, Option<u8>, Option<u8>, Option<DatePart>, &'static str);
+        let cases: &[(&str, D)] = &[
+            ("They met on Sunday.", (None, None, None, Some(7), None, "Sunday")),
+            ("They met on Monday in Lyon.", (None, None, None, Some(1), None, "Monday")),
+            ("They met on November 2, 2025.", (Some(2025), Some(11), Some(2), None, None, "November 2, 2025")),
+            ("They met on 2 November 2025.", (Some(2025), Some(11), Some(2), None, None, "2 November 2025")),
+            ("They met on Nov. 2 in Lyon.", (None, Some(11), Some(2), None, None, "Nov. 2")),
+            ("They met on November 2nd.", (None, Some(11), Some(2), None, None, "November 2nd")),
+            ("They met in November 2025.", (Some(2025), Some(11), None, None, None, "November 2025")),
+            ("They met in early October.", (None, Some(10), None, None, Some(DatePart::Early), "early October")),
+            ("They met in late October.", (None, Some(10), None, None, Some(DatePart::Late), "late October")),
+            ("They met in mid-2024.", (Some(2024), None, None, None, Some(DatePart::Mid), "mid-2024")),
+            ("They met at the end of May.", (None, Some(5), None, None, Some(DatePart::Late), "end of May")),
+            ("They met in 2016.", (Some(2016), None, None, None, None, "2016")),
+            ("They met on Sunday, November 2.", (None, Some(11), Some(2), Some(7), None, "Sunday, November 2")),
+            ("Ties were normalised in 1995 after years of talks.", (Some(1995), None, None, None, None, "1995")),
+        ];
+        for (text, want) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.dates.len(), 1, "{text:?}: {:?}", f.dates);
+            let d = &f.dates[0];
+            let got = (d.year, d.month, d.day, d.weekday, d.part, slice(text, &d.span));
+            assert_eq!(got, (want.0, want.1, want.2, want.3, want.4, want.5.to_string()), "{text:?}");
+            assert!(f.numbers.is_empty(), "a date is not also a number: {text:?}");
+        }
+        for text in ["He may visit Lyon.", "They sent 2000 troops.", "Jan Novak spoke."] {
+            assert_eq!(Facts::extract(text).dates, vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn role_synonyms_share_an_office() {
+        let cases = [
+            ("Defense Secretary Pete Hegseth spoke.", "defense"),
+            ("Secretary of Defense Pete Hegseth spoke.", "defense"),
+            ("Secretary of War Pete Hegseth spoke.", "defense"),
+            ("Pentagon chief Pete Hegseth spoke.", "defense"),
+            ("Defense chief Pete Hegseth spoke.", "defense"),
+            ("Defence Minister Pete Hegseth spoke.", "defense"),
+            ("Congressman Pete Hegseth spoke.", "representative"),
+            ("Representative Pete Hegseth spoke.", "representative"),
+            ("Rep. Pete Hegseth spoke.", "representative"),
+            ("Senator Pete Hegseth spoke.", "senator"),
+            ("Sen. Pete Hegseth spoke.", "senator"),
+            ("President Pete Hegseth spoke.", "president"),
+            ("Prime Minister Pete Hegseth spoke.", "prime_minister"),
+            ("Secretary of State Pete Hegseth spoke.", "foreign"),
+            ("Foreign Minister Pete Hegseth spoke.", "foreign"),
+            ("Party chief Pete Hegseth spoke.", "party_chief"),
+            ("General Pete Hegseth spoke.", "general"),
+            ("CEO Pete Hegseth spoke.", "ceo"),
+            ("Spokesman Pete Hegseth spoke.", "spokesperson"),
+            ("Mayor Pete Hegseth spoke.", "mayor"),
+        ];
+        for (text, office) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.roles.len(), 1, "{text:?}");
+            assert_eq!(f.roles[0].office, office, "{text:?}");
+            assert_eq!(f.roles[0].person_norm, "pete hegseth", "{text:?}");
+        }
+    }
+
+    #[test]
+    fn role_holders_and_countries() {
+        // (text, role words, holder, country, rank)
+        let cases = [
+            ("Pete Hegseth, the defense secretary, spoke.", "defense secretary", "pete hegseth", None, Rank::Full),
+            ("Pete Hegseth, the U.S. defense secretary, spoke.", "defense secretary", "pete hegseth", Some("us"), Rank::Full),
+            ("U.S. Defense Secretary Pete Hegseth spoke.", "Defense Secretary", "pete hegseth", Some("us"), Rank::Full),
+            ("He met Vietnam's Defense Minister Phan Van Giang.", "Defense Minister", "phan van giang", Some("vn"), Rank::Full),
+            ("He met the Vietnamese defense minister, Phan Van Giang, today.", "defense minister", "phan van giang", Some("vn"), Rank::Full),
+            ("Former Congressman Jane Doe spoke.", "Former Congressman", "jane doe", None, Rank::Former),
+            ("Deputy Defense Secretary Jane Doe spoke.", "Deputy Defense Secretary", "jane doe", None, Rank::Deputy),
+            ("The defense secretary spoke.", "defense secretary", "", None, Rank::Full),
+        ];
+        for (text, words, holder, country, rank) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.roles.len(), 1, "{text:?}: {:?}", f.roles);
+            let r = &f.roles[0];
+            assert_eq!((slice(text, &r.span).as_str(), r.person_norm.as_str(), r.qualifier, r.rank), (words, holder, country, rank), "{text:?}");
+        }
+        // Ambiguous words are roles only before a name.
+        for text in ["The general public was told.", "He will head to Lyon.", "A major storm hit."] {
+            assert_eq!(Facts::extract(text).roles, vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn names() {
+        use NameKind::*;
+        let cases: &[(&str, &[(&str, NameKind)])] = &[
+            ("Pete Hegseth visited Hanoi.", &[("Pete Hegseth", Person), ("Hanoi", Place)]),
+            ("He flew to Kuala Lumpur, Malaysia.", &[("Kuala Lumpur", Place), ("Malaysia", Place)]),
+            ("The Ministry of Defense said so.", &[("Ministry of Defense", Organisation)]),
+            ("The Association of Southeast Asian Nations met.", &[("Association of Southeast Asian Nations", Organisation)]),
+            ("Following the talks, Hegseth said more.", &[("Hegseth", Person)]),
+            ("On Sunday the Vietnam War was recalled.", &[("Vietnam War", Other)]),
+            ("Russian jets flew over Lyon.", &[("Russian", Nationality), ("Lyon", Place)]),
+            ("Mr. Smith left.", &[("Smith", Person)]),
+            ("They met in Lyon.", &[("Lyon", Place)]),
+            ("They met in Springfield.", &[("Springfield", Place)]),
+        ];
+        for (text, want) in cases {
+            let f = Facts::extract(text);
+            let got: Vec<(String, NameKind)> = f.names.iter().map(|n| (slice(text, &n.span), n.kind)).collect();
+            let want: Vec<(String, NameKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_and_speakers() {
+        // (text, quoted words, speaker, pronoun)
+        let cases = [
+            ("\"We will stay,\" Hegseth said.", "We will stay", "hegseth", false),
+            ("“We will stay,” Hegseth said.", "We will stay", "hegseth", false),
+            ("“We will stay,” said Hegseth.", "We will stay", "hegseth", false),
+            ("“We will stay,” said Defense Secretary Pete Hegseth.", "We will stay", "pete hegseth", false),
+            ("“We will stay,” he said.", "We will stay", "", true),
+            ("Hegseth said: “We will stay.”", "We will stay.", "hegseth", false),
+            ("Hegseth said that “we will stay.”", "we will stay.", "hegseth", false),
+            ("“We will stay,” according to Hegseth.", "We will stay", "hegseth", false),
+            ("Officials called it ‘productive’ and moved on.", "productive", "", false),
+            ("It will “create space” for talks.", "create space", "", false),
+        ];
+        for (text, words, speaker, pronoun) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.quotes.len(), 1, "{text:?}");
+            let q = &f.quotes[0];
+            assert_eq!((slice(text, &q.span).as_str(), q.speaker_norm.as_str(), q.pronoun), (words, speaker, pronoun), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn negations() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("The driver was not charged.", &[("was not charged", "charg")]),
+            ("He didn't visit Lyon.", &[("didn't visit", "visit")]),
+            ("He never visited Lyon.", &[("never visited", "visit")]),
+            ("He denied visiting Lyon.", &[("denied visiting", "visit")]),
+            ("She refused to sign the deal.", &[("refused to sign", "sign")]),
+            ("They failed to reach a deal.", &[("failed to reach", "reach")]),
+            ("They left without paying.", &[("without paying", "pay")]),
+            ("No major arms deal was announced.", &[("No major arms deal", "deal")]),
+            ("Not only troops but ships came.", &[]),
+            ("No one was hurt.", &[]),
+            ("The deal was signed.", &[]),
+        ];
+        for (text, want) in cases {
+            let f = Facts::extract(text);
+            let got: Vec<(String, String)> = f.negations.iter().map(|n| (slice(text, &n.span), n.predicate.clone())).collect();
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn antonym_cues() {
+        let cases = [
+            ("Prices rose again.", "rose", false),
+            ("Prices did not rise.", "rise", true),
+            ("The council rejected the plan.", "rejected", false),
+            ("He arrived before the vote.", "before", false),
+        ];
+        for (text, word, negated) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.cues.len(), 1, "{text:?}");
+            assert_eq!((slice(text, &f.cues[0].span).as_str(), f.cues[0].negated), (word, negated), "{text:?}");
+        }
+        // A hedge is not an antonym cue.
+        assert_eq!(Facts::extract("More than 40 jets came.").cues, vec![]);
+    }
+
+    #[test]
+    fn headlines_do_not_make_people() {
+        let f = Facts::extract("Defense Chief Returns Wartime Artifacts and Seeks Stronger Vietnam Ties");
+        assert_eq!(f.roles[0].person, None);
+        assert!(f.names.iter().all(|n| n.kind != NameKind::Person));
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries_for_any_input() {
+        let cases = [
+            "",
+            "“",
+            "\"",
+            "‘’",
+            "Hà Nội’s 5 “phở” shops—twenty-one—opened on 2 Tháng Mười 2025.",
+            "😀 40 😀 jets, up to 😀",
+            "Rep.",
+            "Secretary of",
+            "a dozen",
+            "between 5 and",
+            "no",
+            "May",
+            "1,000,000,000,000,000,000,000,000 people",
+            "0.000001 percent",
+            "“unclosed quote with several words here",
+            "words then a close quote” said Lam",
+        ];
+        for text in cases {
+            let f = Facts::extract(text);
+            let mut spans: Vec<Range<usize>> = Vec::new();
+            spans.extend(f.numbers.iter().map(|n| n.span.clone()));
+            spans.extend(f.dates.iter().map(|n| n.span.clone()));
+            spans.extend(f.names.iter().map(|n| n.span.clone()));
+            spans.extend(f.roles.iter().map(|n| n.span.clone()));
+            spans.extend(f.quotes.iter().map(|n| n.span.clone()));
+            spans.extend(f.negations.iter().map(|n| n.span.clone()));
+            spans.extend(f.cues.iter().map(|n| n.span.clone()));
+            for s in spans {
+                assert!(text.get(s.clone()).is_some(), "{text:?}: {s:?}");
+            }
+        }
+    }
 }

@@ -404,9 +404,21 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
             unit.push("percent".into());
             unit_end = end + if ctx.norm(end) == "per" { 2 } else { 1 };
         } else if let Some((mult, u)) = time_unit(ctx.norm(end)).filter(|_| end > 0 && ctx.joined(end - 1)) {
+            unit_end = end + 1;
+            if p.ordinal {
+                // "the 21st century": a rank, not 2,100 years
+                unit.push(stem(ctx.norm(end)));
+                for k in hstart..unit_end {
+                    ctx.mark(k);
+                }
+                let span = ctx.toks.get(hstart).map_or(0, |t| t.start)..ctx.toks.get(end).map_or(0, |t| t.end);
+                let before = content_before(ctx, hstart);
+                out.push(Number { span, value, upper, kind, hedge, unit, before, after: String::new(), ago: false });
+                i = unit_end;
+                continue;
+            }
             value *= mult;
             upper *= mult;
-            unit_end = end + 1;
             if ctx.norm(unit_end) == "old" {
                 // "a 40-year-old man"
                 unit.push("age".into());
@@ -418,6 +430,12 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
         } else if p.ordinal && matches!(ctx.norm(end), "anniversary" | "anniversaries" | "birthday") {
             unit.push("year".into());
             unit_end = end + 1;
+        } else if p.fraction && ctx.norm(end) == "of" {
+            // "half of the troops"
+            let from = if ctx.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+            let (u, k) = unit_after(ctx, from);
+            unit = u;
+            unit_end = if unit.is_empty() { end } else { k };
         } else {
             let (u, k) = unit_after(ctx, end);
             unit = u;
