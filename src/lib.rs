@@ -37,6 +37,7 @@ mod segment;
 mod skip;
 mod source;
 mod stance;
+pub mod synth;
 mod text;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
