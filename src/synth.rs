@@ -979,7 +979,8 @@ fn paraphrase(s: &str, rng: &mut Rng) -> String {
         if let Some(t) = replace_word(&out, from, to).or_else(|| replace_word(&out, to, from)) {
             out = t;
             swaps += 1;
-            if swaps == 2 {
+            // Two swaps only in long sentences, so that a paraphrase stays closest to its origin.
+            if swaps == 2 || out.split_whitespace().count() < 14 {
                 break;
             }
         }
