@@ -39,6 +39,7 @@ mod segment;
 mod skip;
 mod source;
 mod stance;
+pub mod synth;
 mod text;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
