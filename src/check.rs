@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::Index;
 use crate::judge::compare;
-use crate::reason::Reason;
+use crate::reason::{Reason, ReasonKind};
 use crate::segment::sentences;
 use crate::skip::is_claim;
 use crate::source::{Corpus, Source};
@@ -169,7 +169,7 @@ struct Thresholds {
 
 const THRESHOLDS: Thresholds = Thresholds {
     related: 0.25,
-    confirms: 0.55,
+    confirms: 0.42,
     contradicts: 0.35,
 };
 
@@ -395,7 +395,12 @@ impl Engine {
             let facts = Facts::extract(text);
             let reasons = compare(claim_text, &claim.facts, text, &facts);
             let contradicts = reasons.iter().any(|r| r.contradicts);
-            let relation = if contradicts && score >= THRESHOLDS.contradicts {
+            // A conflict anchored on a named person (their title, or who said a quote) holds
+            // whatever else the sentences say; other conflicts need the sentences to match.
+            let anchored = reasons
+                .iter()
+                .any(|r| r.contradicts && matches!(r.kind, ReasonKind::Role | ReasonKind::Quote));
+            let relation = if contradicts && (anchored || score >= THRESHOLDS.contradicts) {
                 Relation::Contradicts
             } else if !contradicts && score >= THRESHOLDS.confirms {
                 Relation::Confirms
