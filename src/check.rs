@@ -1,6 +1,6 @@
 //! The engine: a corpus of sources, indexed once; each page checked against it.
 
-use crate::align::{align, DiffSpan};
+use crate::align::{align, DiffKind, DiffSpan};
 use crate::claim::{extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
@@ -100,6 +100,8 @@ pub struct Evidence {
     pub text: String,
     /// How closely the sentence matches the claim, from 0 to 1.
     pub score: f32,
+    /// The share of the claim's weighted terms that the sentence holds, from 0 to 1.
+    pub coverage: f32,
     /// Typed differences, contradicting ones first.
     pub reasons: Vec<Reason>,
     /// The word-level diff of the claim and the sentence.
@@ -165,12 +167,16 @@ struct Thresholds {
     confirms: f32,
     /// At or above this overlap, a contradicting reason makes the sentence contradict.
     contradicts: f32,
+    /// A confirming sentence must hold at least this share of the claim's weighted terms:
+    /// a source that repeats half of a claim does not confirm the other half.
+    coverage: f32,
 }
 
 const THRESHOLDS: Thresholds = Thresholds {
     related: 0.25,
     confirms: 0.42,
     contradicts: 0.35,
+    coverage: 0.5,
 };
 
 /// How many candidate sentences per source are aligned and judged.
@@ -402,7 +408,7 @@ impl Engine {
                 .any(|r| r.contradicts && matches!(r.kind, ReasonKind::Role | ReasonKind::Quote));
             let relation = if contradicts && (anchored || score >= THRESHOLDS.contradicts) {
                 Relation::Contradicts
-            } else if !contradicts && score >= THRESHOLDS.confirms {
+            } else if !contradicts && score >= THRESHOLDS.confirms && coverage >= THRESHOLDS.coverage {
                 Relation::Confirms
             } else {
                 Relation::Related
@@ -418,6 +424,7 @@ impl Engine {
                     relation,
                     text: text.to_string(),
                     score,
+                    coverage,
                     reasons,
                     diff,
                     span,
@@ -425,12 +432,42 @@ impl Engine {
             }
         }
         let mut evidence: Vec<Evidence> = best.into_iter().flatten().collect();
+        settle_contested(&mut evidence);
         evidence.sort_by(|a, b| {
             rank(b.relation, b.score)
                 .partial_cmp(&rank(a.relation, a.score))
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         evidence
+    }
+}
+
+/// A source confirms a contested claim only if it repeats the contested words.
+///
+/// When one source contradicts a slot of the claim ("was charged" against "was not charged"),
+/// a second source that matches the rest of the claim but says nothing about that slot
+/// ("the captain was questioned by police") does not confirm it: it is only related.
+fn settle_contested(evidence: &mut [Evidence]) {
+    let contested: Vec<String> = evidence
+        .iter()
+        .filter(|e| e.relation == Relation::Contradicts)
+        .flat_map(|e| &e.reasons)
+        .filter(|r| r.contradicts)
+        .flat_map(|r| terms(&tokenize(&r.page)))
+        .collect();
+    if contested.is_empty() {
+        return;
+    }
+    for e in evidence.iter_mut().filter(|e| e.relation == Relation::Confirms) {
+        let repeated: Vec<String> = e
+            .diff
+            .iter()
+            .filter(|d| d.op == DiffKind::Equal)
+            .flat_map(|d| terms(&tokenize(&d.text)))
+            .collect();
+        if !contested.iter().all(|t| repeated.contains(t)) {
+            e.relation = Relation::Related;
+        }
     }
 }
 

@@ -1,0 +1,99 @@
+//! The shipped demo story: every planted case of `demo/expected.json` comes out as listed.
+
+use corroborate::{load_path, Corpus, Engine, Report, Source};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(root().join("demo/expected.json")).expect("demo/expected.json");
+    serde_json::from_str(&text).expect("expected.json parses")
+}
+
+fn story() -> Vec<Source> {
+    Corpus::load(&[root().join("demo/story")]).expect("demo story loads").sources
+}
+
+/// Check the source `page` against the other sources of the story (and the unrelated page).
+fn check(sources: &[Source], page: &str) -> Report {
+    let unrelated = load_path(&root().join("demo/unrelated.txt")).expect("unrelated page");
+    let others: Vec<Source> = sources.iter().filter(|s| s.id != page).cloned().chain(unrelated).collect();
+    let text = &sources.iter().find(|s| s.id == page).expect("page id").text;
+    Engine::new(Corpus { sources: others }).expect("engine").check(text).expect("check")
+}
+
+#[test]
+fn planted_cases_come_out_right() {
+    let sources = story();
+    let mut failures = Vec::new();
+    let mut strict = 0;
+    for case in expected()["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let Some(page) = case["page"].as_str() else { continue };
+        if page == "unrelated" {
+            continue; // unrelated_page_matches_nothing_in_the_story
+        }
+        let soft = case["soft"].as_bool().unwrap_or(false);
+        let report = check(&sources, page);
+        let needle = case["claim"].as_str().expect("claim");
+        let Some(claim) = report.claims.iter().find(|c| c.text.contains(needle)) else {
+            failures.push(format!("{name}: no claim of {page} contains {needle:?}"));
+            continue;
+        };
+        let mut problems = Vec::new();
+        if let Some(v) = case["verdict"].as_str() {
+            if claim.verdict.as_str() != v {
+                problems.push(format!("verdict {} (want {v})", claim.verdict.as_str()));
+            }
+        }
+        if let Some(map) = case["sources"].as_object() {
+            for (source, want) in map {
+                let got = claim.evidence.iter().find(|e| &e.source == source).map_or("unrelated", |e| e.relation.as_str());
+                if got != want.as_str().unwrap_or("") {
+                    problems.push(format!("{source} {got} (want {want})"));
+                }
+            }
+        }
+        if let Some(reason) = case["reason"].as_object() {
+            let kind = reason["kind"].as_str().unwrap_or("");
+            let contradicts = reason.get("contradicts").and_then(Value::as_bool);
+            let found = claim.evidence.iter().flat_map(|e| &e.reasons).any(|r| {
+                r.kind.as_str() == kind
+                    && contradicts.is_none_or(|c| c == r.contradicts)
+                    && reason.get("page").and_then(Value::as_str).is_none_or(|p| r.page.contains(p))
+                    && reason.get("source").and_then(Value::as_str).is_none_or(|s| r.source.contains(s))
+            });
+            if !found {
+                problems.push(format!("no {kind} reason like {reason:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            let line = format!("{name}: {} — claim {:?}, evidence {:#?}", problems.join("; "), claim.text, claim.evidence);
+            if soft {
+                eprintln!("soft case differs: {line}");
+            } else {
+                failures.push(line);
+            }
+        }
+        if !soft {
+            strict += 1;
+        }
+    }
+    assert!(strict >= 15, "expected.json should hold the planted cases");
+    assert!(failures.is_empty(), "{} planted case(s) wrong:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn unrelated_page_matches_nothing_in_the_story() {
+    let corpus = Corpus::load(&[root().join("demo/story")]).expect("story");
+    let engine = Engine::new(corpus).expect("engine");
+    let page = load_path(Path::new(&root().join("demo/unrelated.txt"))).expect("unrelated");
+    let report = engine.check(&page[0].text).expect("check");
+    assert!(!report.claims.is_empty());
+    for c in &report.claims {
+        assert!(c.evidence.is_empty(), "{c:#?}");
+    }
+}
