@@ -8,19 +8,26 @@
 //! paraphrases ("a dozen", "12") give nothing.
 
 use crate::facts::{
-    is_generic_unit, lemma, offices_compatible, place, Date, Facts, Hedge, NameKind, Number, NumberKind, PlaceKind, Rank,
+    is_generic_unit, lemma, offices_compatible, place, Date, Facts, Hedge, NameKind, Number,
+    NumberKind, PlaceKind, Rank,
 };
 use crate::reason::{Reason, ReasonKind};
 use crate::text::{is_stopword, tokenize};
+use std::cell::OnceCell;
 use std::ops::Range;
 
-/// One side of the comparison: the sentence, its facts and its words.
+/// One side of the comparison: the sentence, its facts and (computed on first use) its words.
 struct Side<'a> {
     text: &'a str,
     facts: &'a Facts,
+    words: OnceCell<Words>,
+}
+
+/// The words of a sentence, for look-ups that the facts alone do not answer.
+struct Words {
     /// Normalised tokens with spans.
     tokens: Vec<crate::text::Token>,
-    /// Stems of the tokens.
+    /// Lemmas of the tokens.
     stems: Vec<String>,
     /// " word word word " for whole-word look-ups of multi-word names.
     padded: String,
@@ -28,15 +35,29 @@ struct Side<'a> {
 
 impl<'a> Side<'a> {
     fn new(text: &'a str, facts: &'a Facts) -> Side<'a> {
-        let tokens = tokenize(text);
-        let stems = tokens.iter().map(|t| lemma(&t.norm)).collect();
-        let mut padded = String::with_capacity(text.len() + 2);
-        padded.push(' ');
-        for t in &tokens {
-            padded.push_str(&t.norm);
-            padded.push(' ');
+        Side {
+            text,
+            facts,
+            words: OnceCell::new(),
         }
-        Side { text, facts, tokens, stems, padded }
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| {
+            let tokens = tokenize(self.text);
+            let stems = tokens.iter().map(|t| lemma(&t.norm)).collect();
+            let mut padded = String::with_capacity(self.text.len() + 2);
+            padded.push(' ');
+            for t in &tokens {
+                padded.push_str(&t.norm);
+                padded.push(' ');
+            }
+            Words {
+                tokens,
+                stems,
+                padded,
+            }
+        })
     }
 
     fn slice(&self, r: &Range<usize>) -> String {
@@ -45,12 +66,14 @@ impl<'a> Side<'a> {
 
     /// True when the sentence contains these normalised words in a row.
     fn has_words(&self, norm: &str) -> bool {
-        !norm.is_empty() && self.padded.contains(&format!(" {norm} "))
+        !norm.is_empty() && self.words().padded.contains(&format!(" {norm} "))
     }
 
     /// True when the sentence names this person (by the last word of the name).
     fn mentions_person(&self, norm: &str) -> bool {
-        norm.rsplit(' ').next().is_some_and(|last| self.has_words(last))
+        norm.rsplit(' ')
+            .next()
+            .is_some_and(|last| self.has_words(last))
     }
 }
 
@@ -89,14 +112,24 @@ pub fn compare(page_text: &str, page: &Facts, source_text: &str, source: &Facts)
 }
 
 fn reason(kind: ReasonKind, contradicts: bool, page: String, source: String) -> Reason {
-    Reason { kind, contradicts, page, source }
+    Reason {
+        kind,
+        contradicts,
+        page,
+        source,
+    }
 }
 
 // ---------------------------------------------------------------- numbers
 
 /// The counted noun that identifies a number's slot: specific words if any, else generic ones.
 fn key(n: &Number) -> Vec<&str> {
-    let specific: Vec<&str> = n.unit.iter().map(String::as_str).filter(|u| !is_generic_unit(u)).collect();
+    let specific: Vec<&str> = n
+        .unit
+        .iter()
+        .map(String::as_str)
+        .filter(|u| !is_generic_unit(u))
+        .collect();
     if specific.is_empty() {
         n.unit.iter().map(String::as_str).collect()
     } else {
@@ -202,22 +235,33 @@ fn compare_numbers(p: &Side, s: &Side, out: &mut Vec<Reason>) {
         if let Some(i) = closest(&compat) {
             let b = compat[i];
             // The source's number matches another of the page's numbers exactly: nothing to say.
-            if pn.iter().any(|o| !std::ptr::eq(o, a) && same_number(o, b) && same_slot(o, b)) {
+            if pn
+                .iter()
+                .any(|o| !std::ptr::eq(o, a) && same_number(o, b) && same_slot(o, b))
+            {
                 continue;
             }
-            out.push(reason(ReasonKind::Hedge, false, p.slice(&a.span), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Hedge,
+                false,
+                p.slice(&a.span),
+                s.slice(&b.span),
+            ));
             continue;
         }
         // Several numbers count the same thing: only a number in the same place contradicts.
-        let page_rivals = pn.iter().filter(|o| !std::ptr::eq(*o, a) && cands.iter().any(|b| same_slot(o, b))).count();
+        let page_rivals = pn
+            .iter()
+            .filter(|o| !std::ptr::eq(*o, a) && cands.iter().any(|b| same_slot(o, b)))
+            .count();
         let all: Vec<&&Number> = cands.iter().collect();
         let pick = if cands.len() == 1 && page_rivals == 0 {
             Some(cands[0])
         } else {
-            cands
-                .iter()
-                .copied()
-                .find(|b| (!a.after.is_empty() && a.after == b.after) || (!a.before.is_empty() && a.before == b.before))
+            cands.iter().copied().find(|b| {
+                (!a.after.is_empty() && a.after == b.after)
+                    || (!a.before.is_empty() && a.before == b.before)
+            })
         };
         let _ = all;
         if let Some(b) = pick {
@@ -242,7 +286,12 @@ fn dates_compatible(a: &Date, b: &Date) -> bool {
         && eq8(a.month, b.month)
         && (!same_month || eq8(a.day, b.day))
         && eq8(a.weekday, b.weekday)
-        && (!same_month || a.part.is_none() || b.part.is_none() || a.part == b.part || a.day.is_some() || b.day.is_some())
+        && (!same_month
+            || a.part.is_none()
+            || b.part.is_none()
+            || a.part == b.part
+            || a.day.is_some()
+            || b.day.is_some())
 }
 
 fn compare_dates(p: &Side, s: &Side, out: &mut Vec<Reason>) {
@@ -253,14 +302,25 @@ fn compare_dates(p: &Side, s: &Side, out: &mut Vec<Reason>) {
         if cands.is_empty() || cands.iter().any(|b| dates_compatible(a, b)) {
             continue;
         }
-        let page_rivals = pd.iter().filter(|o| !std::ptr::eq(*o, a) && cands.iter().any(|b| shares_component(o, b))).count();
+        let page_rivals = pd
+            .iter()
+            .filter(|o| !std::ptr::eq(*o, a) && cands.iter().any(|b| shares_component(o, b)))
+            .count();
         let pick = if cands.len() == 1 && page_rivals == 0 {
             Some(cands[0])
         } else {
-            cands.iter().copied().find(|b| !a.context.is_empty() && a.context == b.context)
+            cands
+                .iter()
+                .copied()
+                .find(|b| !a.context.is_empty() && a.context == b.context)
         };
         if let Some(b) = pick {
-            out.push(reason(ReasonKind::Date, true, p.slice(&a.span), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Date,
+                true,
+                p.slice(&a.span),
+                s.slice(&b.span),
+            ));
         }
     }
 }
@@ -278,12 +338,18 @@ fn same_person(a: &str, b: &str) -> bool {
 fn compare_roles(p: &Side, s: &Side, out: &mut Vec<Reason>) {
     for a in &p.facts.roles {
         // The same person with another title.
-        let theirs: Vec<_> = s.facts.roles.iter().filter(|b| same_person(&a.person_norm, &b.person_norm)).collect();
+        let theirs: Vec<_> = s
+            .facts
+            .roles
+            .iter()
+            .filter(|b| same_person(&a.person_norm, &b.person_norm))
+            .collect();
         if !theirs.is_empty() {
             let fits = |b: &&crate::facts::Role| {
                 a.rank == Rank::Former
                     || b.rank == Rank::Former
-                    || (a.rank == b.rank && offices_compatible((a.office, a.family), (b.office, b.family)))
+                    || (a.rank == b.rank
+                        && offices_compatible((a.office, a.family), (b.office, b.family)))
             };
             if !theirs.iter().any(fits) {
                 // Another title of the page's person that fits the source's makes it a
@@ -291,11 +357,19 @@ fn compare_roles(p: &Side, s: &Side, out: &mut Vec<Reason>) {
                 let page_other = p.facts.roles.iter().any(|o| {
                     !std::ptr::eq(o, a)
                         && same_person(&o.person_norm, &a.person_norm)
-                        && theirs.iter().any(|b| o.rank == b.rank && offices_compatible((o.office, o.family), (b.office, b.family)))
+                        && theirs.iter().any(|b| {
+                            o.rank == b.rank
+                                && offices_compatible((o.office, o.family), (b.office, b.family))
+                        })
                 });
                 if !page_other {
                     if let Some(b) = theirs.first() {
-                        out.push(reason(ReasonKind::Role, true, p.slice(&a.span), s.slice(&b.span)));
+                        out.push(reason(
+                            ReasonKind::Role,
+                            true,
+                            p.slice(&a.span),
+                            s.slice(&b.span),
+                        ));
                     }
                 }
             }
@@ -307,8 +381,13 @@ fn compare_roles(p: &Side, s: &Side, out: &mut Vec<Reason>) {
         }
         for b in &s.facts.roles {
             let same_office = b.office == a.office && b.family == a.family && b.rank == a.rank;
-            let same_country = a.qualifier.is_none() || b.qualifier.is_none() || a.qualifier == b.qualifier;
-            if same_office && same_country && !b.person_norm.is_empty() && !p.mentions_person(&b.person_norm) {
+            let same_country =
+                a.qualifier.is_none() || b.qualifier.is_none() || a.qualifier == b.qualifier;
+            if same_office
+                && same_country
+                && !b.person_norm.is_empty()
+                && !p.mentions_person(&b.person_norm)
+            {
                 if let (Some(pa), Some(pb)) = (&a.person, &b.person) {
                     out.push(reason(ReasonKind::Person, true, p.slice(pa), s.slice(pb)));
                     break;
@@ -324,7 +403,17 @@ fn compare_roles(p: &Side, s: &Side, out: &mut Vec<Reason>) {
 fn is_place_slot(context: &str) -> bool {
     matches!(
         context,
-        "in" | "at" | "to" | "from" | "near" | "into" | "toward" | "towards" | "visit" | "reach" | "outsid" | "insid"
+        "in" | "at"
+            | "to"
+            | "from"
+            | "near"
+            | "into"
+            | "toward"
+            | "towards"
+            | "visit"
+            | "reach"
+            | "outsid"
+            | "insid"
     )
 }
 
@@ -334,18 +423,29 @@ fn related_places(a: &str, b: &str) -> bool {
         return true;
     }
     match (place(a), place(b)) {
-        (Some((ka, ca)), Some((kb, cb))) => ca == cb && (ka == PlaceKind::Country || kb == PlaceKind::Country),
+        (Some((ka, ca)), Some((kb, cb))) => {
+            ca == cb && (ka == PlaceKind::Country || kb == PlaceKind::Country)
+        }
         _ => false,
     }
 }
 
 fn compare_places(p: &Side, s: &Side, out: &mut Vec<Reason>) {
-    for a in p.facts.names.iter().filter(|n| n.kind == NameKind::Place && is_place_slot(&n.context)) {
+    for a in p
+        .facts
+        .names
+        .iter()
+        .filter(|n| n.kind == NameKind::Place && is_place_slot(&n.context))
+    {
         if s.has_words(&a.norm) {
             continue;
         }
         // The source names a place that holds or is in this one: no contradiction.
-        let related = s.facts.names.iter().any(|b| b.kind == NameKind::Place && related_places(&a.norm, &b.norm));
+        let related = s
+            .facts
+            .names
+            .iter()
+            .any(|b| b.kind == NameKind::Place && related_places(&a.norm, &b.norm));
         if related {
             continue;
         }
@@ -353,10 +453,19 @@ fn compare_places(p: &Side, s: &Side, out: &mut Vec<Reason>) {
             b.kind == NameKind::Place
                 && b.context == a.context
                 && !p.has_words(&b.norm)
-                && !p.facts.names.iter().any(|o| o.kind == NameKind::Place && related_places(&o.norm, &b.norm))
+                && !p
+                    .facts
+                    .names
+                    .iter()
+                    .any(|o| o.kind == NameKind::Place && related_places(&o.norm, &b.norm))
         });
         if let Some(b) = pick {
-            out.push(reason(ReasonKind::Place, true, p.slice(&a.span), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Place,
+                true,
+                p.slice(&a.span),
+                s.slice(&b.span),
+            ));
         }
     }
 }
@@ -365,7 +474,8 @@ fn compare_places(p: &Side, s: &Side, out: &mut Vec<Reason>) {
 
 fn content_stems(side: &Side, r: &Range<usize>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for (t, st) in side.tokens.iter().zip(&side.stems) {
+    let w = side.words();
+    for (t, st) in w.tokens.iter().zip(&w.stems) {
         if t.start >= r.start && t.end <= r.end && !is_stopword(&t.norm) && !out.contains(st) {
             out.push(st.clone());
         }
@@ -388,20 +498,30 @@ fn compare_quotes(p: &Side, s: &Side, out: &mut Vec<Reason>) {
                 continue;
             }
             let overlap = shared as f32 / small as f32;
-            if overlap >= 0.5 && best.as_ref().is_none_or(|(o, _, _)| overlap > *o) {
+            if overlap >= 0.5 && best.as_ref().map_or(true, |(o, _, _)| overlap > *o) {
                 best = Some((overlap, i, wb));
             }
         }
         let Some((_, i, wb)) = best else { continue };
-        let Some(b) = s.facts.quotes.get(i) else { continue };
+        let Some(b) = s.facts.quotes.get(i) else {
+            continue;
+        };
         if let (Some(sa), Some(sb)) = (&a.speaker, &b.speaker) {
-            if !same_person(&a.speaker_norm, &b.speaker_norm) && !s.mentions_person(&a.speaker_norm) && !p.mentions_person(&b.speaker_norm) {
+            if !same_person(&a.speaker_norm, &b.speaker_norm)
+                && !s.mentions_person(&a.speaker_norm)
+                && !p.mentions_person(&b.speaker_norm)
+            {
                 out.push(reason(ReasonKind::Quote, true, p.slice(sa), s.slice(sb)));
             }
         }
         let differs = wa.iter().any(|w| !wb.contains(w)) || wb.iter().any(|w| !wa.contains(w));
         if differs && wa.len().max(wb.len()) >= 4 {
-            out.push(reason(ReasonKind::Quote, false, p.slice(&a.span), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Quote,
+                false,
+                p.slice(&a.span),
+                s.slice(&b.span),
+            ));
         }
     }
 }
@@ -410,15 +530,34 @@ fn compare_quotes(p: &Side, s: &Side, out: &mut Vec<Reason>) {
 
 /// The source words that assert a predicate without negating it: "was charged".
 fn asserted(side: &Side, predicate: &str) -> Option<Range<usize>> {
-    if side.facts.negations.iter().any(|n| n.predicate == predicate) {
+    if side
+        .facts
+        .negations
+        .iter()
+        .any(|n| n.predicate == predicate)
+    {
         return None;
     }
-    let i = side.stems.iter().position(|st| st == predicate)?;
-    let t = side.tokens.get(i)?;
+    let w = side.words();
+    let i = w.stems.iter().position(|st| st == predicate)?;
+    let t = w.tokens.get(i)?;
     let mut start = t.start;
     if i > 0 {
-        if let Some(prev) = side.tokens.get(i - 1) {
-            if matches!(prev.norm.as_str(), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "been" | "be" | "will" | "did") {
+        if let Some(prev) = w.tokens.get(i - 1) {
+            if matches!(
+                prev.norm.as_str(),
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "be"
+                    | "will"
+                    | "did"
+            ) {
                 start = prev.start;
             }
         }
@@ -430,11 +569,13 @@ fn asserted(side: &Side, predicate: &str) -> Option<Range<usize>> {
 /// True when a negation's cue word ("denied") has its opposite ("confirmed") on the other
 /// side: the antonym says it better.
 fn antonym_covers(side: &Side, cue: &Range<usize>, other: &Side) -> bool {
-    side.facts
-        .cues
-        .iter()
-        .filter(|c| c.span == *cue)
-        .any(|c| other.facts.cues.iter().any(|o| o.pair == c.pair && o.side != c.side))
+    side.facts.cues.iter().filter(|c| c.span == *cue).any(|c| {
+        other
+            .facts
+            .cues
+            .iter()
+            .any(|o| o.pair == c.pair && o.side != c.side)
+    })
 }
 
 fn compare_negations(p: &Side, s: &Side, out: &mut Vec<Reason>) -> Vec<Range<usize>> {
@@ -444,7 +585,12 @@ fn compare_negations(p: &Side, s: &Side, out: &mut Vec<Reason>) -> Vec<Range<usi
             continue;
         }
         if let Some(r) = asserted(s, &a.predicate) {
-            out.push(reason(ReasonKind::Negation, true, p.slice(&a.span), s.slice(&r)));
+            out.push(reason(
+                ReasonKind::Negation,
+                true,
+                p.slice(&a.span),
+                s.slice(&r),
+            ));
             used.push(a.cue.clone());
         }
     }
@@ -453,7 +599,12 @@ fn compare_negations(p: &Side, s: &Side, out: &mut Vec<Reason>) -> Vec<Range<usi
             continue;
         }
         if let Some(r) = asserted(p, &b.predicate) {
-            out.push(reason(ReasonKind::Negation, true, p.slice(&r), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Negation,
+                true,
+                p.slice(&r),
+                s.slice(&b.span),
+            ));
             used.push(r);
         }
     }
@@ -462,11 +613,22 @@ fn compare_negations(p: &Side, s: &Side, out: &mut Vec<Reason>) -> Vec<Range<usi
 
 fn compare_antonyms(p: &Side, s: &Side, negated: &[Range<usize>], out: &mut Vec<Reason>) {
     for a in p.facts.cues.iter().filter(|c| !c.negated) {
-        if negated.iter().any(|r| r.start <= a.span.start && a.span.end <= r.end) {
+        if negated
+            .iter()
+            .any(|r| r.start <= a.span.start && a.span.end <= r.end)
+        {
             continue;
         }
-        let page_both = p.facts.cues.iter().any(|c| c.pair == a.pair && c.side != a.side);
-        let source_same = s.facts.cues.iter().any(|c| c.pair == a.pair && c.side == a.side);
+        let page_both = p
+            .facts
+            .cues
+            .iter()
+            .any(|c| c.pair == a.pair && c.side != a.side);
+        let source_same = s
+            .facts
+            .cues
+            .iter()
+            .any(|c| c.pair == a.pair && c.side == a.side);
         if page_both || source_same {
             continue;
         }
@@ -474,13 +636,23 @@ fn compare_antonyms(p: &Side, s: &Side, negated: &[Range<usize>], out: &mut Vec<
             b.pair == a.pair
                 && b.side != a.side
                 && !b.negated
-                && (!a.weak || (!a.next.is_empty() && a.next == b.next) || (!a.prev.is_empty() && a.prev == b.prev))
+                && (!a.weak
+                    || (!a.next.is_empty() && a.next == b.next)
+                    || (!a.prev.is_empty() && a.prev == b.prev))
         });
         if let Some(b) = pick {
-            if negated.iter().any(|r| r.start <= b.span.start && b.span.end <= r.end) {
+            if negated
+                .iter()
+                .any(|r| r.start <= b.span.start && b.span.end <= r.end)
+            {
                 continue;
             }
-            out.push(reason(ReasonKind::Antonym, true, p.slice(&a.span), s.slice(&b.span)));
+            out.push(reason(
+                ReasonKind::Antonym,
+                true,
+                p.slice(&a.span),
+                s.slice(&b.span),
+            ));
         }
     }
 }
@@ -495,89 +667,307 @@ mod tests {
     }
 
     fn summary(rs: &[Reason]) -> Vec<(ReasonKind, bool, &str, &str)> {
-        rs.iter().map(|r| (r.kind, r.contradicts, r.page.as_str(), r.source.as_str())).collect()
+        rs.iter()
+            .map(|r| (r.kind, r.contradicts, r.page.as_str(), r.source.as_str()))
+            .collect()
     }
 
     #[test]
     fn contradictions() {
         let cases: &[(&str, &str, (ReasonKind, &str, &str))] = &[
             // numbers
-            ("Five people were injured in Lyon.", "Three people were injured in Lyon.", (Number, "Five people were injured", "Three people were injured")),
-            ("Police said 5 were injured.", "Police said 3 were hurt.", (Number, "5 were injured", "3 were hurt")),
-            ("They seized three patrol boats.", "They seized five patrol boats.", (Number, "three patrol boats", "five patrol boats")),
-            ("At least 5 were killed.", "Three people were killed.", (Number, "At least 5 were killed", "Three people were killed")),
-            ("More than 1,000 people fled.", "Fewer than 1,000 people fled.", (Number, "More than 1,000 people", "Fewer than 1,000 people")),
-            ("Up to 40 jets may come.", "Up to 60 jets may come.", (Number, "Up to 40 jets", "Up to 60 jets")),
-            ("About 50 troops were wounded.", "About 80 soldiers were wounded.", (Number, "About 50 troops", "About 80 soldiers")),
-            ("Prices rose 5% in the month.", "Prices rose 9% in the month.", (Number, "5%", "9%")),
-            ("The toll rose to 12.", "The toll rose to 15.", (Number, "12", "15")),
-            ("It was his second visit to Lyon.", "It was his third visit to Lyon.", (Number, "second visit", "third visit")),
+            (
+                "Five people were injured in Lyon.",
+                "Three people were injured in Lyon.",
+                (
+                    Number,
+                    "Five people were injured",
+                    "Three people were injured",
+                ),
+            ),
+            (
+                "Police said 5 were injured.",
+                "Police said 3 were hurt.",
+                (Number, "5 were injured", "3 were hurt"),
+            ),
+            (
+                "They seized three patrol boats.",
+                "They seized five patrol boats.",
+                (Number, "three patrol boats", "five patrol boats"),
+            ),
+            (
+                "At least 5 were killed.",
+                "Three people were killed.",
+                (Number, "At least 5 were killed", "Three people were killed"),
+            ),
+            (
+                "More than 1,000 people fled.",
+                "Fewer than 1,000 people fled.",
+                (Number, "More than 1,000 people", "Fewer than 1,000 people"),
+            ),
+            (
+                "Up to 40 jets may come.",
+                "Up to 60 jets may come.",
+                (Number, "Up to 40 jets", "Up to 60 jets"),
+            ),
+            (
+                "About 50 troops were wounded.",
+                "About 80 soldiers were wounded.",
+                (Number, "About 50 troops", "About 80 soldiers"),
+            ),
+            (
+                "Prices rose 5% in the month.",
+                "Prices rose 9% in the month.",
+                (Number, "5%", "9%"),
+            ),
+            (
+                "The toll rose to 12.",
+                "The toll rose to 15.",
+                (Number, "12", "15"),
+            ),
+            (
+                "It was his second visit to Lyon.",
+                "It was his third visit to Lyon.",
+                (Number, "second visit", "third visit"),
+            ),
             // durations
-            ("The war lasted a decade.", "The war lasted five years.", (Duration, "a decade", "five years")),
-            ("The war ended 50 years ago.", "The war ended 40 years ago.", (Duration, "50 years ago", "40 years ago")),
-            ("It marks the 30th anniversary of ties.", "It marks 20 years of ties.", (Duration, "30th anniversary", "20 years")),
+            (
+                "The war lasted a decade.",
+                "The war lasted five years.",
+                (Duration, "a decade", "five years"),
+            ),
+            (
+                "The war ended 50 years ago.",
+                "The war ended 40 years ago.",
+                (Duration, "50 years ago", "40 years ago"),
+            ),
+            (
+                "It marks the 30th anniversary of ties.",
+                "It marks 20 years of ties.",
+                (Duration, "30th anniversary", "20 years"),
+            ),
             // dates
-            ("He visited Hanoi on Sunday.", "He visited Hanoi on Monday.", (Date, "Sunday", "Monday")),
-            ("The talks were held in 2016.", "The talks were held in 2018.", (Date, "2016", "2018")),
-            ("The talks began on November 2, 2025.", "The talks began on November 3, 2025.", (Date, "November 2, 2025", "November 3, 2025")),
-            ("The talks began in October.", "The talks began in December.", (Date, "October", "December")),
-            ("The talks began in early October.", "The talks began in late October.", (Date, "early October", "late October")),
+            (
+                "He visited Hanoi on Sunday.",
+                "He visited Hanoi on Monday.",
+                (Date, "Sunday", "Monday"),
+            ),
+            (
+                "The talks were held in 2016.",
+                "The talks were held in 2018.",
+                (Date, "2016", "2018"),
+            ),
+            (
+                "The talks began on November 2, 2025.",
+                "The talks began on November 3, 2025.",
+                (Date, "November 2, 2025", "November 3, 2025"),
+            ),
+            (
+                "The talks began in October.",
+                "The talks began in December.",
+                (Date, "October", "December"),
+            ),
+            (
+                "The talks began in early October.",
+                "The talks began in late October.",
+                (Date, "early October", "late October"),
+            ),
             // roles and people
-            ("Congressman Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi.", (Role, "Congressman", "Defense Secretary")),
-            ("Senator Jane Doe spoke in Lyon.", "Congresswoman Jane Doe spoke in Lyon.", (Role, "Senator", "Congresswoman")),
-            ("Deputy Defense Secretary Jane Doe spoke.", "Defense Secretary Jane Doe spoke.", (Role, "Deputy Defense Secretary", "Defense Secretary")),
-            ("Jane Doe, the foreign minister, spoke in Lyon.", "Jane Doe, the defense minister, spoke in Lyon.", (Role, "foreign minister", "defense minister")),
-            ("Defense Secretary Lloyd Austin visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi.", (Person, "Lloyd Austin", "Pete Hegseth")),
+            (
+                "Congressman Pete Hegseth visited Hanoi.",
+                "Defense Secretary Pete Hegseth visited Hanoi.",
+                (Role, "Congressman", "Defense Secretary"),
+            ),
+            (
+                "Senator Jane Doe spoke in Lyon.",
+                "Congresswoman Jane Doe spoke in Lyon.",
+                (Role, "Senator", "Congresswoman"),
+            ),
+            (
+                "Deputy Defense Secretary Jane Doe spoke.",
+                "Defense Secretary Jane Doe spoke.",
+                (Role, "Deputy Defense Secretary", "Defense Secretary"),
+            ),
+            (
+                "Jane Doe, the foreign minister, spoke in Lyon.",
+                "Jane Doe, the defense minister, spoke in Lyon.",
+                (Role, "foreign minister", "defense minister"),
+            ),
+            (
+                "Defense Secretary Lloyd Austin visited Hanoi.",
+                "Defense Secretary Pete Hegseth visited Hanoi.",
+                (Person, "Lloyd Austin", "Pete Hegseth"),
+            ),
             // places
-            ("Five people were injured in Lyon.", "Five people were injured in Marseille.", (Place, "Lyon", "Marseille")),
-            ("He visited Hanoi last week.", "He visited Da Nang last week.", (Place, "Hanoi", "Da Nang")),
-            ("The summit was held in Malaysia.", "The summit was held in Thailand.", (Place, "Malaysia", "Thailand")),
+            (
+                "Five people were injured in Lyon.",
+                "Five people were injured in Marseille.",
+                (Place, "Lyon", "Marseille"),
+            ),
+            (
+                "He visited Hanoi last week.",
+                "He visited Da Nang last week.",
+                (Place, "Hanoi", "Da Nang"),
+            ),
+            (
+                "The summit was held in Malaysia.",
+                "The summit was held in Thailand.",
+                (Place, "Malaysia", "Thailand"),
+            ),
             // quotes
-            ("“We will return the artifacts to the families,” Hegseth said.", "“We will return the artifacts to the families,” Giang said.", (Quote, "Hegseth", "Giang")),
+            (
+                "“We will return the artifacts to the families,” Hegseth said.",
+                "“We will return the artifacts to the families,” Giang said.",
+                (Quote, "Hegseth", "Giang"),
+            ),
             // negation
-            ("The driver was not charged.", "The driver was charged.", (Negation, "was not charged", "was charged")),
-            ("The driver was charged.", "The driver was not charged.", (Negation, "was charged", "was not charged")),
-            ("He never visited Lyon.", "He visited Lyon twice.", (Negation, "never visited", "visited")),
-            ("He denied meeting the envoy.", "He met the envoy.", (Negation, "denied meeting", "met")),
-            ("They failed to reach a deal.", "They reached a deal.", (Negation, "failed to reach", "reached")),
+            (
+                "The driver was not charged.",
+                "The driver was charged.",
+                (Negation, "was not charged", "was charged"),
+            ),
+            (
+                "The driver was charged.",
+                "The driver was not charged.",
+                (Negation, "was charged", "was not charged"),
+            ),
+            (
+                "He never visited Lyon.",
+                "He visited Lyon twice.",
+                (Negation, "never visited", "visited"),
+            ),
+            (
+                "He denied meeting the envoy.",
+                "He met the envoy.",
+                (Negation, "denied meeting", "met"),
+            ),
+            (
+                "They failed to reach a deal.",
+                "They reached a deal.",
+                (Negation, "failed to reach", "reached"),
+            ),
             // antonyms
-            ("Profits rose sharply.", "Profits fell sharply.", (Antonym, "rose", "fell")),
-            ("The council approved the plan.", "The council rejected the plan.", (Antonym, "approved", "rejected")),
-            ("The team won the final.", "The team lost the final.", (Antonym, "won", "lost")),
-            ("Police arrested the driver.", "Police released the driver.", (Antonym, "arrested", "released")),
-            ("The ministry confirmed the sale.", "The ministry denied the sale.", (Antonym, "confirmed", "denied")),
-            ("She accepted the offer.", "She refused the offer.", (Antonym, "accepted", "refused")),
-            ("The hostage is alive.", "The hostage is dead.", (Antonym, "alive", "dead")),
-            ("He arrived before the vote.", "He arrived after the vote.", (Antonym, "before", "after")),
-            ("Sales increased this year.", "Sales decreased this year.", (Antonym, "increased", "decreased")),
+            (
+                "Profits rose sharply.",
+                "Profits fell sharply.",
+                (Antonym, "rose", "fell"),
+            ),
+            (
+                "The council approved the plan.",
+                "The council rejected the plan.",
+                (Antonym, "approved", "rejected"),
+            ),
+            (
+                "The team won the final.",
+                "The team lost the final.",
+                (Antonym, "won", "lost"),
+            ),
+            (
+                "Police arrested the driver.",
+                "Police released the driver.",
+                (Antonym, "arrested", "released"),
+            ),
+            (
+                "The ministry confirmed the sale.",
+                "The ministry denied the sale.",
+                (Antonym, "confirmed", "denied"),
+            ),
+            (
+                "She accepted the offer.",
+                "She refused the offer.",
+                (Antonym, "accepted", "refused"),
+            ),
+            (
+                "The hostage is alive.",
+                "The hostage is dead.",
+                (Antonym, "alive", "dead"),
+            ),
+            (
+                "He arrived before the vote.",
+                "He arrived after the vote.",
+                (Antonym, "before", "after"),
+            ),
+            (
+                "Sales increased this year.",
+                "Sales decreased this year.",
+                (Antonym, "increased", "decreased"),
+            ),
         ];
         for (page, source, (kind, pw, sw)) in cases {
             let got = run(page, source);
             let contra: Vec<_> = summary(&got).into_iter().filter(|r| r.1).collect();
-            assert_eq!(contra, vec![(*kind, true, *pw, *sw)], "{page:?} vs {source:?}: {got:?}");
+            assert_eq!(
+                contra,
+                vec![(*kind, true, *pw, *sw)],
+                "{page:?} vs {source:?}: {got:?}"
+            );
         }
     }
 
     #[test]
     fn noted_differences_that_do_not_contradict() {
         let cases: &[(&str, &str, (ReasonKind, &str, &str))] = &[
-            ("Hanoi may buy 40 Russian Su-35 fighter jets.", "Hanoi may buy up to 40 Russian Su-35 fighters.", (Hedge, "40 Russian Su-35 fighter jets", "up to 40 Russian Su-35 fighters")),
-            ("Hanoi may buy up to 40 jets.", "Hanoi may buy 40 jets.", (Hedge, "up to 40 jets", "40 jets")),
-            ("About 50 troops were wounded.", "48 soldiers were wounded.", (Hedge, "About 50 troops", "48 soldiers")),
-            ("At least 5 were killed.", "Seven people were killed.", (Hedge, "At least 5 were killed", "Seven people were killed")),
-            ("More than 40 jets came.", "45 jets came.", (Hedge, "More than 40 jets", "45 jets")),
-            ("Nearly 20 ships sank.", "19 ships sank.", (Hedge, "Nearly 20 ships", "19 ships")),
-            ("Between 30 and 40 jets came.", "35 jets came.", (Hedge, "Between 30 and 40 jets", "35 jets")),
-            ("Fewer than 40 jets came.", "38 jets came.", (Hedge, "Fewer than 40 jets", "38 jets")),
+            (
+                "Hanoi may buy 40 Russian Su-35 fighter jets.",
+                "Hanoi may buy up to 40 Russian Su-35 fighters.",
+                (
+                    Hedge,
+                    "40 Russian Su-35 fighter jets",
+                    "up to 40 Russian Su-35 fighters",
+                ),
+            ),
+            (
+                "Hanoi may buy up to 40 jets.",
+                "Hanoi may buy 40 jets.",
+                (Hedge, "up to 40 jets", "40 jets"),
+            ),
+            (
+                "About 50 troops were wounded.",
+                "48 soldiers were wounded.",
+                (Hedge, "About 50 troops", "48 soldiers"),
+            ),
+            (
+                "At least 5 were killed.",
+                "Seven people were killed.",
+                (Hedge, "At least 5 were killed", "Seven people were killed"),
+            ),
+            (
+                "More than 40 jets came.",
+                "45 jets came.",
+                (Hedge, "More than 40 jets", "45 jets"),
+            ),
+            (
+                "Nearly 20 ships sank.",
+                "19 ships sank.",
+                (Hedge, "Nearly 20 ships", "19 ships"),
+            ),
+            (
+                "Between 30 and 40 jets came.",
+                "35 jets came.",
+                (Hedge, "Between 30 and 40 jets", "35 jets"),
+            ),
+            (
+                "Fewer than 40 jets came.",
+                "38 jets came.",
+                (Hedge, "Fewer than 40 jets", "38 jets"),
+            ),
             (
                 "“We will bring home every soldier and every relic,” Hegseth said.",
                 "“We will bring home every soldier,” Hegseth said.",
-                (Quote, "We will bring home every soldier and every relic", "We will bring home every soldier"),
+                (
+                    Quote,
+                    "We will bring home every soldier and every relic",
+                    "We will bring home every soldier",
+                ),
             ),
         ];
         for (page, source, (kind, pw, sw)) in cases {
             let got = run(page, source);
-            assert_eq!(summary(&got), vec![(*kind, false, *pw, *sw)], "{page:?} vs {source:?}");
+            assert_eq!(
+                summary(&got),
+                vec![(*kind, false, *pw, *sw)],
+                "{page:?} vs {source:?}"
+            );
         }
     }
 
@@ -586,39 +976,99 @@ mod tests {
         let cases = [
             ("A dozen boats were seized.", "12 vessels were taken."),
             ("The war lasted a decade.", "The war lasted 10 years."),
-            ("It was the first visit in nearly 20 years.", "It was the first trip in almost two decades."),
-            ("The trip marks the 30th anniversary of diplomatic relations.", "The trip marks 30 years of diplomatic relations."),
-            ("It marks the second anniversary of the pact.", "It marks two years since the pact."),
-            ("The war ended five decades ago.", "The war ended 50 years ago."),
-            ("Secretary of War Pete Hegseth visited Hanoi.", "Pentagon chief Pete Hegseth visited Hanoi."),
-            ("Defense Secretary Pete Hegseth visited Hanoi.", "Secretary of Defense Pete Hegseth visited Hanoi."),
-            ("Defense chief Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi."),
+            (
+                "It was the first visit in nearly 20 years.",
+                "It was the first trip in almost two decades.",
+            ),
+            (
+                "The trip marks the 30th anniversary of diplomatic relations.",
+                "The trip marks 30 years of diplomatic relations.",
+            ),
+            (
+                "It marks the second anniversary of the pact.",
+                "It marks two years since the pact.",
+            ),
+            (
+                "The war ended five decades ago.",
+                "The war ended 50 years ago.",
+            ),
+            (
+                "Secretary of War Pete Hegseth visited Hanoi.",
+                "Pentagon chief Pete Hegseth visited Hanoi.",
+            ),
+            (
+                "Defense Secretary Pete Hegseth visited Hanoi.",
+                "Secretary of Defense Pete Hegseth visited Hanoi.",
+            ),
+            (
+                "Defense chief Pete Hegseth visited Hanoi.",
+                "Defense Secretary Pete Hegseth visited Hanoi.",
+            ),
             ("Congressman John Roe spoke.", "Rep. John Roe spoke."),
-            ("Representative John Roe spoke.", "Congressman John Roe spoke."),
+            (
+                "Representative John Roe spoke.",
+                "Congressman John Roe spoke.",
+            ),
             ("Lawmaker John Roe spoke.", "Senator John Roe spoke."),
             ("President To Lam spoke.", "Party chief To Lam spoke."),
-            ("Former Congressman Pete Hegseth spoke.", "Defense Secretary Pete Hegseth spoke."),
-            ("Officials said Pete Hegseth, the defense secretary, spoke.", "Pentagon chief Pete Hegseth spoke."),
+            (
+                "Former Congressman Pete Hegseth spoke.",
+                "Defense Secretary Pete Hegseth spoke.",
+            ),
+            (
+                "Officials said Pete Hegseth, the defense secretary, spoke.",
+                "Pentagon chief Pete Hegseth spoke.",
+            ),
             ("He visited Hanoi.", "He visited Vietnam."),
             ("He visited Vietnam.", "He visited Hanoi."),
             ("Troops seized the town.", "Soldiers took the town."),
             ("Five soldiers were wounded.", "Five troops were injured."),
-            ("The talks began in November.", "The talks began on November 2, 2025."),
+            (
+                "The talks began in November.",
+                "The talks began on November 2, 2025.",
+            ),
             ("They met on Sunday.", "They met on Sunday, November 2."),
-            ("The driver was not charged.", "The driver was not charged with anything."),
-            ("He traveled to Hanoi after being in Kuala Lumpur.", "Before traveling to Hanoi, he was in Kuala Lumpur."),
-            ("Hegseth met Defense Minister Phan Van Giang in Hanoi.", "Defense Secretary Pete Hegseth met Giang in Hanoi."),
-            ("Hegseth met Vietnam's Defense Minister Phan Van Giang.", "U.S. Defense Secretary Pete Hegseth met Giang."),
+            (
+                "The driver was not charged.",
+                "The driver was not charged with anything.",
+            ),
+            (
+                "He traveled to Hanoi after being in Kuala Lumpur.",
+                "Before traveling to Hanoi, he was in Kuala Lumpur.",
+            ),
+            (
+                "Hegseth met Defense Minister Phan Van Giang in Hanoi.",
+                "Defense Secretary Pete Hegseth met Giang in Hanoi.",
+            ),
+            (
+                "Hegseth met Vietnam's Defense Minister Phan Van Giang.",
+                "U.S. Defense Secretary Pete Hegseth met Giang.",
+            ),
             ("“We will stay,” Hegseth said.", "“We will stay,” he said."),
-            ("“We will stay,” Hegseth said.", "“We will stay,” said Defense Secretary Pete Hegseth."),
+            (
+                "“We will stay,” Hegseth said.",
+                "“We will stay,” said Defense Secretary Pete Hegseth.",
+            ),
             ("Prices did not rise.", "Prices fell."),
-            ("Five people died and 12 were injured.", "Twelve people were injured and five died."),
-            ("Three jets landed in 2016 and five in 2018.", "Three jets landed in 2016, and five in 2018."),
-            ("He met the envoy on Monday.", "On Monday he met the envoy in Lyon."),
+            (
+                "Five people died and 12 were injured.",
+                "Twelve people were injured and five died.",
+            ),
+            (
+                "Three jets landed in 2016 and five in 2018.",
+                "Three jets landed in 2016, and five in 2018.",
+            ),
+            (
+                "He met the envoy on Monday.",
+                "On Monday he met the envoy in Lyon.",
+            ),
         ];
         for (page, source) in cases {
             let got = run(page, source);
-            assert!(got.iter().all(|r| !r.contradicts), "{page:?} vs {source:?}: {got:?}");
+            assert!(
+                got.iter().all(|r| !r.contradicts),
+                "{page:?} vs {source:?}: {got:?}"
+            );
             assert_eq!(got, vec![], "{page:?} vs {source:?}");
         }
     }
@@ -626,10 +1076,22 @@ mod tests {
     #[test]
     fn facts_only_one_side_has_give_nothing() {
         let cases = [
-            ("Five people were injured in Lyon on Monday.", "People were injured in Lyon."),
-            ("People were injured.", "Five people were injured in Lyon on Monday."),
-            ("Pete Hegseth visited Hanoi.", "Defense Secretary Pete Hegseth visited Hanoi."),
-            ("Hegseth visited Hanoi.", "Hegseth visited Hanoi and Da Nang."),
+            (
+                "Five people were injured in Lyon on Monday.",
+                "People were injured in Lyon.",
+            ),
+            (
+                "People were injured.",
+                "Five people were injured in Lyon on Monday.",
+            ),
+            (
+                "Pete Hegseth visited Hanoi.",
+                "Defense Secretary Pete Hegseth visited Hanoi.",
+            ),
+            (
+                "Hegseth visited Hanoi.",
+                "Hegseth visited Hanoi and Da Nang.",
+            ),
             ("The visit ended.", "The visit ended in 2016."),
         ];
         for (page, source) in cases {
@@ -644,12 +1106,20 @@ mod tests {
             "Defense Secretary Pete Hegseth visited Da Nang with 40 aides on Monday.",
         );
         let kinds: Vec<(ReasonKind, bool)> = got.iter().map(|r| (r.kind, r.contradicts)).collect();
-        assert_eq!(kinds, [(Role, true), (Date, true), (Place, true), (Hedge, false)]);
+        assert_eq!(
+            kinds,
+            [(Role, true), (Date, true), (Place, true), (Hedge, false)]
+        );
     }
 
     #[test]
     fn empty_and_odd_input() {
-        let cases = [("", ""), ("", "Five people were injured."), ("“", "”"), ("😀 5 😀", "😀 6 😀")];
+        let cases = [
+            ("", ""),
+            ("", "Five people were injured."),
+            ("“", "”"),
+            ("😀 5 😀", "😀 6 😀"),
+        ];
         for (page, source) in cases {
             let _ = run(page, source);
         }

@@ -7,97 +7,350 @@ use std::sync::OnceLock;
 
 /// Countries and a few regions: normalised name → canonical country code.
 const COUNTRIES: &[(&str, &str)] = &[
-    ("afghanistan", "af"), ("albania", "al"), ("algeria", "dz"), ("america", "us"),
-    ("angola", "ao"), ("argentina", "ar"), ("armenia", "am"), ("australia", "au"),
-    ("austria", "at"), ("azerbaijan", "az"), ("bahrain", "bh"), ("bangladesh", "bd"),
-    ("belarus", "by"), ("belgium", "be"), ("bolivia", "bo"), ("bosnia", "ba"),
-    ("brazil", "br"), ("britain", "gb"), ("brunei", "bn"), ("bulgaria", "bg"),
-    ("burma", "mm"), ("cambodia", "kh"), ("cameroon", "cm"), ("canada", "ca"), ("chad", "td"),
-    ("chile", "cl"), ("china", "cn"), ("colombia", "co"), ("congo", "cd"),
-    ("costa rica", "cr"), ("croatia", "hr"), ("cuba", "cu"), ("cyprus", "cy"),
-    ("czech republic", "cz"), ("czechia", "cz"), ("denmark", "dk"), ("ecuador", "ec"),
-    ("egypt", "eg"), ("el salvador", "sv"), ("england", "gb"), ("eritrea", "er"),
-    ("estonia", "ee"), ("ethiopia", "et"), ("finland", "fi"), ("france", "fr"),
-    ("georgia", "ge"), ("germany", "de"), ("ghana", "gh"), ("greece", "gr"),
-    ("guatemala", "gt"), ("haiti", "ht"), ("honduras", "hn"), ("hungary", "hu"),
-    ("iceland", "is"), ("india", "in"), ("indonesia", "id"), ("iran", "ir"), ("iraq", "iq"),
-    ("ireland", "ie"), ("israel", "il"), ("italy", "it"), ("ivory coast", "ci"),
-    ("jamaica", "jm"), ("japan", "jp"), ("jordan", "jo"), ("kazakhstan", "kz"),
-    ("kenya", "ke"), ("kosovo", "xk"), ("kuwait", "kw"), ("kyrgyzstan", "kg"), ("laos", "la"),
-    ("latvia", "lv"), ("lebanon", "lb"), ("libya", "ly"), ("lithuania", "lt"),
-    ("luxembourg", "lu"), ("madagascar", "mg"), ("malaysia", "my"), ("mali", "ml"),
-    ("malta", "mt"), ("mexico", "mx"), ("moldova", "md"), ("mongolia", "mn"),
-    ("montenegro", "me"), ("morocco", "ma"), ("mozambique", "mz"), ("myanmar", "mm"),
-    ("nepal", "np"), ("netherlands", "nl"), ("new zealand", "nz"), ("nicaragua", "ni"),
-    ("niger", "ne"), ("nigeria", "ng"), ("north korea", "kp"), ("norway", "no"),
-    ("oman", "om"), ("pakistan", "pk"), ("palestine", "ps"), ("panama", "pa"),
-    ("paraguay", "py"), ("peru", "pe"), ("philippines", "ph"), ("poland", "pl"),
-    ("portugal", "pt"), ("qatar", "qa"), ("romania", "ro"), ("russia", "ru"),
-    ("rwanda", "rw"), ("saudi arabia", "sa"), ("scotland", "gb"), ("senegal", "sn"),
-    ("serbia", "rs"), ("singapore", "sg"), ("slovakia", "sk"), ("slovenia", "si"),
-    ("somalia", "so"), ("south africa", "za"), ("south korea", "kr"), ("south sudan", "ss"),
-    ("spain", "es"), ("sri lanka", "lk"), ("sudan", "sd"), ("sweden", "se"),
-    ("switzerland", "ch"), ("syria", "sy"), ("taiwan", "tw"), ("tajikistan", "tj"),
-    ("tanzania", "tz"), ("thailand", "th"), ("tunisia", "tn"), ("turkey", "tr"),
-    ("turkmenistan", "tm"), ("uganda", "ug"), ("uk", "gb"), ("ukraine", "ua"),
-    ("united arab emirates", "ae"), ("united kingdom", "gb"), ("united states", "us"),
-    ("united states of america", "us"), ("uruguay", "uy"), ("us", "us"), ("u.s", "us"),
-    ("u.s.a", "us"), ("usa", "us"), ("u.k", "gb"), ("uae", "ae"), ("uzbekistan", "uz"),
-    ("venezuela", "ve"), ("vietnam", "vn"), ("viet nam", "vn"), ("wales", "gb"),
-    ("yemen", "ye"), ("zambia", "zm"), ("zimbabwe", "zw"),
+    ("afghanistan", "af"),
+    ("albania", "al"),
+    ("algeria", "dz"),
+    ("america", "us"),
+    ("angola", "ao"),
+    ("argentina", "ar"),
+    ("armenia", "am"),
+    ("australia", "au"),
+    ("austria", "at"),
+    ("azerbaijan", "az"),
+    ("bahrain", "bh"),
+    ("bangladesh", "bd"),
+    ("belarus", "by"),
+    ("belgium", "be"),
+    ("bolivia", "bo"),
+    ("bosnia", "ba"),
+    ("brazil", "br"),
+    ("britain", "gb"),
+    ("brunei", "bn"),
+    ("bulgaria", "bg"),
+    ("burma", "mm"),
+    ("cambodia", "kh"),
+    ("cameroon", "cm"),
+    ("canada", "ca"),
+    ("chad", "td"),
+    ("chile", "cl"),
+    ("china", "cn"),
+    ("colombia", "co"),
+    ("congo", "cd"),
+    ("costa rica", "cr"),
+    ("croatia", "hr"),
+    ("cuba", "cu"),
+    ("cyprus", "cy"),
+    ("czech republic", "cz"),
+    ("czechia", "cz"),
+    ("denmark", "dk"),
+    ("ecuador", "ec"),
+    ("egypt", "eg"),
+    ("el salvador", "sv"),
+    ("england", "gb"),
+    ("eritrea", "er"),
+    ("estonia", "ee"),
+    ("ethiopia", "et"),
+    ("finland", "fi"),
+    ("france", "fr"),
+    ("georgia", "ge"),
+    ("germany", "de"),
+    ("ghana", "gh"),
+    ("greece", "gr"),
+    ("guatemala", "gt"),
+    ("haiti", "ht"),
+    ("honduras", "hn"),
+    ("hungary", "hu"),
+    ("iceland", "is"),
+    ("india", "in"),
+    ("indonesia", "id"),
+    ("iran", "ir"),
+    ("iraq", "iq"),
+    ("ireland", "ie"),
+    ("israel", "il"),
+    ("italy", "it"),
+    ("ivory coast", "ci"),
+    ("jamaica", "jm"),
+    ("japan", "jp"),
+    ("jordan", "jo"),
+    ("kazakhstan", "kz"),
+    ("kenya", "ke"),
+    ("kosovo", "xk"),
+    ("kuwait", "kw"),
+    ("kyrgyzstan", "kg"),
+    ("laos", "la"),
+    ("latvia", "lv"),
+    ("lebanon", "lb"),
+    ("libya", "ly"),
+    ("lithuania", "lt"),
+    ("luxembourg", "lu"),
+    ("madagascar", "mg"),
+    ("malaysia", "my"),
+    ("mali", "ml"),
+    ("malta", "mt"),
+    ("mexico", "mx"),
+    ("moldova", "md"),
+    ("mongolia", "mn"),
+    ("montenegro", "me"),
+    ("morocco", "ma"),
+    ("mozambique", "mz"),
+    ("myanmar", "mm"),
+    ("nepal", "np"),
+    ("netherlands", "nl"),
+    ("new zealand", "nz"),
+    ("nicaragua", "ni"),
+    ("niger", "ne"),
+    ("nigeria", "ng"),
+    ("north korea", "kp"),
+    ("norway", "no"),
+    ("oman", "om"),
+    ("pakistan", "pk"),
+    ("palestine", "ps"),
+    ("panama", "pa"),
+    ("paraguay", "py"),
+    ("peru", "pe"),
+    ("philippines", "ph"),
+    ("poland", "pl"),
+    ("portugal", "pt"),
+    ("qatar", "qa"),
+    ("romania", "ro"),
+    ("russia", "ru"),
+    ("rwanda", "rw"),
+    ("saudi arabia", "sa"),
+    ("scotland", "gb"),
+    ("senegal", "sn"),
+    ("serbia", "rs"),
+    ("singapore", "sg"),
+    ("slovakia", "sk"),
+    ("slovenia", "si"),
+    ("somalia", "so"),
+    ("south africa", "za"),
+    ("south korea", "kr"),
+    ("south sudan", "ss"),
+    ("spain", "es"),
+    ("sri lanka", "lk"),
+    ("sudan", "sd"),
+    ("sweden", "se"),
+    ("switzerland", "ch"),
+    ("syria", "sy"),
+    ("taiwan", "tw"),
+    ("tajikistan", "tj"),
+    ("tanzania", "tz"),
+    ("thailand", "th"),
+    ("tunisia", "tn"),
+    ("turkey", "tr"),
+    ("turkmenistan", "tm"),
+    ("uganda", "ug"),
+    ("uk", "gb"),
+    ("ukraine", "ua"),
+    ("united arab emirates", "ae"),
+    ("united kingdom", "gb"),
+    ("united states", "us"),
+    ("united states of america", "us"),
+    ("uruguay", "uy"),
+    ("us", "us"),
+    ("u.s", "us"),
+    ("u.s.a", "us"),
+    ("usa", "us"),
+    ("u.k", "gb"),
+    ("uae", "ae"),
+    ("uzbekistan", "uz"),
+    ("venezuela", "ve"),
+    ("vietnam", "vn"),
+    ("viet nam", "vn"),
+    ("wales", "gb"),
+    ("yemen", "ye"),
+    ("zambia", "zm"),
+    ("zimbabwe", "zw"),
 ];
 
 /// Cities (and a few regions): normalised name → country code.
 const CITIES: &[(&str, &str)] = &[
-    ("abu dhabi", "ae"), ("addis ababa", "et"), ("amsterdam", "nl"), ("ankara", "tr"),
-    ("athens", "gr"), ("atlanta", "us"), ("baghdad", "iq"), ("bangkok", "th"),
-    ("barcelona", "es"), ("beijing", "cn"), ("beirut", "lb"), ("belgrade", "rs"),
-    ("berlin", "de"), ("bern", "ch"), ("bogota", "co"), ("bordeaux", "fr"), ("boston", "us"),
-    ("brussels", "be"), ("bucharest", "ro"), ("budapest", "hu"), ("buenos aires", "ar"),
-    ("cairo", "eg"), ("california", "us"), ("canberra", "au"), ("cape town", "za"),
-    ("caracas", "ve"), ("chicago", "us"), ("copenhagen", "dk"), ("da nang", "vn"),
-    ("dakar", "sn"), ("damascus", "sy"), ("danang", "vn"), ("delhi", "in"), ("dhaka", "bd"),
-    ("doha", "qa"), ("dubai", "ae"), ("dublin", "ie"), ("edinburgh", "gb"),
-    ("florida", "us"), ("frankfurt", "de"), ("gaza", "ps"), ("geneva", "ch"),
-    ("hai phong", "vn"), ("haiphong", "vn"), ("hamburg", "de"), ("hanoi", "vn"),
-    ("havana", "cu"), ("helsinki", "fi"), ("ho chi minh city", "vn"), ("hong kong", "cn"),
-    ("houston", "us"), ("hue", "vn"), ("islamabad", "pk"), ("istanbul", "tr"),
-    ("jakarta", "id"), ("jerusalem", "il"), ("johannesburg", "za"), ("kabul", "af"),
-    ("karachi", "pk"), ("kharkiv", "ua"), ("kyiv", "ua"), ("kiev", "ua"),
-    ("kuala lumpur", "my"), ("kyoto", "jp"), ("lagos", "ng"), ("lille", "fr"),
-    ("lima", "pe"), ("lisbon", "pt"), ("london", "gb"), ("los angeles", "us"),
-    ("lyon", "fr"), ("madrid", "es"), ("manchester", "gb"), ("manila", "ph"),
-    ("marseille", "fr"), ("melbourne", "au"), ("mexico city", "mx"), ("miami", "us"),
-    ("milan", "it"), ("minsk", "by"), ("montreal", "ca"), ("moscow", "ru"), ("mumbai", "in"),
-    ("munich", "de"), ("nairobi", "ke"), ("nantes", "fr"), ("naples", "it"),
-    ("new delhi", "in"), ("new york", "us"), ("new york city", "us"), ("nice", "fr"),
-    ("odesa", "ua"), ("odessa", "ua"), ("osaka", "jp"), ("oslo", "no"), ("ottawa", "ca"),
-    ("paris", "fr"), ("phnom penh", "kh"), ("prague", "cz"), ("pyongyang", "kp"),
-    ("quebec", "ca"), ("rio de janeiro", "br"), ("riyadh", "sa"), ("rome", "it"),
-    ("saigon", "vn"), ("san francisco", "us"), ("sao paulo", "br"), ("seattle", "us"),
-    ("seoul", "kr"), ("shanghai", "cn"), ("st petersburg", "ru"), ("stockholm", "se"),
-    ("strasbourg", "fr"), ("sydney", "au"), ("taipei", "tw"), ("tehran", "ir"),
-    ("tel aviv", "il"), ("texas", "us"), ("tokyo", "jp"), ("toronto", "ca"),
-    ("toulouse", "fr"), ("vancouver", "ca"), ("vienna", "at"), ("vientiane", "la"),
-    ("warsaw", "pl"), ("washington", "us"), ("yangon", "mm"), ("zurich", "ch"),
+    ("abu dhabi", "ae"),
+    ("addis ababa", "et"),
+    ("amsterdam", "nl"),
+    ("ankara", "tr"),
+    ("athens", "gr"),
+    ("atlanta", "us"),
+    ("baghdad", "iq"),
+    ("bangkok", "th"),
+    ("barcelona", "es"),
+    ("beijing", "cn"),
+    ("beirut", "lb"),
+    ("belgrade", "rs"),
+    ("berlin", "de"),
+    ("bern", "ch"),
+    ("bogota", "co"),
+    ("bordeaux", "fr"),
+    ("boston", "us"),
+    ("brussels", "be"),
+    ("bucharest", "ro"),
+    ("budapest", "hu"),
+    ("buenos aires", "ar"),
+    ("cairo", "eg"),
+    ("california", "us"),
+    ("canberra", "au"),
+    ("cape town", "za"),
+    ("caracas", "ve"),
+    ("chicago", "us"),
+    ("copenhagen", "dk"),
+    ("da nang", "vn"),
+    ("dakar", "sn"),
+    ("damascus", "sy"),
+    ("danang", "vn"),
+    ("delhi", "in"),
+    ("dhaka", "bd"),
+    ("doha", "qa"),
+    ("dubai", "ae"),
+    ("dublin", "ie"),
+    ("edinburgh", "gb"),
+    ("florida", "us"),
+    ("frankfurt", "de"),
+    ("gaza", "ps"),
+    ("geneva", "ch"),
+    ("hai phong", "vn"),
+    ("haiphong", "vn"),
+    ("hamburg", "de"),
+    ("hanoi", "vn"),
+    ("havana", "cu"),
+    ("helsinki", "fi"),
+    ("ho chi minh city", "vn"),
+    ("hong kong", "cn"),
+    ("houston", "us"),
+    ("hue", "vn"),
+    ("islamabad", "pk"),
+    ("istanbul", "tr"),
+    ("jakarta", "id"),
+    ("jerusalem", "il"),
+    ("johannesburg", "za"),
+    ("kabul", "af"),
+    ("karachi", "pk"),
+    ("kharkiv", "ua"),
+    ("kyiv", "ua"),
+    ("kiev", "ua"),
+    ("kuala lumpur", "my"),
+    ("kyoto", "jp"),
+    ("lagos", "ng"),
+    ("lille", "fr"),
+    ("lima", "pe"),
+    ("lisbon", "pt"),
+    ("london", "gb"),
+    ("los angeles", "us"),
+    ("lyon", "fr"),
+    ("madrid", "es"),
+    ("manchester", "gb"),
+    ("manila", "ph"),
+    ("marseille", "fr"),
+    ("melbourne", "au"),
+    ("mexico city", "mx"),
+    ("miami", "us"),
+    ("milan", "it"),
+    ("minsk", "by"),
+    ("montreal", "ca"),
+    ("moscow", "ru"),
+    ("mumbai", "in"),
+    ("munich", "de"),
+    ("nairobi", "ke"),
+    ("nantes", "fr"),
+    ("naples", "it"),
+    ("new delhi", "in"),
+    ("new york", "us"),
+    ("new york city", "us"),
+    ("nice", "fr"),
+    ("odesa", "ua"),
+    ("odessa", "ua"),
+    ("osaka", "jp"),
+    ("oslo", "no"),
+    ("ottawa", "ca"),
+    ("paris", "fr"),
+    ("phnom penh", "kh"),
+    ("prague", "cz"),
+    ("pyongyang", "kp"),
+    ("quebec", "ca"),
+    ("rio de janeiro", "br"),
+    ("riyadh", "sa"),
+    ("rome", "it"),
+    ("saigon", "vn"),
+    ("san francisco", "us"),
+    ("sao paulo", "br"),
+    ("seattle", "us"),
+    ("seoul", "kr"),
+    ("shanghai", "cn"),
+    ("st petersburg", "ru"),
+    ("stockholm", "se"),
+    ("strasbourg", "fr"),
+    ("sydney", "au"),
+    ("taipei", "tw"),
+    ("tehran", "ir"),
+    ("tel aviv", "il"),
+    ("texas", "us"),
+    ("tokyo", "jp"),
+    ("toronto", "ca"),
+    ("toulouse", "fr"),
+    ("vancouver", "ca"),
+    ("vienna", "at"),
+    ("vientiane", "la"),
+    ("warsaw", "pl"),
+    ("washington", "us"),
+    ("yangon", "mm"),
+    ("zurich", "ch"),
 ];
 
 /// Nationality adjectives → country code (for "the Vietnamese defense minister").
 const NATIONALITIES: &[(&str, &str)] = &[
-    ("afghan", "af"), ("american", "us"), ("argentine", "ar"), ("australian", "au"),
-    ("austrian", "at"), ("belgian", "be"), ("brazilian", "br"), ("british", "gb"),
-    ("cambodian", "kh"), ("canadian", "ca"), ("chinese", "cn"), ("cuban", "cu"),
-    ("czech", "cz"), ("danish", "dk"), ("dutch", "nl"), ("egyptian", "eg"),
-    ("filipino", "ph"), ("finnish", "fi"), ("french", "fr"), ("german", "de"),
-    ("greek", "gr"), ("indian", "in"), ("indonesian", "id"), ("iranian", "ir"),
-    ("iraqi", "iq"), ("irish", "ie"), ("israeli", "il"), ("italian", "it"),
-    ("japanese", "jp"), ("korean", "kr"), ("lao", "la"), ("laotian", "la"),
-    ("malaysian", "my"), ("mexican", "mx"), ("nigerian", "ng"), ("norwegian", "no"),
-    ("pakistani", "pk"), ("palestinian", "ps"), ("polish", "pl"), ("portuguese", "pt"),
-    ("russian", "ru"), ("saudi", "sa"), ("singaporean", "sg"), ("soviet", "ru"),
-    ("spanish", "es"), ("swedish", "se"), ("swiss", "ch"), ("syrian", "sy"),
-    ("taiwanese", "tw"), ("thai", "th"), ("turkish", "tr"), ("ukrainian", "ua"),
-    ("venezuelan", "ve"), ("vietnamese", "vn"),
+    ("afghan", "af"),
+    ("american", "us"),
+    ("argentine", "ar"),
+    ("australian", "au"),
+    ("austrian", "at"),
+    ("belgian", "be"),
+    ("brazilian", "br"),
+    ("british", "gb"),
+    ("cambodian", "kh"),
+    ("canadian", "ca"),
+    ("chinese", "cn"),
+    ("cuban", "cu"),
+    ("czech", "cz"),
+    ("danish", "dk"),
+    ("dutch", "nl"),
+    ("egyptian", "eg"),
+    ("filipino", "ph"),
+    ("finnish", "fi"),
+    ("french", "fr"),
+    ("german", "de"),
+    ("greek", "gr"),
+    ("indian", "in"),
+    ("indonesian", "id"),
+    ("iranian", "ir"),
+    ("iraqi", "iq"),
+    ("irish", "ie"),
+    ("israeli", "il"),
+    ("italian", "it"),
+    ("japanese", "jp"),
+    ("korean", "kr"),
+    ("lao", "la"),
+    ("laotian", "la"),
+    ("malaysian", "my"),
+    ("mexican", "mx"),
+    ("nigerian", "ng"),
+    ("norwegian", "no"),
+    ("pakistani", "pk"),
+    ("palestinian", "ps"),
+    ("polish", "pl"),
+    ("portuguese", "pt"),
+    ("russian", "ru"),
+    ("saudi", "sa"),
+    ("singaporean", "sg"),
+    ("soviet", "ru"),
+    ("spanish", "es"),
+    ("swedish", "se"),
+    ("swiss", "ch"),
+    ("syrian", "sy"),
+    ("taiwanese", "tw"),
+    ("thai", "th"),
+    ("turkish", "tr"),
+    ("ukrainian", "ua"),
+    ("venezuelan", "ve"),
+    ("vietnamese", "vn"),
 ];
 
 /// What kind of place a lookup found.
@@ -165,11 +418,21 @@ pub(crate) struct RoleDef {
 }
 
 const fn r(words: &'static [&'static str], office: &'static str, family: Family) -> RoleDef {
-    RoleDef { words, office, family, needs_name: false }
+    RoleDef {
+        words,
+        office,
+        family,
+        needs_name: false,
+    }
 }
 
 const fn rn(words: &'static [&'static str], office: &'static str, family: Family) -> RoleDef {
-    RoleDef { words, office, family, needs_name: true }
+    RoleDef {
+        words,
+        office,
+        family,
+        needs_name: true,
+    }
 }
 
 use Family::*;
@@ -193,14 +456,26 @@ pub(crate) const ROLES: &[RoleDef] = &[
     r(&["defence", "minister"], "defense", Cabinet),
     r(&["minister", "of", "defense"], "defense", Cabinet),
     r(&["minister", "of", "defence"], "defense", Cabinet),
-    r(&["minister", "of", "national", "defense"], "defense", Cabinet),
-    r(&["minister", "of", "national", "defence"], "defense", Cabinet),
+    r(
+        &["minister", "of", "national", "defense"],
+        "defense",
+        Cabinet,
+    ),
+    r(
+        &["minister", "of", "national", "defence"],
+        "defense",
+        Cabinet,
+    ),
     r(&["national", "defense", "minister"], "defense", Cabinet),
     // Foreign affairs.
     r(&["secretary", "of", "state"], "foreign", Cabinet),
     r(&["foreign", "minister"], "foreign", Cabinet),
     r(&["foreign", "secretary"], "foreign", Cabinet),
-    r(&["minister", "of", "foreign", "affairs"], "foreign", Cabinet),
+    r(
+        &["minister", "of", "foreign", "affairs"],
+        "foreign",
+        Cabinet,
+    ),
     r(&["top", "diplomat"], "foreign", Cabinet),
     // Other cabinet offices.
     r(&["treasury", "secretary"], "treasury", Cabinet),
@@ -295,7 +570,7 @@ pub(crate) fn roles_starting(word: &str) -> &'static [&'static RoleDef] {
             }
         }
         for v in m.values_mut() {
-            v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            v.sort_by_key(|d| std::cmp::Reverse(d.words.len()));
         }
         m
     });
@@ -319,24 +594,89 @@ pub(crate) fn offices_compatible(a: (&str, Family), b: (&str, Family)) -> bool {
     if fa == fb && (oa == ob || oa.is_empty() || ob.is_empty()) {
         return true;
     }
-    COMPATIBLE_OFFICES.iter().any(|&(x, y)| (x == oa && y == ob) || (x == ob && y == oa))
+    COMPATIBLE_OFFICES
+        .iter()
+        .any(|&(x, y)| (x == oa && y == ob) || (x == ob && y == oa))
 }
 
 /// Words that mark a capitalised span as an organisation.
 pub(crate) fn is_org_cue(norm: &str) -> bool {
     matches!(
         norm,
-        "ministry" | "department" | "institute" | "party" | "association" | "agency" | "inc"
-            | "corp" | "corporation" | "company" | "co" | "ltd" | "llc" | "plc" | "university"
-            | "college" | "school" | "academy" | "council" | "committee" | "commission"
-            | "bank" | "bureau" | "army" | "navy" | "forces" | "force" | "police" | "court"
-            | "parliament" | "congress" | "senate" | "government" | "administration"
-            | "group" | "foundation" | "fund" | "union" | "federation" | "league"
-            | "organization" | "organisation" | "center" | "centre" | "museum" | "times"
-            | "post" | "news" | "network" | "press" | "airlines" | "airways" | "motors"
-            | "nations" | "office" | "pentagon" | "guard" | "corps" | "board" | "service"
-            | "services" | "authority" | "assembly" | "alliance" | "coalition" | "club"
-            | "hospital" | "church" | "reuters" | "nato" | "asean" | "un" | "eu" | "fbi"
+        "ministry"
+            | "department"
+            | "institute"
+            | "party"
+            | "association"
+            | "agency"
+            | "inc"
+            | "corp"
+            | "corporation"
+            | "company"
+            | "co"
+            | "ltd"
+            | "llc"
+            | "plc"
+            | "university"
+            | "college"
+            | "school"
+            | "academy"
+            | "council"
+            | "committee"
+            | "commission"
+            | "bank"
+            | "bureau"
+            | "army"
+            | "navy"
+            | "forces"
+            | "force"
+            | "police"
+            | "court"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "government"
+            | "administration"
+            | "group"
+            | "foundation"
+            | "fund"
+            | "union"
+            | "federation"
+            | "league"
+            | "organization"
+            | "organisation"
+            | "center"
+            | "centre"
+            | "museum"
+            | "times"
+            | "post"
+            | "news"
+            | "network"
+            | "press"
+            | "airlines"
+            | "airways"
+            | "motors"
+            | "nations"
+            | "office"
+            | "pentagon"
+            | "guard"
+            | "corps"
+            | "board"
+            | "service"
+            | "services"
+            | "authority"
+            | "assembly"
+            | "alliance"
+            | "coalition"
+            | "club"
+            | "hospital"
+            | "church"
+            | "reuters"
+            | "nato"
+            | "asean"
+            | "un"
+            | "eu"
+            | "fbi"
             | "cia"
     )
 }
@@ -345,15 +685,70 @@ pub(crate) fn is_org_cue(norm: &str) -> bool {
 pub(crate) fn is_thing_cue(norm: &str) -> bool {
     matches!(
         norm,
-        "war" | "partnership" | "agreement" | "program" | "programme" | "studies" | "act"
-            | "treaty" | "summit" | "strategy" | "initiative" | "day" | "award" | "prize"
-            | "cup" | "games" | "olympics" | "project" | "plan" | "doctrine" | "accord"
-            | "conference" | "forum" | "festival" | "crisis" | "revolution" | "orange"
-            | "square" | "street" | "river" | "sea" | "ocean" | "island" | "islands" | "bay"
-            | "lake" | "mountain" | "mountains" | "airport" | "base" | "bridge" | "hall"
-            | "house" | "palace" | "tower" | "stadium" | "park" | "road" | "avenue" | "city"
-            | "province" | "state" | "county" | "region" | "district" | "east" | "west"
-            | "north" | "south" | "asia" | "europe" | "africa" | "strait" | "gulf"
+        "war"
+            | "partnership"
+            | "agreement"
+            | "program"
+            | "programme"
+            | "studies"
+            | "act"
+            | "treaty"
+            | "summit"
+            | "strategy"
+            | "initiative"
+            | "day"
+            | "award"
+            | "prize"
+            | "cup"
+            | "games"
+            | "olympics"
+            | "project"
+            | "plan"
+            | "doctrine"
+            | "accord"
+            | "conference"
+            | "forum"
+            | "festival"
+            | "crisis"
+            | "revolution"
+            | "orange"
+            | "square"
+            | "street"
+            | "river"
+            | "sea"
+            | "ocean"
+            | "island"
+            | "islands"
+            | "bay"
+            | "lake"
+            | "mountain"
+            | "mountains"
+            | "airport"
+            | "base"
+            | "bridge"
+            | "hall"
+            | "house"
+            | "palace"
+            | "tower"
+            | "stadium"
+            | "park"
+            | "road"
+            | "avenue"
+            | "city"
+            | "province"
+            | "state"
+            | "county"
+            | "region"
+            | "district"
+            | "east"
+            | "west"
+            | "north"
+            | "south"
+            | "asia"
+            | "europe"
+            | "africa"
+            | "strait"
+            | "gulf"
     )
 }
 
@@ -361,22 +756,57 @@ pub(crate) fn is_thing_cue(norm: &str) -> bool {
 pub(crate) fn is_speech_verb(norm: &str) -> bool {
     matches!(
         norm,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "stated" | "states"
-            | "noted" | "notes" | "wrote" | "writes" | "explained" | "explains" | "asked"
-            | "declared" | "insisted" | "argued" | "warned" | "continued" | "remarked"
-            | "emphasized" | "emphasised" | "stressed" | "announced" | "recalled" | "replied"
-            | "commented" | "acknowledged" | "admitted" | "claimed" | "observed" | "mentioned"
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "stated"
+            | "states"
+            | "noted"
+            | "notes"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "explains"
+            | "asked"
+            | "declared"
+            | "insisted"
+            | "argued"
+            | "warned"
+            | "continued"
+            | "remarked"
+            | "emphasized"
+            | "emphasised"
+            | "stressed"
+            | "announced"
+            | "recalled"
+            | "replied"
+            | "commented"
+            | "acknowledged"
+            | "admitted"
+            | "claimed"
+            | "observed"
+            | "mentioned"
     )
 }
 
 /// Subject pronouns: a speaker we cannot name.
 pub(crate) fn is_pronoun(norm: &str) -> bool {
-    matches!(norm, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "one")
+    matches!(
+        norm,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "one"
+    )
 }
 
 /// Honorifics in front of a name.
 pub(crate) fn is_honorific(norm: &str) -> bool {
-    matches!(norm, "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "prof")
+    matches!(
+        norm,
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "prof"
+    )
 }
 
 /// Canonical form of a counted noun's stem: synonyms share one.
@@ -406,7 +836,10 @@ pub(crate) fn unit_canon(stem: &str) -> &str {
 
 /// Counted nouns that say little on their own ("5 people were injured": the slot is "injured").
 pub(crate) fn is_generic_unit(canon: &str) -> bool {
-    matches!(canon, "people" | "other" | "men" | "women" | "member" | "tim")
+    matches!(
+        canon,
+        "people" | "other" | "men" | "women" | "member" | "tim"
+    )
 }
 
 /// Hedge words before a number. Longest phrases first.
@@ -453,25 +886,68 @@ pub(crate) const HEDGES: &[(&[&str], super::Hedge)] = {
 /// Antonym pairs: (words on one side, words on the other, weak). A weak pair ("before"/"after")
 /// only counts when both words have the same neighbour.
 pub(crate) const ANTONYMS: &[(&[&str], &[&str], bool)] = &[
-    (&["rose", "rise", "rises", "risen", "rising", "climbed", "soared"], &["fell", "fall", "falls", "fallen", "falling", "dropped", "declined", "plunged"], false),
-    (&["increased", "increases", "increasing"], &["decreased", "decreases", "decreasing"], false),
-    (&["won", "wins", "win", "winning"], &["lost", "lose", "loses", "losing"], false),
-    (&["confirmed", "confirms", "confirm"], &["denied", "denies", "deny"], false),
-    (&["approved", "approves", "approve"], &["rejected", "rejects", "reject", "vetoed"], false),
+    (
+        &[
+            "rose", "rise", "rises", "risen", "rising", "climbed", "soared",
+        ],
+        &[
+            "fell", "fall", "falls", "fallen", "falling", "dropped", "declined", "plunged",
+        ],
+        false,
+    ),
+    (
+        &["increased", "increases", "increasing"],
+        &["decreased", "decreases", "decreasing"],
+        false,
+    ),
+    (
+        &["won", "wins", "win", "winning"],
+        &["lost", "lose", "loses", "losing"],
+        false,
+    ),
+    (
+        &["confirmed", "confirms", "confirm"],
+        &["denied", "denies", "deny"],
+        false,
+    ),
+    (
+        &["approved", "approves", "approve"],
+        &["rejected", "rejects", "reject", "vetoed"],
+        false,
+    ),
     (&["arrested", "detained"], &["released", "freed"], false),
-    (&["alive", "survived", "survives"], &["dead", "died", "killed"], false),
-    (&["accepted", "accepts", "accept", "agreed"], &["refused", "refuses", "refuse", "declined"], false),
+    (
+        &["alive", "survived", "survives"],
+        &["dead", "died", "killed"],
+        false,
+    ),
+    (
+        &["accepted", "accepts", "accept", "agreed"],
+        &["refused", "refuses", "refuse"],
+        false,
+    ),
     (&["opened", "reopened"], &["closed", "shut"], false),
     (&["guilty", "convicted"], &["innocent", "acquitted"], false),
     (&["victory"], &["defeat"], false),
-    (&["allowed", "permitted"], &["banned", "prohibited", "forbade", "forbidden"], false),
-    (&["supported", "supports", "support", "backed"], &["opposed", "opposes", "oppose"], false),
+    (
+        &["allowed", "permitted"],
+        &["banned", "prohibited", "forbade", "forbidden"],
+        false,
+    ),
+    (
+        &["supported", "supports", "support", "backed"],
+        &["opposed", "opposes", "oppose"],
+        false,
+    ),
     (&["expanded", "boosted"], &["slashed", "reduced"], false),
     (&["legal"], &["illegal"], false),
-    (&["success", "successful"], &["failure", "unsuccessful"], false),
+    (
+        &["success", "successful"],
+        &["failure", "unsuccessful"],
+        false,
+    ),
     (&["before"], &["after"], true),
     (&["more"], &["fewer", "less"], true),
-    (&["open"], &["closed"], true),
     (&["above"], &["below"], true),
     (&["higher"], &["lower"], true),
     (&["earlier"], &["later"], true),
@@ -480,23 +956,46 @@ pub(crate) const ANTONYMS: &[(&[&str], &[&str], bool)] = &[
 
 /// The antonym pair of a word: (pair index, side, weak).
 pub(crate) fn antonym(norm: &str) -> Option<(u8, bool, bool)> {
-    for (i, (a, b, weak)) in ANTONYMS.iter().enumerate() {
-        if a.contains(&norm) {
-            return Some((i as u8, false, *weak));
+    static MAP: OnceLock<HashMap<&'static str, (u8, bool, bool)>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (i, (a, b, weak)) in ANTONYMS.iter().enumerate() {
+            for w in a.iter() {
+                m.insert(*w, (i as u8, false, *weak));
+            }
+            for w in b.iter() {
+                m.insert(*w, (i as u8, true, *weak));
+            }
         }
-        if b.contains(&norm) {
-            return Some((i as u8, true, *weak));
-        }
+        m
+    });
+    // Every word in the table is 2 to 12 bytes long: skip the hash for the others.
+    if !(2..=12).contains(&norm.len()) {
+        return None;
     }
-    None
+    map.get(norm).copied()
 }
 
 /// Negation cue words (besides words ending in "n't").
 pub(crate) fn is_negation(norm: &str) -> bool {
     matches!(
         norm,
-        "not" | "no" | "never" | "cannot" | "without" | "neither" | "nor" | "denied" | "denies"
-            | "deny" | "refused" | "refuses" | "refuse" | "failed" | "fails" | "fail"
+        "not"
+            | "no"
+            | "never"
+            | "cannot"
+            | "without"
+            | "neither"
+            | "nor"
+            | "denied"
+            | "denies"
+            | "deny"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "failed"
+            | "fails"
+            | "fail"
     ) || norm.ends_with("n't")
 }
 
@@ -504,12 +1003,56 @@ pub(crate) fn is_negation(norm: &str) -> bool {
 pub(crate) fn is_negation_filler(norm: &str) -> bool {
     matches!(
         norm,
-        "be" | "been" | "being" | "have" | "has" | "had" | "do" | "does" | "did" | "yet" | "ever"
-            | "even" | "also" | "always" | "actually" | "really" | "officially" | "formally"
-            | "immediately" | "to" | "the" | "a" | "an" | "any" | "that" | "he" | "she" | "they"
-            | "it" | "we" | "i" | "was" | "were" | "is" | "are" | "will" | "would" | "could"
-            | "can" | "should" | "so" | "far" | "publicly" | "directly" | "personally"
-            | "having" | "his" | "her" | "their" | "its" | "longer"
+        "be" | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "yet"
+            | "ever"
+            | "even"
+            | "also"
+            | "always"
+            | "actually"
+            | "really"
+            | "officially"
+            | "formally"
+            | "immediately"
+            | "to"
+            | "the"
+            | "a"
+            | "an"
+            | "any"
+            | "that"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "so"
+            | "far"
+            | "publicly"
+            | "directly"
+            | "personally"
+            | "having"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "longer"
     )
 }
 
@@ -517,8 +1060,25 @@ pub(crate) fn is_negation_filler(norm: &str) -> bool {
 pub(crate) fn is_aux(norm: &str) -> bool {
     matches!(
         norm,
-        "was" | "were" | "is" | "are" | "be" | "been" | "has" | "have" | "had" | "did" | "does"
-            | "do" | "will" | "would" | "could" | "can" | "should" | "may" | "might"
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "do"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "may"
+            | "might"
     ) || norm.ends_with("n't")
 }
 
@@ -558,7 +1118,11 @@ mod tests {
         let cases = [
             (("defense", Cabinet), ("defense", Cabinet), true),
             (("defense", Cabinet), ("representative", Legislature), false),
-            (("representative", Legislature), ("senator", Legislature), false),
+            (
+                ("representative", Legislature),
+                ("senator", Legislature),
+                false,
+            ),
             (("", Legislature), ("senator", Legislature), true),
             (("", Legislature), ("defense", Cabinet), false),
             (("", Any), ("defense", Cabinet), true),
@@ -574,8 +1138,24 @@ mod tests {
     }
 
     #[test]
+    fn antonym_words_are_short_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (a, b, _) in ANTONYMS {
+            for w in a.iter().chain(b.iter()) {
+                assert!((2..=12).contains(&w.len()), "{w}");
+                assert!(seen.insert(*w), "{w} twice");
+            }
+        }
+    }
+
+    #[test]
     fn antonym_lookup() {
-        let cases = [("rose", Some(false)), ("fell", Some(true)), ("seized", None), ("after", Some(true))];
+        let cases = [
+            ("rose", Some(false)),
+            ("fell", Some(true)),
+            ("seized", None),
+            ("after", Some(true)),
+        ];
         for (w, want) in cases {
             assert_eq!(antonym(w).map(|(_, side, _)| side), want, "{w:?}");
         }

@@ -13,7 +13,10 @@ pub use lexicon::Family;
 pub(crate) use lexicon::{is_generic_unit, is_pronoun, offices_compatible, place, PlaceKind};
 
 use crate::text::{is_stopword, stem, tokenize, Token};
-use lexicon::{antonym, is_aux, is_honorific, is_negation, is_negation_filler, is_org_cue, is_speech_verb, is_thing_cue, roles_starting};
+use lexicon::{
+    antonym, is_aux, is_honorific, is_negation, is_negation_filler, is_org_cue, is_speech_verb,
+    is_thing_cue, roles_starting,
+};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -274,7 +277,10 @@ impl<'a> Ctx<'a> {
 
     /// The original text of token `i`.
     pub(crate) fn raw(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.toks
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
     }
 
     /// True when token `i` starts with a capital letter.
@@ -397,7 +403,10 @@ impl Facts {
 fn is_headline(ctx: &Ctx) -> bool {
     let mut content = 0;
     for (i, t) in ctx.toks.iter().enumerate() {
-        if t.norm.chars().count() >= 3 && t.norm.chars().all(char::is_alphabetic) && !is_stopword(&t.norm) {
+        if t.norm.chars().count() >= 3
+            && t.norm.chars().all(char::is_alphabetic)
+            && !is_stopword(&t.norm)
+        {
             if !ctx.cap(i) {
                 return false;
             }
@@ -441,7 +450,10 @@ pub(crate) fn lemma(norm: &str) -> String {
         "lost" => "lose",
         "signed" => "sign",
         _ => {
-            if let Some(b) = norm.strip_suffix("ing").filter(|b| b.len() == 3 && b.is_ascii()) {
+            if let Some(b) = norm
+                .strip_suffix("ing")
+                .filter(|b| b.len() == 3 && b.is_ascii())
+            {
                 return stem(b);
             }
             norm
@@ -471,15 +483,24 @@ fn find_roles(ctx: &mut Ctx) -> Vec<RoleTok> {
         let mut found = None;
         for def in roles_starting(ctx.norm(i)) {
             let n = def.words.len();
-            let matches = (0..n).all(|k| ctx.norm(i + k) == def.words[k] && !ctx.used(i + k) && (k == 0 || ctx.joined(i + k - 1)));
+            let matches = (0..n).all(|k| {
+                ctx.norm(i + k) == def.words[k]
+                    && !ctx.used(i + k)
+                    && (k == 0 || ctx.joined(i + k - 1))
+            });
             if !matches {
                 continue;
             }
-            if def.needs_name && !(ctx.cap(i) && ctx.joined(i + n - 1) && ctx.cap(i + n) && !ctx.used(i + n)) {
+            if def.needs_name
+                && !(ctx.cap(i) && ctx.joined(i + n - 1) && ctx.cap(i + n) && !ctx.used(i + n))
+            {
                 continue;
             }
             // "head"/"chief" alone are roles only before a name.
-            if n == 1 && matches!(def.words[0], "head" | "chief") && !(ctx.joined(i) && ctx.cap(i + 1)) {
+            if n == 1
+                && matches!(def.words[0], "head" | "chief")
+                && !(ctx.joined(i) && ctx.cap(i + 1))
+            {
                 continue;
             }
             found = Some((def, n));
@@ -520,7 +541,21 @@ fn find_roles(ctx: &mut Ctx) -> Vec<RoleTok> {
 
 /// Words that may join two capitalised words of one name: "Ministry of Defense".
 fn is_name_connector(norm: &str) -> bool {
-    matches!(norm, "of" | "for" | "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "la" | "du" | "del" | "the")
+    matches!(
+        norm,
+        "of" | "for"
+            | "de"
+            | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "al"
+            | "bin"
+            | "la"
+            | "du"
+            | "del"
+            | "the"
+    )
 }
 
 /// True when a capitalised word at the start of the sentence is probably an ordinary word.
@@ -531,23 +566,69 @@ fn ordinary_initial(norm: &str) -> bool {
         || norm.ends_with("ed")
         || matches!(
             norm,
-            "following" | "despite" | "amid" | "among" | "although" | "though" | "since" | "yet" | "meanwhile"
-                | "however" | "today" | "yesterday" | "tomorrow" | "last" | "next" | "earlier" | "later" | "both"
-                | "many" | "several" | "according" | "without" | "within" | "upon" | "unlike" | "like" | "even"
-                | "still" | "now" | "instead" | "asked" | "cooperation" | "collaboration" | "observers" | "analysts"
-                | "experts" | "police" | "officials" | "critics" | "residents" | "witnesses" | "sources" | "reports"
+            "following"
+                | "despite"
+                | "amid"
+                | "among"
+                | "although"
+                | "though"
+                | "since"
+                | "yet"
+                | "meanwhile"
+                | "however"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "last"
+                | "next"
+                | "earlier"
+                | "later"
+                | "both"
+                | "many"
+                | "several"
+                | "according"
+                | "without"
+                | "within"
+                | "upon"
+                | "unlike"
+                | "like"
+                | "even"
+                | "still"
+                | "now"
+                | "instead"
+                | "asked"
+                | "cooperation"
+                | "collaboration"
+                | "observers"
+                | "analysts"
+                | "experts"
+                | "police"
+                | "officials"
+                | "critics"
+                | "residents"
+                | "witnesses"
+                | "sources"
+                | "reports"
         )
 }
 
 /// True when token `i` starts a sentence or a quotation.
 fn initial(ctx: &Ctx, i: usize) -> bool {
-    let Some(t) = ctx.toks.get(i) else { return false };
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
     let before = if i == 0 {
         ctx.text.get(..t.start).unwrap_or("")
     } else {
-        ctx.toks.get(i - 1).and_then(|p| ctx.text.get(p.end..t.start)).unwrap_or("")
+        ctx.toks
+            .get(i - 1)
+            .and_then(|p| ctx.text.get(p.end..t.start))
+            .unwrap_or("")
     };
-    i == 0 || before.contains(['"', '\u{201C}', '\u{2018}', ':', '\u{2014}', '\u{2013}', '('])
+    i == 0
+        || before.contains([
+            '"', '\u{201C}', '\u{2018}', ':', '\u{2014}', '\u{2013}', '(',
+        ])
 }
 
 /// Capitalised spans that are not roles, numbers or dates.
@@ -556,7 +637,9 @@ fn find_names(ctx: &Ctx, roles: &[RoleTok]) -> Vec<NameTok> {
     let n = ctx.toks.len();
     let mut i = 0;
     while i < n {
-        let starts = !ctx.used(i) && ctx.cap(i) && ctx.raw(i).chars().next().is_some_and(char::is_alphabetic);
+        let starts = !ctx.used(i)
+            && ctx.cap(i)
+            && ctx.raw(i).chars().next().is_some_and(char::is_alphabetic);
         if !starts {
             i += 1;
             continue;
@@ -565,7 +648,10 @@ fn find_names(ctx: &Ctx, roles: &[RoleTok]) -> Vec<NameTok> {
         let mut end = i + 1;
         let possessive = |k: usize| {
             let r = ctx.raw(k);
-            r.ends_with("'s") || r.ends_with("\u{2019}s") || r.ends_with('\'') || r.ends_with('\u{2019}')
+            r.ends_with("'s")
+                || r.ends_with("\u{2019}s")
+                || r.ends_with('\'')
+                || r.ends_with('\u{2019}')
         };
         let mut has_cue = is_org_cue(ctx.norm(i));
         while end < n && !possessive(end - 1) && ctx.joined(end - 1) {
@@ -609,7 +695,8 @@ fn find_names(ctx: &Ctx, roles: &[RoleTok]) -> Vec<NameTok> {
         let all_norm = join_norm(ctx, first, end);
         let mut pieces: Vec<(usize, usize)> = vec![(first, end)];
         if place(&all_norm).is_none() && end - first > 1 {
-            let rest_cue = (first + 1..end).any(|k| is_org_cue(ctx.norm(k)) || is_thing_cue(ctx.norm(k)));
+            let rest_cue =
+                (first + 1..end).any(|k| is_org_cue(ctx.norm(k)) || is_thing_cue(ctx.norm(k)));
             if !rest_cue {
                 // longest leading place
                 for cut in (first + 1..end).rev() {
@@ -621,7 +708,11 @@ fn find_names(ctx: &Ctx, roles: &[RoleTok]) -> Vec<NameTok> {
             }
         }
         for (a, b) in pieces {
-            out.push(NameTok { first: a, end: b, name: classify(ctx, a, b, person, roles) });
+            out.push(NameTok {
+                first: a,
+                end: b,
+                name: classify(ctx, a, b, person, roles),
+            });
         }
         i = end;
     }
@@ -630,7 +721,12 @@ fn find_names(ctx: &Ctx, roles: &[RoleTok]) -> Vec<NameTok> {
 
 fn has_cue_like(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.norm(k);
-    is_org_cue(w) || is_thing_cue(w) || matches!(w, "republic" | "kingdom" | "bank" | "university" | "people" | "association")
+    is_org_cue(w)
+        || is_thing_cue(w)
+        || matches!(
+            w,
+            "republic" | "kingdom" | "bank" | "university" | "people" | "association"
+        )
 }
 
 fn join_norm(ctx: &Ctx, first: usize, end: usize) -> String {
@@ -651,21 +747,37 @@ fn classify(ctx: &Ctx, first: usize, end: usize, person: bool, roles: &[RoleTok]
     } else {
         String::new()
     };
-    let mut name = Name { span: ctx.span(first, end), kind: NameKind::Other, norm, country: None, context };
+    let mut name = Name {
+        span: ctx.span(first, end),
+        kind: NameKind::Other,
+        norm,
+        country: None,
+        context,
+    };
     if person {
         name.kind = NameKind::Person;
     } else if let Some((k, c)) = place(&name.norm) {
         name.country = Some(c);
-        name.kind = if k == PlaceKind::Nationality { NameKind::Nationality } else { NameKind::Place };
+        name.kind = if k == PlaceKind::Nationality {
+            NameKind::Nationality
+        } else {
+            NameKind::Place
+        };
     } else if (first..end).any(|k| is_org_cue(ctx.norm(k))) {
         name.kind = NameKind::Organisation;
     } else if (first..end).any(|k| is_thing_cue(ctx.norm(k))) {
         name.kind = NameKind::Other;
-    } else if roles.iter().any(|r| r.end == first && first > 0 && ctx.joined(first - 1)) {
+    } else if end - first > 1
+        || roles
+            .iter()
+            .any(|r| r.end == first && first > 0 && ctx.joined(first - 1))
+    {
+        // Several capitalised words, or one right after a title: a person.
         name.kind = NameKind::Person;
-    } else if end - first > 1 {
-        name.kind = NameKind::Person;
-    } else if matches!(name.context.as_str(), "in" | "at" | "to" | "from" | "near" | "visit" | "into" | "toward" | "towards") {
+    } else if matches!(
+        name.context.as_str(),
+        "in" | "at" | "to" | "from" | "near" | "visit" | "into" | "toward" | "towards"
+    ) {
         name.kind = NameKind::Place;
     }
     name
@@ -688,13 +800,15 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
         // Holder right after the title.
         let mut holder = None;
         if r.end > 0 && ctx.joined(r.end - 1) {
-            holder = name_starting(names, r.end).filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
+            holder = name_starting(names, r.end)
+                .filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
         }
         // "Communist Party leader, To Lam, traveled"
         if holder.is_none() && ctx.gap(r.end.saturating_sub(1)).trim() == "," {
             holder = name_starting(names, r.end).filter(|&n| {
                 let after = ctx.gap(names[n].end - 1).trim();
-                names[n].name.kind == NameKind::Person && (after == "," || names[n].end == ctx.toks.len())
+                names[n].name.kind == NameKind::Person
+                    && (after == "," || names[n].end == ctx.toks.len())
             });
         }
         // Country right before the title.
@@ -715,7 +829,9 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
                     continue;
                 }
                 if let Some(q) = name_ending(names, k - 1) {
-                    if matches!(names[q].name.kind, NameKind::Place | NameKind::Nationality) && ctx.joined(k - 1) {
+                    if matches!(names[q].name.kind, NameKind::Place | NameKind::Nationality)
+                        && ctx.joined(k - 1)
+                    {
                         if r.role.qualifier.is_none() {
                             r.role.qualifier = names[q].name.country;
                         }
@@ -726,9 +842,11 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
                 break;
             }
             if k > 0 && k < r.first && ctx.gap(k - 1).trim() == "," {
-                holder = name_ending(names, k - 1).filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
+                holder = name_ending(names, k - 1)
+                    .filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
             } else if k > 0 && k == r.first && ctx.gap(k - 1).trim() == "," {
-                holder = name_ending(names, k - 1).filter(|&n| names[n].name.kind == NameKind::Person);
+                holder =
+                    name_ending(names, k - 1).filter(|&n| names[n].name.kind == NameKind::Person);
             }
         }
         if let Some(h) = holder {
@@ -746,8 +864,14 @@ fn mark_speakers(ctx: &Ctx, names: &mut [NameTok]) {
             continue;
         }
         let after = ctx.norm(n.end);
-        let before = if n.first > 0 { ctx.norm(n.first - 1) } else { "" };
-        if is_speech_verb(after) && !(n.first..n.end).any(|k| is_thing_cue(ctx.norm(k))) || is_speech_verb(before) && n.first > 0 && ctx.joined(n.first - 1) {
+        let before = if n.first > 0 {
+            ctx.norm(n.first - 1)
+        } else {
+            ""
+        };
+        if is_speech_verb(after) && !(n.first..n.end).any(|k| is_thing_cue(ctx.norm(k)))
+            || is_speech_verb(before) && n.first > 0 && ctx.joined(n.first - 1)
+        {
             n.name.kind = NameKind::Person;
         }
     }
@@ -761,13 +885,18 @@ fn speaker_at(ctx: &Ctx, k: usize, names: &[NameTok], roles: &[RoleTok]) -> Opti
     }
     // A place before a title: "said Lyon mayor Anne Roche".
     if let Some(n) = name_starting(names, k) {
-        if matches!(names[n].name.kind, NameKind::Place | NameKind::Nationality) && roles.iter().any(|r| r.first == names[n].end) {
+        if matches!(names[n].name.kind, NameKind::Place | NameKind::Nationality)
+            && roles.iter().any(|r| r.first == names[n].end)
+        {
             k = names[n].end;
         }
     }
     while let Some(r) = roles.iter().find(|r| r.first == k) {
         if let Some(p) = &r.role.person {
-            return names.iter().position(|n| n.name.span == *p).map(|i| (i, false));
+            return names
+                .iter()
+                .position(|n| n.name.span == *p)
+                .map(|i| (i, false));
         }
         k = r.end;
     }
@@ -787,13 +916,20 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
         let next = iter.peek().map(|&(_, n)| n);
         let after = i + c.len_utf8();
         match (c, open) {
-            ('"', None) | ('\u{201C}', None) | ('\u{00AB}', None) | ('\u{201E}', None) => open = Some((after, c)),
-            ('\u{2018}', None) if prev.is_none_or(|p| p.is_whitespace() || p == '(') => open = Some((after, c)),
-            ('"', Some((s, '"'))) | ('\u{201D}', Some((s, _))) | ('\u{00BB}', Some((s, '\u{00AB}'))) | ('"', Some((s, '\u{201C}'))) => {
+            ('"', None) | ('\u{201C}', None) | ('\u{00AB}', None) | ('\u{201E}', None) => {
+                open = Some((after, c))
+            }
+            ('\u{2018}', None) if prev.map_or(true, |p| p.is_whitespace() || p == '(') => {
+                open = Some((after, c))
+            }
+            ('"', Some((s, '"')))
+            | ('\u{201D}', Some((s, _)))
+            | ('\u{00BB}', Some((s, '\u{00AB}')))
+            | ('"', Some((s, '\u{201C}'))) => {
                 spans.push(s..i);
                 open = None;
             }
-            ('\u{2019}', Some((s, '\u{2018}'))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
+            ('\u{2019}', Some((s, '\u{2018}'))) if next.map_or(true, |n| !n.is_alphanumeric()) => {
                 spans.push(s..i);
                 open = None;
             }
@@ -815,15 +951,28 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
             continue;
         }
         let trimmed_start = span.start + (inner.len() - inner.trim_start().len());
-        let trimmed_end = span.end - (inner.len() - inner.trim_end_matches(|c: char| c.is_whitespace() || c == ',').len());
-        let mut q = Quote { span: trimmed_start..trimmed_end.max(trimmed_start), ..Quote::default() };
+        let trimmed_end = span.end
+            - (inner.len()
+                - inner
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len());
+        let mut q = Quote {
+            span: trimmed_start..trimmed_end.max(trimmed_start),
+            ..Quote::default()
+        };
         // After the closing mark: `," Hegseth said` / `," said Hegseth` / `," he said`.
         let after_k = ctx.toks.iter().position(|t| t.start >= span.end);
         let before_k = ctx.toks.iter().rposition(|t| t.end <= span.start);
         let mut found = None;
         if let Some(k) = after_k {
             let close_gap = text.get(span.end..ctx.toks[k].start).unwrap_or("");
-            if close_gap.chars().filter(|c| c.is_alphanumeric()).count() == 0 && !close_gap.contains(['.', '?', '!']) || close_gap.trim_start_matches(['"', '\u{201D}', '\u{2019}']).trim().starts_with(',') {
+            if close_gap.chars().filter(|c| c.is_alphanumeric()).count() == 0
+                && !close_gap.contains(['.', '?', '!'])
+                || close_gap
+                    .trim_start_matches(['"', '\u{201D}', '\u{2019}'])
+                    .trim()
+                    .starts_with(',')
+            {
                 if is_speech_verb(ctx.norm(k)) {
                     found = speaker_at(ctx, k + 1, names, roles);
                 } else if ctx.norm(k) == "according" && ctx.norm(k + 1) == "to" {
@@ -854,7 +1003,12 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
                     } else if let Some(n) = name_ending(names, s) {
                         found = Some((n, false));
                     } else if let Some(r) = roles.iter().find(|r| r.end == s + 1) {
-                        found = r.role.person.as_ref().and_then(|p| names.iter().position(|n| n.name.span == *p)).map(|n| (n, false));
+                        found = r
+                            .role
+                            .person
+                            .as_ref()
+                            .and_then(|p| names.iter().position(|n| n.name.span == *p))
+                            .map(|n| (n, false));
                     }
                 }
             }
@@ -883,7 +1037,9 @@ fn find_negations(ctx: &Ctx) -> Vec<Negation> {
             continue;
         }
         let next = ctx.norm(i + 1);
-        if (w == "not" && matches!(next, "only" | "just" | "least")) || (w == "no" && matches!(next, "one" | "doubt" | "matter")) {
+        if (w == "not" && matches!(next, "only" | "just" | "least"))
+            || (w == "no" && matches!(next, "one" | "doubt" | "matter"))
+        {
             continue;
         }
         // The predicate: the next content word, skipping auxiliaries and fillers.
@@ -906,7 +1062,14 @@ fn find_negations(ctx: &Ctx) -> Vec<Negation> {
         let Some(mut p) = pred else { continue };
         // "no major arms deal": the noun at the end of the phrase.
         if w == "no" {
-            while p + 1 < ctx.toks.len() && p < i + 4 && ctx.joined(p) && !ctx.cap(p + 1) && !is_stopword(ctx.norm(p + 1)) && ctx.norm(p + 1).chars().all(char::is_alphabetic) && !is_aux(ctx.norm(p + 1)) {
+            while p + 1 < ctx.toks.len()
+                && p < i + 4
+                && ctx.joined(p)
+                && !ctx.cap(p + 1)
+                && !is_stopword(ctx.norm(p + 1))
+                && ctx.norm(p + 1).chars().all(char::is_alphabetic)
+                && !is_aux(ctx.norm(p + 1))
+            {
                 p += 1;
             }
         }
@@ -915,7 +1078,11 @@ fn find_negations(ctx: &Ctx) -> Vec<Negation> {
             first = i - 1;
         }
         let cue = ctx.toks.get(i).map_or(0..0, |t| t.span());
-        out.push(Negation { span: ctx.span(first, p + 1), cue, predicate: lemma(ctx.norm(p)) });
+        out.push(Negation {
+            span: ctx.span(first, p + 1),
+            cue,
+            predicate: lemma(ctx.norm(p)),
+        });
     }
     out
 }
@@ -927,8 +1094,13 @@ fn find_cues(ctx: &Ctx) -> Vec<Cue> {
         if ctx.used(i) {
             continue;
         }
-        let Some((pair, side, weak)) = antonym(ctx.norm(i)) else { continue };
-        let negated = (i.saturating_sub(3)..i).any(|k| is_negation(ctx.norm(k)) && !matches!(ctx.norm(k), "denied" | "denies" | "deny" | "without"));
+        let Some((pair, side, weak)) = antonym(ctx.norm(i)) else {
+            continue;
+        };
+        let negated = (i.saturating_sub(3)..i).any(|k| {
+            is_negation(ctx.norm(k))
+                && !matches!(ctx.norm(k), "denied" | "denies" | "deny" | "without")
+        });
         let prev = (i.saturating_sub(3)..i)
             .rev()
             .map(|k| ctx.norm(k))
@@ -941,7 +1113,15 @@ fn find_cues(ctx: &Ctx) -> Vec<Cue> {
             .map(stem)
             .unwrap_or_default();
         let span = ctx.toks.get(i).map_or(0..0, |t| t.span());
-        out.push(Cue { span, pair, side, weak, negated, prev, next });
+        out.push(Cue {
+            span,
+            pair,
+            side,
+            weak,
+            negated,
+            prev,
+            next,
+        });
     }
     out
 }
@@ -959,7 +1139,14 @@ mod tests {
         Facts::extract(text)
             .numbers
             .iter()
-            .map(|n| (n.value, n.kind, n.unit.last().cloned().unwrap_or_default(), slice(text, &n.span)))
+            .map(|n| {
+                (
+                    n.value,
+                    n.kind,
+                    n.unit.last().cloned().unwrap_or_default(),
+                    slice(text, &n.span),
+                )
+            })
             .collect()
     }
 
@@ -967,43 +1154,227 @@ mod tests {
     fn number_forms() {
         use NumberKind::*;
         let cases: &[(&str, f64, NumberKind, &str, &str)] = &[
-            ("Police said five soldiers were hurt.", 5.0, Count, "troop", "five soldiers"),
-            ("They sent twenty-three boats.", 23.0, Count, "ship", "twenty-three boats"),
-            ("They sent twenty three boats.", 23.0, Count, "ship", "twenty three boats"),
-            ("They seized a dozen boats.", 12.0, Count, "ship", "a dozen boats"),
-            ("They sold two dozen eggs.", 24.0, Count, "egg", "two dozen eggs"),
-            ("The feud lasted two decades.", 20.0, Duration, "year", "two decades"),
-            ("The feud lasted a decade.", 10.0, Duration, "year", "a decade"),
-            ("The feud lasted a century.", 100.0, Duration, "year", "a century"),
-            ("The feud lasted 10 years.", 10.0, Duration, "year", "10 years"),
-            ("The war ended 50 years ago.", 50.0, Duration, "year", "50 years ago"),
-            ("The talks took three weeks.", 3.0, Duration, "week", "three weeks"),
-            ("The strike lasted two and a half years.", 2.5, Duration, "year", "two and a half years"),
-            ("The city has 3.5 million people.", 3_500_000.0, Count, "people", "3.5 million people"),
-            ("The city has half a million people.", 500_000.0, Count, "people", "half a million people"),
-            ("They deployed 1,200 troops.", 1200.0, Count, "troop", "1,200 troops"),
-            ("They deployed 1200 troops.", 1200.0, Count, "troop", "1200 troops"),
-            ("They deployed three hundred and five troops.", 305.0, Count, "troop", "three hundred and five troops"),
-            ("They deployed two thousand troops.", 2000.0, Count, "troop", "two thousand troops"),
-            ("Half of the troops left.", 0.5, Fraction, "troop", "Half of the troops"),
-            ("It marks the 30th anniversary of ties.", 30.0, Ordinal, "year", "30th anniversary"),
-            ("It marks the second anniversary of ties.", 2.0, Ordinal, "year", "second anniversary"),
-            ("It was the first visit in years.", 1.0, Ordinal, "visit", "first visit"),
-            ("It was his third trip.", 3.0, Ordinal, "visit", "third trip"),
+            (
+                "Police said five soldiers were hurt.",
+                5.0,
+                Count,
+                "troop",
+                "five soldiers",
+            ),
+            (
+                "They sent twenty-three boats.",
+                23.0,
+                Count,
+                "ship",
+                "twenty-three boats",
+            ),
+            (
+                "They sent twenty three boats.",
+                23.0,
+                Count,
+                "ship",
+                "twenty three boats",
+            ),
+            (
+                "They seized a dozen boats.",
+                12.0,
+                Count,
+                "ship",
+                "a dozen boats",
+            ),
+            (
+                "They sold two dozen eggs.",
+                24.0,
+                Count,
+                "egg",
+                "two dozen eggs",
+            ),
+            (
+                "The feud lasted two decades.",
+                20.0,
+                Duration,
+                "year",
+                "two decades",
+            ),
+            (
+                "The feud lasted a decade.",
+                10.0,
+                Duration,
+                "year",
+                "a decade",
+            ),
+            (
+                "The feud lasted a century.",
+                100.0,
+                Duration,
+                "year",
+                "a century",
+            ),
+            (
+                "The feud lasted 10 years.",
+                10.0,
+                Duration,
+                "year",
+                "10 years",
+            ),
+            (
+                "The war ended 50 years ago.",
+                50.0,
+                Duration,
+                "year",
+                "50 years ago",
+            ),
+            (
+                "The talks took three weeks.",
+                3.0,
+                Duration,
+                "week",
+                "three weeks",
+            ),
+            (
+                "The strike lasted two and a half years.",
+                2.5,
+                Duration,
+                "year",
+                "two and a half years",
+            ),
+            (
+                "The city has 3.5 million people.",
+                3_500_000.0,
+                Count,
+                "people",
+                "3.5 million people",
+            ),
+            (
+                "The city has half a million people.",
+                500_000.0,
+                Count,
+                "people",
+                "half a million people",
+            ),
+            (
+                "They deployed 1,200 troops.",
+                1200.0,
+                Count,
+                "troop",
+                "1,200 troops",
+            ),
+            (
+                "They deployed 1200 troops.",
+                1200.0,
+                Count,
+                "troop",
+                "1200 troops",
+            ),
+            (
+                "They deployed three hundred and five troops.",
+                305.0,
+                Count,
+                "troop",
+                "three hundred and five troops",
+            ),
+            (
+                "They deployed two thousand troops.",
+                2000.0,
+                Count,
+                "troop",
+                "two thousand troops",
+            ),
+            (
+                "Half of the troops left.",
+                0.5,
+                Fraction,
+                "troop",
+                "Half of the troops",
+            ),
+            (
+                "It marks the 30th anniversary of ties.",
+                30.0,
+                Ordinal,
+                "year",
+                "30th anniversary",
+            ),
+            (
+                "It marks the second anniversary of ties.",
+                2.0,
+                Ordinal,
+                "year",
+                "second anniversary",
+            ),
+            (
+                "It was the first visit in years.",
+                1.0,
+                Ordinal,
+                "visit",
+                "first visit",
+            ),
+            (
+                "It was his third trip.",
+                3.0,
+                Ordinal,
+                "visit",
+                "third trip",
+            ),
             ("It was the 21st trip.", 21.0, Ordinal, "visit", "21st trip"),
-            ("It was the twenty-first trip.", 21.0, Ordinal, "visit", "twenty-first trip"),
+            (
+                "It was the twenty-first trip.",
+                21.0,
+                Ordinal,
+                "visit",
+                "twenty-first trip",
+            ),
             ("Prices rose 5% last year.", 5.0, Percent, "percent", "5%"),
-            ("Prices rose 5 percent last year.", 5.0, Percent, "percent", "5 percent"),
-            ("The deal is worth $5 million.", 5_000_000.0, Money, "usd", "$5 million"),
-            ("A 40-year-old man was arrested.", 40.0, Count, "age", "40-year-old"),
-            ("Hanoi may buy 40 Russian Su-35 fighter jets.", 40.0, Count, "aircraft", "40 Russian Su-35 fighter jets"),
-            ("Five were injured in the blast.", 5.0, Count, "injur", "Five were injured"),
-            ("Five people were injured in the blast.", 5.0, Count, "injur", "Five people were injured"),
+            (
+                "Prices rose 5 percent last year.",
+                5.0,
+                Percent,
+                "percent",
+                "5 percent",
+            ),
+            (
+                "The deal is worth $5 million.",
+                5_000_000.0,
+                Money,
+                "usd",
+                "$5 million",
+            ),
+            (
+                "A 40-year-old man was arrested.",
+                40.0,
+                Count,
+                "age",
+                "40-year-old",
+            ),
+            (
+                "Hanoi may buy 40 Russian Su-35 fighter jets.",
+                40.0,
+                Count,
+                "aircraft",
+                "40 Russian Su-35 fighter jets",
+            ),
+            (
+                "Five were injured in the blast.",
+                5.0,
+                Count,
+                "injur",
+                "Five were injured",
+            ),
+            (
+                "Five people were injured in the blast.",
+                5.0,
+                Count,
+                "injur",
+                "Five people were injured",
+            ),
         ];
         for &(text, value, kind, unit, span) in cases {
             let got = numbers(text);
             assert_eq!(got.len(), 1, "{text:?}: {got:?}");
-            assert_eq!(got[0], (value, kind, unit.to_string(), span.to_string()), "{text:?}");
+            assert_eq!(
+                got[0],
+                (value, kind, unit.to_string(), span.to_string()),
+                "{text:?}"
+            );
         }
     }
 
@@ -1026,28 +1397,64 @@ mod tests {
         use Hedge::*;
         let cases = [
             ("They may buy up to 40 jets.", UpTo, "up to 40 jets"),
-            ("They may buy as many as 40 jets.", UpTo, "as many as 40 jets"),
+            (
+                "They may buy as many as 40 jets.",
+                UpTo,
+                "as many as 40 jets",
+            ),
             ("They bought about 40 jets.", About, "about 40 jets"),
             ("They bought around 40 jets.", About, "around 40 jets"),
             ("They bought roughly 40 jets.", About, "roughly 40 jets"),
-            ("They bought approximately 40 jets.", About, "approximately 40 jets"),
+            (
+                "They bought approximately 40 jets.",
+                About,
+                "approximately 40 jets",
+            ),
             ("They bought some 40 jets.", About, "some 40 jets"),
-            ("They bought an estimated 40 jets.", About, "an estimated 40 jets"),
+            (
+                "They bought an estimated 40 jets.",
+                About,
+                "an estimated 40 jets",
+            ),
             ("They bought nearly 40 jets.", Nearly, "nearly 40 jets"),
             ("They bought almost 40 jets.", Nearly, "almost 40 jets"),
             ("They bought close to 40 jets.", Nearly, "close to 40 jets"),
             ("They bought at least 40 jets.", AtLeast, "at least 40 jets"),
-            ("They bought no fewer than 40 jets.", AtLeast, "no fewer than 40 jets"),
-            ("They bought more than 40 jets.", MoreThan, "more than 40 jets"),
+            (
+                "They bought no fewer than 40 jets.",
+                AtLeast,
+                "no fewer than 40 jets",
+            ),
+            (
+                "They bought more than 40 jets.",
+                MoreThan,
+                "more than 40 jets",
+            ),
             ("They bought over 40 jets.", MoreThan, "over 40 jets"),
-            ("They bought fewer than 40 jets.", FewerThan, "fewer than 40 jets"),
-            ("They bought less than 40 jets.", FewerThan, "less than 40 jets"),
+            (
+                "They bought fewer than 40 jets.",
+                FewerThan,
+                "fewer than 40 jets",
+            ),
+            (
+                "They bought less than 40 jets.",
+                FewerThan,
+                "less than 40 jets",
+            ),
             ("They bought under 40 jets.", FewerThan, "under 40 jets"),
             ("They bought at most 40 jets.", AtMost, "at most 40 jets"),
-            ("They bought no more than 40 jets.", AtMost, "no more than 40 jets"),
+            (
+                "They bought no more than 40 jets.",
+                AtMost,
+                "no more than 40 jets",
+            ),
             ("They bought exactly 40 jets.", Exact, "exactly 40 jets"),
             ("They bought 40 jets.", None, "40 jets"),
-            ("They bought between 30 and 40 jets.", Range, "between 30 and 40 jets"),
+            (
+                "They bought between 30 and 40 jets.",
+                Range,
+                "between 30 and 40 jets",
+            ),
             ("They bought 30 to 40 jets.", Range, "30 to 40 jets"),
             ("They bought 30-40 jets.", Range, "30-40 jets"),
         ];
@@ -1063,32 +1470,134 @@ mod tests {
 
     #[test]
     fn dates() {
-        type D = (Option<i32>, Option<u8>, Option<u8>, Option<u8>, Option<DatePart>, &'static str);
+        type D = (
+            Option<i32>,
+            Option<u8>,
+            Option<u8>,
+            Option<u8>,
+            Option<DatePart>,
+            &'static str,
+        );
         let cases: &[(&str, D)] = &[
-            ("They met on Sunday.", (None, None, None, Some(7), None, "Sunday")),
-            ("They met on Monday in Lyon.", (None, None, None, Some(1), None, "Monday")),
-            ("They met on November 2, 2025.", (Some(2025), Some(11), Some(2), None, None, "November 2, 2025")),
-            ("They met on 2 November 2025.", (Some(2025), Some(11), Some(2), None, None, "2 November 2025")),
-            ("They met on Nov. 2 in Lyon.", (None, Some(11), Some(2), None, None, "Nov. 2")),
-            ("They met on November 2nd.", (None, Some(11), Some(2), None, None, "November 2nd")),
-            ("They met in November 2025.", (Some(2025), Some(11), None, None, None, "November 2025")),
-            ("They met in early October.", (None, Some(10), None, None, Some(DatePart::Early), "early October")),
-            ("They met in late October.", (None, Some(10), None, None, Some(DatePart::Late), "late October")),
-            ("They met in mid-2024.", (Some(2024), None, None, None, Some(DatePart::Mid), "mid-2024")),
-            ("They met at the end of May.", (None, Some(5), None, None, Some(DatePart::Late), "end of May")),
-            ("They met in 2016.", (Some(2016), None, None, None, None, "2016")),
-            ("They met on Sunday, November 2.", (None, Some(11), Some(2), Some(7), None, "Sunday, November 2")),
-            ("Ties were normalised in 1995 after years of talks.", (Some(1995), None, None, None, None, "1995")),
+            (
+                "They met on Sunday.",
+                (None, None, None, Some(7), None, "Sunday"),
+            ),
+            (
+                "They met on Monday in Lyon.",
+                (None, None, None, Some(1), None, "Monday"),
+            ),
+            (
+                "They met on November 2, 2025.",
+                (
+                    Some(2025),
+                    Some(11),
+                    Some(2),
+                    None,
+                    None,
+                    "November 2, 2025",
+                ),
+            ),
+            (
+                "They met on 2 November 2025.",
+                (Some(2025), Some(11), Some(2), None, None, "2 November 2025"),
+            ),
+            (
+                "They met on Nov. 2 in Lyon.",
+                (None, Some(11), Some(2), None, None, "Nov. 2"),
+            ),
+            (
+                "They met on November 2nd.",
+                (None, Some(11), Some(2), None, None, "November 2nd"),
+            ),
+            (
+                "They met in November 2025.",
+                (Some(2025), Some(11), None, None, None, "November 2025"),
+            ),
+            (
+                "They met in early October.",
+                (
+                    None,
+                    Some(10),
+                    None,
+                    None,
+                    Some(DatePart::Early),
+                    "early October",
+                ),
+            ),
+            (
+                "They met in late October.",
+                (
+                    None,
+                    Some(10),
+                    None,
+                    None,
+                    Some(DatePart::Late),
+                    "late October",
+                ),
+            ),
+            (
+                "They met in mid-2024.",
+                (
+                    Some(2024),
+                    None,
+                    None,
+                    None,
+                    Some(DatePart::Mid),
+                    "mid-2024",
+                ),
+            ),
+            (
+                "They met at the end of May.",
+                (
+                    None,
+                    Some(5),
+                    None,
+                    None,
+                    Some(DatePart::Late),
+                    "end of May",
+                ),
+            ),
+            (
+                "They met in 2016.",
+                (Some(2016), None, None, None, None, "2016"),
+            ),
+            (
+                "They met on Sunday, November 2.",
+                (None, Some(11), Some(2), Some(7), None, "Sunday, November 2"),
+            ),
+            (
+                "Ties were normalised in 1995 after years of talks.",
+                (Some(1995), None, None, None, None, "1995"),
+            ),
         ];
         for (text, want) in cases {
             let f = Facts::extract(text);
             assert_eq!(f.dates.len(), 1, "{text:?}: {:?}", f.dates);
             let d = &f.dates[0];
-            let got = (d.year, d.month, d.day, d.weekday, d.part, slice(text, &d.span));
-            assert_eq!(got, (want.0, want.1, want.2, want.3, want.4, want.5.to_string()), "{text:?}");
-            assert!(f.numbers.is_empty(), "a date is not also a number: {text:?}");
+            let got = (
+                d.year,
+                d.month,
+                d.day,
+                d.weekday,
+                d.part,
+                slice(text, &d.span),
+            );
+            assert_eq!(
+                got,
+                (want.0, want.1, want.2, want.3, want.4, want.5.to_string()),
+                "{text:?}"
+            );
+            assert!(
+                f.numbers.is_empty(),
+                "a date is not also a number: {text:?}"
+            );
         }
-        for text in ["He may visit Lyon.", "They sent 2000 troops.", "Jan Novak spoke."] {
+        for text in [
+            "He may visit Lyon.",
+            "They sent 2000 troops.",
+            "Jan Novak spoke.",
+        ] {
             assert_eq!(Facts::extract(text).dates, vec![], "{text:?}");
         }
     }
@@ -1129,23 +1638,84 @@ mod tests {
     fn role_holders_and_countries() {
         // (text, role words, holder, country, rank)
         let cases = [
-            ("Pete Hegseth, the defense secretary, spoke.", "defense secretary", "pete hegseth", None, Rank::Full),
-            ("Pete Hegseth, the U.S. defense secretary, spoke.", "defense secretary", "pete hegseth", Some("us"), Rank::Full),
-            ("U.S. Defense Secretary Pete Hegseth spoke.", "Defense Secretary", "pete hegseth", Some("us"), Rank::Full),
-            ("He met Vietnam's Defense Minister Phan Van Giang.", "Defense Minister", "phan van giang", Some("vn"), Rank::Full),
-            ("He met the Vietnamese defense minister, Phan Van Giang, today.", "defense minister", "phan van giang", Some("vn"), Rank::Full),
-            ("Former Congressman Jane Doe spoke.", "Former Congressman", "jane doe", None, Rank::Former),
-            ("Deputy Defense Secretary Jane Doe spoke.", "Deputy Defense Secretary", "jane doe", None, Rank::Deputy),
-            ("The defense secretary spoke.", "defense secretary", "", None, Rank::Full),
+            (
+                "Pete Hegseth, the defense secretary, spoke.",
+                "defense secretary",
+                "pete hegseth",
+                None,
+                Rank::Full,
+            ),
+            (
+                "Pete Hegseth, the U.S. defense secretary, spoke.",
+                "defense secretary",
+                "pete hegseth",
+                Some("us"),
+                Rank::Full,
+            ),
+            (
+                "U.S. Defense Secretary Pete Hegseth spoke.",
+                "Defense Secretary",
+                "pete hegseth",
+                Some("us"),
+                Rank::Full,
+            ),
+            (
+                "He met Vietnam's Defense Minister Phan Van Giang.",
+                "Defense Minister",
+                "phan van giang",
+                Some("vn"),
+                Rank::Full,
+            ),
+            (
+                "He met the Vietnamese defense minister, Phan Van Giang, today.",
+                "defense minister",
+                "phan van giang",
+                Some("vn"),
+                Rank::Full,
+            ),
+            (
+                "Former Congressman Jane Doe spoke.",
+                "Former Congressman",
+                "jane doe",
+                None,
+                Rank::Former,
+            ),
+            (
+                "Deputy Defense Secretary Jane Doe spoke.",
+                "Deputy Defense Secretary",
+                "jane doe",
+                None,
+                Rank::Deputy,
+            ),
+            (
+                "The defense secretary spoke.",
+                "defense secretary",
+                "",
+                None,
+                Rank::Full,
+            ),
         ];
         for (text, words, holder, country, rank) in cases {
             let f = Facts::extract(text);
             assert_eq!(f.roles.len(), 1, "{text:?}: {:?}", f.roles);
             let r = &f.roles[0];
-            assert_eq!((slice(text, &r.span).as_str(), r.person_norm.as_str(), r.qualifier, r.rank), (words, holder, country, rank), "{text:?}");
+            assert_eq!(
+                (
+                    slice(text, &r.span).as_str(),
+                    r.person_norm.as_str(),
+                    r.qualifier,
+                    r.rank
+                ),
+                (words, holder, country, rank),
+                "{text:?}"
+            );
         }
         // Ambiguous words are roles only before a name.
-        for text in ["The general public was told.", "He will head to Lyon.", "A major storm hit."] {
+        for text in [
+            "The general public was told.",
+            "He will head to Lyon.",
+            "A major storm hit.",
+        ] {
             assert_eq!(Facts::extract(text).roles, vec![], "{text:?}");
         }
     }
@@ -1154,21 +1724,47 @@ mod tests {
     fn names() {
         use NameKind::*;
         let cases: &[(&str, &[(&str, NameKind)])] = &[
-            ("Pete Hegseth visited Hanoi.", &[("Pete Hegseth", Person), ("Hanoi", Place)]),
-            ("He flew to Kuala Lumpur, Malaysia.", &[("Kuala Lumpur", Place), ("Malaysia", Place)]),
-            ("The Ministry of Defense said so.", &[("Ministry of Defense", Organisation)]),
-            ("The Association of Southeast Asian Nations met.", &[("Association of Southeast Asian Nations", Organisation)]),
-            ("Following the talks, Hegseth said more.", &[("Hegseth", Person)]),
-            ("On Sunday the Vietnam War was recalled.", &[("Vietnam War", Other)]),
-            ("Russian jets flew over Lyon.", &[("Russian", Nationality), ("Lyon", Place)]),
+            (
+                "Pete Hegseth visited Hanoi.",
+                &[("Pete Hegseth", Person), ("Hanoi", Place)],
+            ),
+            (
+                "He flew to Kuala Lumpur, Malaysia.",
+                &[("Kuala Lumpur", Place), ("Malaysia", Place)],
+            ),
+            (
+                "The Ministry of Defense said so.",
+                &[("Ministry of Defense", Organisation)],
+            ),
+            (
+                "The Association of Southeast Asian Nations met.",
+                &[("Association of Southeast Asian Nations", Organisation)],
+            ),
+            (
+                "Following the talks, Hegseth said more.",
+                &[("Hegseth", Person)],
+            ),
+            (
+                "On Sunday the Vietnam War was recalled.",
+                &[("Vietnam War", Other)],
+            ),
+            (
+                "Russian jets flew over Lyon.",
+                &[("Russian", Nationality), ("Lyon", Place)],
+            ),
             ("Mr. Smith left.", &[("Smith", Person)]),
             ("They met in Lyon.", &[("Lyon", Place)]),
             ("They met in Springfield.", &[("Springfield", Place)]),
         ];
         for (text, want) in cases {
             let f = Facts::extract(text);
-            let got: Vec<(String, NameKind)> = f.names.iter().map(|n| (slice(text, &n.span), n.kind)).collect();
-            let want: Vec<(String, NameKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            let got: Vec<(String, NameKind)> = f
+                .names
+                .iter()
+                .map(|n| (slice(text, &n.span), n.kind))
+                .collect();
+            let want: Vec<(String, NameKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(got, want, "{text:?}");
         }
     }
@@ -1177,44 +1773,116 @@ mod tests {
     fn quotes_and_speakers() {
         // (text, quoted words, speaker, pronoun)
         let cases = [
-            ("\"We will stay,\" Hegseth said.", "We will stay", "hegseth", false),
-            ("“We will stay,” Hegseth said.", "We will stay", "hegseth", false),
-            ("“We will stay,” said Hegseth.", "We will stay", "hegseth", false),
-            ("“We will stay,” said Defense Secretary Pete Hegseth.", "We will stay", "pete hegseth", false),
+            (
+                "\"We will stay,\" Hegseth said.",
+                "We will stay",
+                "hegseth",
+                false,
+            ),
+            (
+                "“We will stay,” Hegseth said.",
+                "We will stay",
+                "hegseth",
+                false,
+            ),
+            (
+                "“We will stay,” said Hegseth.",
+                "We will stay",
+                "hegseth",
+                false,
+            ),
+            (
+                "“We will stay,” said Defense Secretary Pete Hegseth.",
+                "We will stay",
+                "pete hegseth",
+                false,
+            ),
             ("“We will stay,” he said.", "We will stay", "", true),
-            ("Hegseth said: “We will stay.”", "We will stay.", "hegseth", false),
-            ("Hegseth said that “we will stay.”", "we will stay.", "hegseth", false),
-            ("“We will stay,” according to Hegseth.", "We will stay", "hegseth", false),
-            ("Officials called it ‘productive’ and moved on.", "productive", "", false),
-            ("It will “create space” for talks.", "create space", "", false),
+            (
+                "Hegseth said: “We will stay.”",
+                "We will stay.",
+                "hegseth",
+                false,
+            ),
+            (
+                "Hegseth said that “we will stay.”",
+                "we will stay.",
+                "hegseth",
+                false,
+            ),
+            (
+                "“We will stay,” according to Hegseth.",
+                "We will stay",
+                "hegseth",
+                false,
+            ),
+            (
+                "Officials called it ‘productive’ and moved on.",
+                "productive",
+                "",
+                false,
+            ),
+            (
+                "It will “create space” for talks.",
+                "create space",
+                "",
+                false,
+            ),
         ];
         for (text, words, speaker, pronoun) in cases {
             let f = Facts::extract(text);
             assert_eq!(f.quotes.len(), 1, "{text:?}");
             let q = &f.quotes[0];
-            assert_eq!((slice(text, &q.span).as_str(), q.speaker_norm.as_str(), q.pronoun), (words, speaker, pronoun), "{text:?}");
+            assert_eq!(
+                (
+                    slice(text, &q.span).as_str(),
+                    q.speaker_norm.as_str(),
+                    q.pronoun
+                ),
+                (words, speaker, pronoun),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn negations() {
         let cases: &[(&str, &[(&str, &str)])] = &[
-            ("The driver was not charged.", &[("was not charged", "charg")]),
+            (
+                "The driver was not charged.",
+                &[("was not charged", "charg")],
+            ),
             ("He didn't visit Lyon.", &[("didn't visit", "visit")]),
             ("He never visited Lyon.", &[("never visited", "visit")]),
             ("He denied visiting Lyon.", &[("denied visiting", "visit")]),
-            ("She refused to sign the deal.", &[("refused to sign", "sign")]),
-            ("They failed to reach a deal.", &[("failed to reach", "reach")]),
+            (
+                "She refused to sign the deal.",
+                &[("refused to sign", "sign")],
+            ),
+            (
+                "They failed to reach a deal.",
+                &[("failed to reach", "reach")],
+            ),
             ("They left without paying.", &[("without paying", "pay")]),
-            ("No major arms deal was announced.", &[("No major arms deal", "deal")]),
+            (
+                "No major arms deal was announced.",
+                &[("No major arms deal", "deal")],
+            ),
             ("Not only troops but ships came.", &[]),
             ("No one was hurt.", &[]),
             ("The deal was signed.", &[]),
         ];
         for (text, want) in cases {
             let f = Facts::extract(text);
-            let got: Vec<(String, String)> = f.negations.iter().map(|n| (slice(text, &n.span), n.predicate.clone())).collect();
-            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let got: Vec<(String, String)> = f
+                .negations
+                .iter()
+                .map(|n| (slice(text, &n.span), n.predicate.clone()))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(got, want, "{text:?}");
         }
     }
@@ -1230,7 +1898,11 @@ mod tests {
         for (text, word, negated) in cases {
             let f = Facts::extract(text);
             assert_eq!(f.cues.len(), 1, "{text:?}");
-            assert_eq!((slice(text, &f.cues[0].span).as_str(), f.cues[0].negated), (word, negated), "{text:?}");
+            assert_eq!(
+                (slice(text, &f.cues[0].span).as_str(), f.cues[0].negated),
+                (word, negated),
+                "{text:?}"
+            );
         }
         // A hedge is not an antonym cue.
         assert_eq!(Facts::extract("More than 40 jets came.").cues, vec![]);
@@ -1238,7 +1910,9 @@ mod tests {
 
     #[test]
     fn headlines_do_not_make_people() {
-        let f = Facts::extract("Defense Chief Returns Wartime Artifacts and Seeks Stronger Vietnam Ties");
+        let f = Facts::extract(
+            "Defense Chief Returns Wartime Artifacts and Seeks Stronger Vietnam Ties",
+        );
         assert_eq!(f.roles[0].person, None);
         assert!(f.names.iter().all(|n| n.kind != NameKind::Person));
     }

@@ -114,7 +114,9 @@ struct Parsed {
 
 /// True when token `i` is the digit part of a model name: "Su-35", "C-130", "F-16".
 fn is_model_number(ctx: &Ctx, i: usize) -> bool {
-    let Some(t) = ctx.toks.get(i) else { return false };
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
     let before = ctx.text.get(..t.start).unwrap_or("");
     let mut rev = before.chars().rev();
     matches!(rev.next(), Some('-')) && rev.next().is_some_and(|c| c.is_alphabetic())
@@ -134,10 +136,20 @@ fn parse_at(ctx: &Ctx, i: usize) -> Option<Parsed> {
             value *= s;
             end += 1;
         }
-        return Some(Parsed { value, ordinal: false, fraction: false, end });
+        return Some(Parsed {
+            value,
+            ordinal: false,
+            fraction: false,
+            end,
+        });
     }
     if let Some(v) = digit_ordinal(norm) {
-        return Some(Parsed { value: v, ordinal: true, fraction: false, end: i + 1 });
+        return Some(Parsed {
+            value: v,
+            ordinal: true,
+            fraction: false,
+            end: i + 1,
+        });
     }
     if norm == "a" || norm == "an" {
         let next = ctx.norm(i + 1);
@@ -145,18 +157,43 @@ fn parse_at(ctx: &Ctx, i: usize) -> Option<Parsed> {
             return None;
         }
         return match next {
-            "dozen" => Some(Parsed { value: 12.0, ordinal: false, fraction: false, end: i + 2 }),
-            "decade" | "century" => Some(Parsed { value: 1.0, ordinal: false, fraction: false, end: i + 1 }),
-            _ => scale_of(next).map(|s| Parsed { value: s, ordinal: false, fraction: false, end: i + 2 }),
+            "dozen" => Some(Parsed {
+                value: 12.0,
+                ordinal: false,
+                fraction: false,
+                end: i + 2,
+            }),
+            "decade" | "century" => Some(Parsed {
+                value: 1.0,
+                ordinal: false,
+                fraction: false,
+                end: i + 1,
+            }),
+            _ => scale_of(next).map(|s| Parsed {
+                value: s,
+                ordinal: false,
+                fraction: false,
+                end: i + 2,
+            }),
         };
     }
     if norm == "half" {
         if ctx.norm(i + 1) == "a" && ctx.joined(i) && ctx.joined(i + 1) {
             if let Some(s) = scale_of(ctx.norm(i + 2)) {
-                return Some(Parsed { value: 0.5 * s, ordinal: false, fraction: false, end: i + 3 });
+                return Some(Parsed {
+                    value: 0.5 * s,
+                    ordinal: false,
+                    fraction: false,
+                    end: i + 3,
+                });
             }
         }
-        return Some(Parsed { value: 0.5, ordinal: false, fraction: true, end: i + 1 });
+        return Some(Parsed {
+            value: 0.5,
+            ordinal: false,
+            fraction: true,
+            end: i + 1,
+        });
     }
     number_word(norm)?;
     // A run of number words: "twenty-three", "three hundred and five", "two dozen".
@@ -214,7 +251,13 @@ fn parse_at(ctx: &Ctx, i: usize) -> Option<Parsed> {
         any = true;
         j += 1;
         // "three hundred and five"
-        if prev_scale && ctx.norm(j) == "and" && matches!(number_word(ctx.norm(j + 1)), Some(Word::Unit(_) | Word::Tens(_))) {
+        if prev_scale
+            && ctx.norm(j) == "and"
+            && matches!(
+                number_word(ctx.norm(j + 1)),
+                Some(Word::Unit(_) | Word::Tens(_))
+            )
+        {
             j += 1;
         }
     }
@@ -231,14 +274,32 @@ fn parse_at(ctx: &Ctx, i: usize) -> Option<Parsed> {
         let prev = if i > 0 { ctx.norm(i - 1) } else { "" };
         let next = ctx.norm(j);
         match norm {
-            "one" if matches!(next, "of" | "another" | "day" | "way") || prev == "no" || prev == "the" => return None,
-            "second" if matches!(prev, "a" | "per" | "every" | "split") || ctx.toks.get(i.wrapping_sub(1)).is_some_and(|t| t.is_numeric()) && i > 0 => {
+            "one"
+                if matches!(next, "of" | "another" | "day" | "way")
+                    || prev == "no"
+                    || prev == "the" =>
+            {
+                return None
+            }
+            "second"
+                if matches!(prev, "a" | "per" | "every" | "split")
+                    || ctx
+                        .toks
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(|t| t.is_numeric())
+                        && i > 0 =>
+            {
                 return None
             }
             _ => {}
         }
     }
-    Some(Parsed { value, ordinal, fraction: false, end: j })
+    Some(Parsed {
+        value,
+        ordinal,
+        fraction: false,
+        end: j,
+    })
 }
 
 /// The hedge right before token `i`: (hedge, first token of the hedge).
@@ -373,8 +434,12 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
         let mut upper = p.value;
         // Ranges: "30 to 40", "30-40", "between 30 and 40", "one or two".
         let link = ctx.norm(end);
-        let dash = end > 0 && matches!(ctx.gap(end - 1).trim(), "-" | "\u{2013}") && ctx.toks.get(end).is_some_and(|t| t.is_numeric());
-        if !p.ordinal && (dash || matches!(link, "to" | "or") || (link == "and" && hedge == Hedge::Range)) {
+        let dash = end > 0
+            && matches!(ctx.gap(end - 1).trim(), "-" | "\u{2013}")
+            && ctx.toks.get(end).is_some_and(|t| t.is_numeric());
+        if !p.ordinal
+            && (dash || matches!(link, "to" | "or") || (link == "and" && hedge == Hedge::Range))
+        {
             let second = if dash { end } else { end + 1 };
             if let Some(q) = parse_at(ctx, second).filter(|q| !q.ordinal && q.value >= p.value) {
                 upper = q.value;
@@ -399,11 +464,15 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
         if after_num.starts_with('%') {
             kind = NumberKind::Percent;
             unit.push("percent".into());
-        } else if ctx.norm(end) == "percent" || (ctx.norm(end) == "per" && ctx.norm(end + 1) == "cent") {
+        } else if ctx.norm(end) == "percent"
+            || (ctx.norm(end) == "per" && ctx.norm(end + 1) == "cent")
+        {
             kind = NumberKind::Percent;
             unit.push("percent".into());
             unit_end = end + if ctx.norm(end) == "per" { 2 } else { 1 };
-        } else if let Some((mult, u)) = time_unit(ctx.norm(end)).filter(|_| end > 0 && ctx.joined(end - 1)) {
+        } else if let Some((mult, u)) =
+            time_unit(ctx.norm(end)).filter(|_| end > 0 && ctx.joined(end - 1))
+        {
             unit_end = end + 1;
             if p.ordinal {
                 // "the 21st century": a rank, not 2,100 years
@@ -411,9 +480,20 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
                 for k in hstart..unit_end {
                     ctx.mark(k);
                 }
-                let span = ctx.toks.get(hstart).map_or(0, |t| t.start)..ctx.toks.get(end).map_or(0, |t| t.end);
+                let span = ctx.toks.get(hstart).map_or(0, |t| t.start)
+                    ..ctx.toks.get(end).map_or(0, |t| t.end);
                 let before = content_before(ctx, hstart);
-                out.push(Number { span, value, upper, kind, hedge, unit, before, after: String::new(), ago: false });
+                out.push(Number {
+                    span,
+                    value,
+                    upper,
+                    kind,
+                    hedge,
+                    unit,
+                    before,
+                    after: String::new(),
+                    ago: false,
+                });
                 i = unit_end;
                 continue;
             }
@@ -424,15 +504,24 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
                 unit.push("age".into());
                 unit_end += 1;
             } else {
-                kind = if p.ordinal { NumberKind::Ordinal } else { NumberKind::Duration };
+                kind = if p.ordinal {
+                    NumberKind::Ordinal
+                } else {
+                    NumberKind::Duration
+                };
                 unit.push(u.into());
             }
-        } else if p.ordinal && matches!(ctx.norm(end), "anniversary" | "anniversaries" | "birthday") {
+        } else if p.ordinal && matches!(ctx.norm(end), "anniversary" | "anniversaries" | "birthday")
+        {
             unit.push("year".into());
             unit_end = end + 1;
         } else if p.fraction && ctx.norm(end) == "of" {
             // "half of the troops"
-            let from = if ctx.norm(end + 1) == "the" { end + 2 } else { end + 1 };
+            let from = if ctx.norm(end + 1) == "the" {
+                end + 2
+            } else {
+                end + 1
+            };
             let (u, k) = unit_after(ctx, from);
             unit = u;
             unit_end = if unit.is_empty() { end } else { k };
@@ -462,7 +551,10 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
         if ago {
             unit_end += 1;
         }
-        let mut end_byte = ctx.toks.get(unit_end.saturating_sub(1)).map_or(start_byte, |t| t.end);
+        let mut end_byte = ctx
+            .toks
+            .get(unit_end.saturating_sub(1))
+            .map_or(start_byte, |t| t.end);
         if kind == NumberKind::Percent && after_num.starts_with('%') {
             end_byte = end_byte.max(last_tok.map_or(0, |t| t.end + 1));
         }
@@ -552,7 +644,11 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<u8> {
 /// A year at token `j`: four digits from 1000 to 2100.
 fn year_at(ctx: &Ctx, j: usize) -> Option<i32> {
     let t = ctx.toks.get(j)?;
-    if ctx.used(j) || t.norm.len() != 4 || !t.norm.bytes().all(|b| b.is_ascii_digit()) || t.end - t.start != 4 {
+    if ctx.used(j)
+        || t.norm.len() != 4
+        || !t.norm.bytes().all(|b| b.is_ascii_digit())
+        || t.end - t.start != 4
+    {
         return None;
     }
     let y: i32 = t.norm.parse().ok()?;
@@ -562,24 +658,52 @@ fn year_at(ctx: &Ctx, j: usize) -> Option<i32> {
 /// True when a lone four-digit number at `j` reads as a year rather than a count.
 fn lone_year(ctx: &Ctx, j: usize) -> bool {
     let prev = if j > 0 { ctx.norm(j - 1) } else { "" };
-    let before = ctx.toks.get(j).map_or("", |t| ctx.text.get(..t.start).unwrap_or(""));
+    let before = ctx
+        .toks
+        .get(j)
+        .map_or("", |t| ctx.text.get(..t.start).unwrap_or(""));
     if before.ends_with('$') || before.ends_with('€') || before.ends_with('£') {
         return false;
     }
-    let after = ctx.toks.get(j).map_or("", |t| ctx.text.get(t.end..).unwrap_or(""));
+    let after = ctx
+        .toks
+        .get(j)
+        .map_or("", |t| ctx.text.get(t.end..).unwrap_or(""));
     if after.starts_with('%') || scale_of(ctx.norm(j + 1)).is_some() {
         return false;
     }
     // "2023-2025"
-    let year_like = |k: usize| ctx.toks.get(k).is_some_and(|t| t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()));
+    let year_like = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+    };
     let dash = |k: usize| matches!(ctx.gap(k).trim(), "-" | "\u{2013}" | "\u{2014}");
     if (year_like(j + 1) && dash(j)) || (j > 0 && year_like(j - 1) && dash(j - 1)) {
         return true;
     }
     if matches!(
         prev,
-        "in" | "since" | "of" | "until" | "till" | "by" | "from" | "before" | "after" | "during" | "year" | "early"
-            | "late" | "mid" | "and" | "to" | "between" | "the" | "through" | "for" | "circa"
+        "in" | "since"
+            | "of"
+            | "until"
+            | "till"
+            | "by"
+            | "from"
+            | "before"
+            | "after"
+            | "during"
+            | "year"
+            | "early"
+            | "late"
+            | "mid"
+            | "and"
+            | "to"
+            | "between"
+            | "the"
+            | "through"
+            | "for"
+            | "circa"
     ) {
         return true;
     }
@@ -653,7 +777,11 @@ pub(super) fn dates(ctx: &mut Ctx) -> Vec<Date> {
                 }
             }
         }
-        date.context = if first > 0 { ctx.norm(first - 1).to_string() } else { String::new() };
+        date.context = if first > 0 {
+            ctx.norm(first - 1).to_string()
+        } else {
+            String::new()
+        };
         let s = ctx.toks.get(first).map_or(0, |t| t.start);
         let e = ctx.toks.get(end - 1).map_or(s, |t| t.end);
         date.span = s..e.max(s);
@@ -679,7 +807,22 @@ fn month_date(ctx: &Ctx, i: usize, date: &mut Date) -> Option<usize> {
     }
     if month == 5 && !abbr && day.is_none() && year_next.is_none() {
         let prev = if i > 0 { ctx.norm(i - 1) } else { "" };
-        if !matches!(prev, "in" | "on" | "since" | "until" | "by" | "early" | "late" | "mid" | "of" | "last" | "next" | "this" | "from" | "through") {
+        if !matches!(
+            prev,
+            "in" | "on"
+                | "since"
+                | "until"
+                | "by"
+                | "early"
+                | "late"
+                | "mid"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+                | "from"
+                | "through"
+        ) {
             return None;
         }
     }
