@@ -557,6 +557,19 @@ pub(crate) const ROLES: &[RoleDef] = &[
     rn(&["justice"], "judge", Other),
     r(&["police", "chief"], "police_chief", Other),
     r(&["pope"], "pope", Other),
+    r(&["harbour", "master"], "harbour_master", Other),
+    r(&["harbor", "master"], "harbour_master", Other),
+    r(&["harbourmaster"], "harbour_master", Other),
+    r(&["harbormaster"], "harbour_master", Other),
+    r(&["port", "captain"], "harbour_master", Other),
+    r(&["fire", "chief"], "fire_chief", Other),
+    r(&["sheriff"], "sheriff", Other),
+    r(&["coroner"], "coroner", Other),
+    r(&["prosecutor"], "prosecutor", Other),
+    r(&["district", "attorney"], "prosecutor", Other),
+    r(&["police", "commissioner"], "police_chief", Other),
+    r(&["council", "leader"], "council_leader", Other),
+    r(&["deputy", "mayor"], "deputy_mayor", Other),
 ];
 
 /// Role patterns by first word, longest first.
