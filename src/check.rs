@@ -408,7 +408,10 @@ impl Engine {
                 .any(|r| r.contradicts && matches!(r.kind, ReasonKind::Role | ReasonKind::Quote));
             let relation = if contradicts && (anchored || score >= THRESHOLDS.contradicts) {
                 Relation::Contradicts
-            } else if !contradicts && score >= THRESHOLDS.confirms && coverage >= THRESHOLDS.coverage {
+            } else if !contradicts
+                && score >= THRESHOLDS.confirms
+                && coverage >= THRESHOLDS.coverage
+            {
                 Relation::Confirms
             } else {
                 Relation::Related
@@ -458,7 +461,10 @@ fn settle_contested(evidence: &mut [Evidence]) {
     if contested.is_empty() {
         return;
     }
-    for e in evidence.iter_mut().filter(|e| e.relation == Relation::Confirms) {
+    for e in evidence
+        .iter_mut()
+        .filter(|e| e.relation == Relation::Confirms)
+    {
         let repeated: Vec<String> = e
             .diff
             .iter()

@@ -9,20 +9,31 @@ fn root() -> PathBuf {
 }
 
 fn expected() -> Value {
-    let text = std::fs::read_to_string(root().join("demo/expected.json")).expect("demo/expected.json");
+    let text =
+        std::fs::read_to_string(root().join("demo/expected.json")).expect("demo/expected.json");
     serde_json::from_str(&text).expect("expected.json parses")
 }
 
 fn story() -> Vec<Source> {
-    Corpus::load(&[root().join("demo/story")]).expect("demo story loads").sources
+    Corpus::load(&[root().join("demo/story")])
+        .expect("demo story loads")
+        .sources
 }
 
 /// Check the source `page` against the other sources of the story (and the unrelated page).
 fn check(sources: &[Source], page: &str) -> Report {
     let unrelated = load_path(&root().join("demo/unrelated.txt")).expect("unrelated page");
-    let others: Vec<Source> = sources.iter().filter(|s| s.id != page).cloned().chain(unrelated).collect();
+    let others: Vec<Source> = sources
+        .iter()
+        .filter(|s| s.id != page)
+        .cloned()
+        .chain(unrelated)
+        .collect();
     let text = &sources.iter().find(|s| s.id == page).expect("page id").text;
-    Engine::new(Corpus { sources: others }).expect("engine").check(text).expect("check")
+    Engine::new(Corpus { sources: others })
+        .expect("engine")
+        .check(text)
+        .expect("check")
 }
 
 #[test]
@@ -32,7 +43,9 @@ fn planted_cases_come_out_right() {
     let mut strict = 0;
     for case in expected()["cases"].as_array().expect("cases") {
         let name = case["name"].as_str().unwrap_or("?");
-        let Some(page) = case["page"].as_str() else { continue };
+        let Some(page) = case["page"].as_str() else {
+            continue;
+        };
         if page == "unrelated" {
             continue; // unrelated_page_matches_nothing_in_the_story
         }
@@ -51,7 +64,11 @@ fn planted_cases_come_out_right() {
         }
         if let Some(map) = case["sources"].as_object() {
             for (source, want) in map {
-                let got = claim.evidence.iter().find(|e| &e.source == source).map_or("unrelated", |e| e.relation.as_str());
+                let got = claim
+                    .evidence
+                    .iter()
+                    .find(|e| &e.source == source)
+                    .map_or("unrelated", |e| e.relation.as_str());
                 if got != want.as_str().unwrap_or("") {
                     problems.push(format!("{source} {got} (want {want})"));
                 }
@@ -63,15 +80,26 @@ fn planted_cases_come_out_right() {
             let found = claim.evidence.iter().flat_map(|e| &e.reasons).any(|r| {
                 r.kind.as_str() == kind
                     && contradicts.is_none_or(|c| c == r.contradicts)
-                    && reason.get("page").and_then(Value::as_str).is_none_or(|p| r.page.contains(p))
-                    && reason.get("source").and_then(Value::as_str).is_none_or(|s| r.source.contains(s))
+                    && reason
+                        .get("page")
+                        .and_then(Value::as_str)
+                        .is_none_or(|p| r.page.contains(p))
+                    && reason
+                        .get("source")
+                        .and_then(Value::as_str)
+                        .is_none_or(|s| r.source.contains(s))
             });
             if !found {
                 problems.push(format!("no {kind} reason like {reason:?}"));
             }
         }
         if !problems.is_empty() {
-            let line = format!("{name}: {} — claim {:?}, evidence {:#?}", problems.join("; "), claim.text, claim.evidence);
+            let line = format!(
+                "{name}: {} — claim {:?}, evidence {:#?}",
+                problems.join("; "),
+                claim.text,
+                claim.evidence
+            );
             if soft {
                 eprintln!("soft case differs: {line}");
             } else {
@@ -83,7 +111,12 @@ fn planted_cases_come_out_right() {
         }
     }
     assert!(strict >= 15, "expected.json should hold the planted cases");
-    assert!(failures.is_empty(), "{} planted case(s) wrong:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} planted case(s) wrong:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]

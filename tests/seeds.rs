@@ -97,14 +97,21 @@ fn defense_secretary_is_disputed_by_the_congressman_piece() {
                 c.evidence.iter().any(|e| {
                     e.source == story.id(3)
                         && e.relation == Relation::Contradicts
-                        && e.reasons.iter().any(|r| r.kind == ReasonKind::Role && r.source.contains("Congressman"))
+                        && e.reasons
+                            .iter()
+                            .any(|r| r.kind == ReasonKind::Role && r.source.contains("Congressman"))
                 })
             })
             .collect();
-        assert!(!disputed.is_empty(), "seed {n}: no claim on the Defense Secretary is contradicted by the Congressman piece");
+        assert!(
+            !disputed.is_empty(),
+            "seed {n}: no claim on the Defense Secretary is contradicted by the Congressman piece"
+        );
         for c in disputed {
             assert!(
-                c.evidence.iter().all(|e| e.source == story.id(3) || e.relation != Relation::Contradicts),
+                c.evidence
+                    .iter()
+                    .all(|e| e.source == story.id(3) || e.relation != Relation::Contradicts),
                 "seed {n}: only the Congressman piece may contradict the title: {c:#?}"
             );
         }
