@@ -690,9 +690,9 @@ impl Scanner<'_> {
             let matches = src
                 .get(at + 2..name_end)
                 .is_some_and(|t| t.eq_ignore_ascii_case(name))
-                && bytes.get(name_end).map_or(true, |b| {
-                    b.is_ascii_whitespace() || *b == b'>' || *b == b'/'
-                });
+                && bytes
+                    .get(name_end)
+                    .is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
             if matches {
                 self.pos = name_end;
                 self.skip_past('>');

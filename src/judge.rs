@@ -498,7 +498,7 @@ fn compare_quotes(p: &Side, s: &Side, out: &mut Vec<Reason>) {
                 continue;
             }
             let overlap = shared as f32 / small as f32;
-            if overlap >= 0.5 && best.as_ref().map_or(true, |(o, _, _)| overlap > *o) {
+            if overlap >= 0.5 && best.as_ref().is_none_or(|(o, _, _)| overlap > *o) {
                 best = Some((overlap, i, wb));
             }
         }

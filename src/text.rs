@@ -152,8 +152,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // Single letters joined by dots form an initialism: U.S., a.m.
         let mut initialism = c.is_alphabetic();
         let mut run_len = 1;
-        loop {
-            let Some(&(i, d)) = chars.peek() else { break };
+        while let Some(&(i, d)) = chars.peek() {
             if is_word_char(d) {
                 chars.next();
                 end = i + d.len_utf8();

@@ -919,7 +919,7 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
             ('"', None) | ('\u{201C}', None) | ('\u{00AB}', None) | ('\u{201E}', None) => {
                 open = Some((after, c))
             }
-            ('\u{2018}', None) if prev.map_or(true, |p| p.is_whitespace() || p == '(') => {
+            ('\u{2018}', None) if prev.is_none_or(|p| p.is_whitespace() || p == '(') => {
                 open = Some((after, c))
             }
             ('"', Some((s, '"')))
@@ -929,7 +929,7 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
                 spans.push(s..i);
                 open = None;
             }
-            ('\u{2019}', Some((s, '\u{2018}'))) if next.map_or(true, |n| !n.is_alphanumeric()) => {
+            ('\u{2019}', Some((s, '\u{2018}'))) if next.is_none_or(|n| !n.is_alphanumeric()) => {
                 spans.push(s..i);
                 open = None;
             }
