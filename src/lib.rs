@@ -41,6 +41,8 @@ mod source;
 mod stance;
 pub mod synth;
 mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
