@@ -17,7 +17,8 @@
 //!    skipped. A plain text line continues the previous block (the line break is *soft*) when
 //!    - it starts with a lower-case letter (a paragraph hard-wrapped mid-sentence), or
 //!    - the previous line ends with `,`, `;`, `(`, `&` or `/`, or with a lower-case function
-//!      word (`the`, `of`, `and`, `to`, ...), or
+//!      word (`the`, `of`, `and`, `to`, ...), or with `:` and the line opens a quotation
+//!      (`Hegseth said:` / `"It is over."`), or
 //!    - the previous line ends with a title abbreviation (`Mr.`, `Dr.`, `Gen.`, ...), or with
 //!      a single initial (`John F.`) not followed by a common sentence starter.
 //!
@@ -223,7 +224,7 @@ fn joins(text: &str, prev_end: usize, next: usize) -> bool {
     let Some(last) = head.chars().next_back() else {
         return false;
     };
-    if matches!(last, ',' | ';' | '(' | '&' | '/') {
+    if matches!(last, ',' | ';' | '(' | '&' | '/') || (last == ':' && is_opener_quote(first)) {
         return true;
     }
     // The last word of the previous line, looked at only when short.
