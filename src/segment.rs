@@ -17,7 +17,8 @@
 //!    skipped. A plain text line continues the previous block (the line break is *soft*) when
 //!    - it starts with a lower-case letter (a paragraph hard-wrapped mid-sentence), or
 //!    - the previous line ends with `,`, `;`, `(`, `&` or `/`, or with a lower-case function
-//!      word (`the`, `of`, `and`, `to`, ...), or
+//!      word (`the`, `of`, `and`, `to`, ...), or with `:` and the line opens a quotation
+//!      (`Hegseth said:` / `"It is over."`), or
 //!    - the previous line ends with a title abbreviation (`Mr.`, `Dr.`, `Gen.`, ...), or with
 //!      a single initial (`John F.`) not followed by a common sentence starter.
 //!
@@ -223,7 +224,7 @@ fn joins(text: &str, prev_end: usize, next: usize) -> bool {
     let Some(last) = head.chars().next_back() else {
         return false;
     };
-    if matches!(last, ',' | ';' | '(' | '&' | '/') {
+    if matches!(last, ',' | ';' | '(' | '&' | '/') || (last == ':' && is_opener_quote(first)) {
         return true;
     }
     // The last word of the previous line, looked at only when short.
@@ -241,11 +242,10 @@ fn joins(text: &str, prev_end: usize, next: usize) -> bool {
         if core.ends_with('.') {
             return false;
         }
-        let (digit, starter) = next_info(text, next);
         return match classify(strip_word(core)) {
             Class::NeverEnd => true,
-            Class::NumberTaking => digit,
-            Class::Initial => !starter,
+            Class::NumberTaking => char_at(text, next).is_some_and(|c| c.is_ascii_digit()),
+            Class::Initial => !starts_sentence(text, next),
             _ => false,
         };
     }
@@ -259,16 +259,15 @@ const CONNECTORS: &[&str] = &[
     "their", "to", "was", "were", "which", "who", "will", "with", "would",
 ];
 
-/// What follows at `k`: whether it is a digit, and whether it is a common sentence starter.
-fn next_info(text: &str, k: usize) -> (bool, bool) {
+/// True when the word at `k` is a common sentence starter.
+fn starts_sentence(text: &str, k: usize) -> bool {
     let rest = text.get(k..).unwrap_or("");
-    let digit = rest.starts_with(|c: char| c.is_ascii_digit());
     let end = rest
         .char_indices()
+        .take(10)
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    let word = rest.get(..end).unwrap_or("");
-    (digit, STARTERS.contains(&word))
+    rest.get(..end).is_some_and(|w| STARTERS.contains(&w))
 }
 
 /// Capitalised words that commonly start a sentence and rarely continue a name after an
@@ -407,7 +406,7 @@ const CAN_END: &[&str] = &[
 
 /// Classify the word before a full stop (already stripped of quotes and brackets).
 fn classify(w: &str) -> Class {
-    if w.is_empty() || w.len() > 12 {
+    if w.is_empty() || w.len() > 12 || (w.len() > 6 && !w.contains('.')) {
         return Class::Regular;
     }
     let mut chars = w.chars();
@@ -472,7 +471,25 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     let mut word = 0;
     let mut content = false;
     let mut i = 0;
-    while let Some(c) = s.get(i..).and_then(|t| t.chars().next()) {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // Fast path for ASCII that is neither white space nor a terminator.
+        match b {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => {
+                i += 1;
+                word = i;
+                continue;
+            }
+            b'.' | b'!' | b'?' | 0x80.. => {}
+            _ => {
+                content |= b.is_ascii_alphanumeric();
+                i += 1;
+                continue;
+            }
+        }
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
         if is_space(c) {
             i += c.len_utf8();
             word = i;
@@ -540,12 +557,11 @@ fn ends_sentence(s: &str, word: usize, run_start: usize, run_end: usize, run: &R
     if run.closer || run.dots == 0 {
         return true;
     }
-    let (digit, starter) = next_info(s, k);
     match classify(before) {
         Class::NeverEnd => false,
-        Class::NumberTaking | Class::Etc => !digit,
-        Class::CanEnd => starter || is_opener_quote(n),
-        Class::Initial => starter,
+        Class::NumberTaking | Class::Etc => !n.is_ascii_digit(),
+        Class::CanEnd => is_opener_quote(n) || starts_sentence(s, k),
+        Class::Initial => starts_sentence(s, k),
         Class::Regular => true,
     }
 }
@@ -589,6 +605,7 @@ fn attribution_follows(s: &str, k: usize) -> bool {
         let rest = s.get(p..).unwrap_or("");
         let end = rest
             .char_indices()
+            .take(41)
             .find(|&(_, c)| is_space(c))
             .map_or(rest.len(), |(i, _)| i);
         if end == 0 || end > 40 {
@@ -614,12 +631,11 @@ fn attribution_follows(s: &str, k: usize) -> bool {
 
 /// Skip white space after `i`, and the blockquote markers at the start of a joined line.
 fn skip_gap(s: &str, i: usize) -> usize {
-    let mut k = skip_spaces(s, i, s.len());
-    while char_at(s, k) == Some('>')
-        && s.get(..k)
-            .is_some_and(|h| h.trim_end_matches([' ', '\t', '>']).ends_with(['\n', '\r']))
-    {
-        k = skip_spaces(s, k + 1, s.len());
+    let k = skip_spaces(s, i, s.len());
+    let gap = s.get(i..k).unwrap_or("");
+    if char_at(s, k) == Some('>') && gap.contains(['\n', '\r']) {
+        let rest = s.get(k..).unwrap_or("");
+        return k + (rest.len() - rest.trim_start_matches(|c| c == '>' || is_space(c)).len());
     }
     k
 }

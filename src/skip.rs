@@ -34,7 +34,7 @@
 //! assert!(!is_claim("HANOI, Vietnam —"));
 //! ```
 
-use crate::text::{is_stopword, normalize};
+use crate::text::is_stopword;
 
 /// True when the sentence states something checkable; false for bylines, datelines,
 /// boilerplate, questions, lead-ins ending in `:`, table separators and header rows, short
@@ -64,31 +64,32 @@ pub fn is_claim(sentence: &str) -> bool {
     ) {
         return false;
     }
-    let norm = normalize(t);
-    if is_boilerplate(&norm) || is_byline(t) {
+    let lower = fold_lower(t);
+    if is_boilerplate(&lower) || is_byline(t) {
         return false;
     }
-    let words: Vec<&str> = t
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
-    if words.len() < 5 {
+    let has_alnum = |w: &&str| w.chars().any(char::is_alphanumeric);
+    if t.split_whitespace().filter(has_alnum).take(5).count() < 5 {
         return false;
     }
-    let content = norm
+    let content = lower
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| {
             w.starts_with(|c: char| c.is_ascii_digit())
-                || (w.chars().count() >= 2 && !is_stopword(w))
+                || (w.chars().nth(1).is_some() && !is_stopword(w))
         })
+        .take(3)
         .count();
     if content < 3 {
         return false;
     }
     let unpunctuated = !matches!(last, '.' | '!' | '…' | '。' | '！' | '|');
-    if !table && unpunctuated && is_title_case(&words) {
-        return has_headline_verb(&words);
+    if !table && unpunctuated {
+        let words: Vec<&str> = t.split_whitespace().filter(has_alnum).collect();
+        if is_title_case(&words) {
+            return has_headline_verb(&words);
+        }
     }
     true
 }
@@ -121,39 +122,50 @@ fn is_table_row_claim(row: &str) -> bool {
             && words.iter().all(|w| {
                 w.chars()
                     .find(|c| c.is_alphabetic())
-                    .is_none_or(char::is_uppercase)
+                    .map_or(true, char::is_uppercase)
             })
     })
 }
 
-/// Phrases (in normalised form) that only boilerplate contains.
-const BOILERPLATE: &[&str] = &[
-    "all rights reserved",
-    "sign up for",
-    "sign up to",
-    "subscribe to our",
-    "our newsletter",
-    "click here",
-    "follow us on",
-    "contributed to this report",
-    "contributed reporting",
-    "coverage receives financial support",
-    "is solely responsible for all content",
-    "for ap's standards",
-    "this article explores",
-    "this article examines",
-    "this article discusses",
-    "in this article, we",
-    "tl;dr",
-    "share this article",
-    "download our app",
-    "privacy policy",
-    "terms of use",
-    "(ap photo",
-    "getty images",
-];
+/// Phrases (in lower case, straight apostrophes) that only boilerplate contains, by the first
+/// byte of the phrase, so that each word start is compared with a few phrases only.
+fn boilerplate_phrases(first: u8) -> &'static [&'static str] {
+    match first {
+        b'a' => &["all rights reserved"],
+        b's' => &[
+            "sign up for",
+            "sign up to",
+            "subscribe to our",
+            "share this article",
+        ],
+        b'o' => &["our newsletter"],
+        b'c' => &[
+            "click here",
+            "contributed to this report",
+            "contributed reporting",
+            "coverage receives financial support",
+        ],
+        b'f' => &["follow us on", "for ap's standards"],
+        b'i' => &[
+            "is solely responsible for all content",
+            "in this article, we",
+        ],
+        b't' => &[
+            "this article explores",
+            "this article examines",
+            "this article discusses",
+            "tl;dr",
+            "terms of use",
+        ],
+        b'd' => &["download our app"],
+        b'p' => &["privacy policy"],
+        b'(' => &["(ap photo"],
+        b'g' => &["getty images"],
+        _ => &[],
+    }
+}
 
-/// Prefixes (in normalised form) of boilerplate and credit lines.
+/// Prefixes (in lower case) of boilerplate and credit lines.
 const BOILERPLATE_START: &[&str] = &[
     "copyright",
     "©",
@@ -178,10 +190,37 @@ const BOILERPLATE_START: &[&str] = &[
     "published:",
 ];
 
-fn is_boilerplate(norm: &str) -> bool {
-    BOILERPLATE.iter().any(|p| norm.contains(p))
-        || BOILERPLATE_START.iter().any(|p| norm.starts_with(p))
-        || norm.contains('©')
+/// `t` with ASCII letters in lower case and curly apostrophes made straight.
+fn fold_lower(t: &str) -> String {
+    let lower = t.to_ascii_lowercase();
+    if lower.contains(['’', '‘']) {
+        lower.replace(['’', '‘'], "'")
+    } else {
+        lower
+    }
+}
+
+/// True when `lower` (from [`fold_lower`]) is boilerplate. Phrases are matched at word starts.
+fn is_boilerplate(lower: &str) -> bool {
+    if lower.contains('©') || BOILERPLATE_START.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    let bytes = lower.as_bytes();
+    let mut at_start = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if at_start {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let second = bytes.get(i + 1);
+            if boilerplate_phrases(b)
+                .iter()
+                .any(|p| p.as_bytes().get(1) == second && rest.starts_with(p.as_bytes()))
+            {
+                return true;
+            }
+        }
+        at_start = b.is_ascii_whitespace();
+    }
+    false
 }
 
 /// Lower-case words that may appear in a byline between names.
