@@ -30,6 +30,8 @@ mod check;
 mod claim;
 mod error;
 mod facts;
+#[cfg(feature = "cli")]
+pub mod fnc1;
 mod index;
 mod judge;
 mod reason;
@@ -50,5 +52,5 @@ pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::is_claim;
 pub use source::{Corpus, Source};
-pub use stance::stance;
+pub use stance::{stance, stance_detail, stance_sentences, StanceDetail};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
