@@ -52,7 +52,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             let t = Instant::now();
             let report = fnc1::evaluate(&pairs, corroborate::stance);
             println!("COMPETITION TEST:\n{report}");
-            println!("{} pairs in {:.2}s", pairs.len(), t.elapsed().as_secs_f64());
+            println!(
+                "stance on {} pairs in {:.2}s",
+                pairs.len(),
+                t.elapsed().as_secs_f64()
+            );
+            let t = Instant::now();
+            let cached = fnc1::evaluate_stance(&pairs);
+            println!(
+                "evaluate_stance (bodies prepared once) in {:.2}s, same report: {}",
+                t.elapsed().as_secs_f64(),
+                cached == report
+            );
         }
         other => return Err(format!("unknown command {other:?}: use train or eval").into()),
     }

@@ -322,6 +322,30 @@ pub fn evaluate(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> Fnc1R
     Fnc1Report::from_labels(pairs.iter().map(|p| (p.gold, judge(&p.claim, &p.body))))
 }
 
+/// Judge every pair with the built-in model, as `evaluate(pairs, corroborate::stance)` would,
+/// but preparing each body once (a body shared by many pairs is tokenised once), and score
+/// the result.
+pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
+    let mut cache: BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)> = BTreeMap::new();
+    let mut labels = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        let fresh = match cache.get(&p.body_id) {
+            Some((body, _)) => !Arc::ptr_eq(body, &p.body) && **body != *p.body,
+            None => true,
+        };
+        if fresh {
+            let prepared = crate::stance::PreparedSource::new(&p.body);
+            cache.insert(p.body_id, (p.body.clone(), prepared));
+        }
+        let relation = match cache.get(&p.body_id) {
+            Some((_, prepared)) => crate::stance::stance_prepared(&p.claim, prepared).relation,
+            None => crate::stance::stance(&p.claim, &p.body),
+        };
+        labels.push((p.gold, relation));
+    }
+    Fnc1Report::from_labels(labels)
+}
+
 /// Train the stance model on the FNC-1 train split in `dir` and return the model file's bytes
 /// (what `model/stance.bin` holds). Deterministic: the same data gives the same bytes.
 pub fn train(dir: &Path) -> Result<Vec<u8>> {

@@ -52,5 +52,5 @@ pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::is_claim;
 pub use source::{Corpus, Source};
-pub use stance::{stance, stance_detail, stance_sentences, StanceDetail};
+pub use stance::{stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};

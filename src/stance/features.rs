@@ -6,7 +6,9 @@
 
 use crate::text::{is_stopword, stem, tokenize};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Token flag: a content word (not a stop word; a number or at least two characters).
 pub(crate) const CONTENT: u8 = 1;
@@ -67,8 +69,8 @@ const REFUTE_WORDS: &[&str] = &[
     "myth",
     "nonsense",
     "parody",
-    "phony",
     "phoney",
+    "phony",
     "photoshopped",
     "prank",
     "pranks",
@@ -173,23 +175,82 @@ const PHRASES: &[(&str, &str, u8)] = &[
     ("turned", "out", CONFIRM),
 ];
 
-/// The lexicon classes of one normalised word.
-pub(crate) fn lexicon(norm: &str) -> u8 {
-    let mut c = 0;
-    let has = |list: &[&str]| list.binary_search(&norm).is_ok();
-    if has(REFUTE_WORDS) {
-        c |= REFUTE;
-    }
-    if has(HEDGE_WORDS) {
-        c |= HEDGE;
-    }
-    if has(CONFIRM_WORDS) {
-        c |= CONFIRM;
-    }
-    if has(NEG_WORDS) || norm.ends_with("n't") {
+/// The lexicons as sorted (hash of the word, classes) and phrases as hashes.
+struct Lexicon {
+    words: Vec<(u64, u8)>,
+    phrases: Vec<(u64, u64, u8)>,
+}
+
+fn lexicon_table() -> &'static Lexicon {
+    static TABLE: OnceLock<Lexicon> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(u64, u8)> = Vec::new();
+        for (list, class) in [
+            (REFUTE_WORDS, REFUTE),
+            (HEDGE_WORDS, HEDGE),
+            (CONFIRM_WORDS, CONFIRM),
+            (NEG_WORDS, NEG),
+        ] {
+            for w in list {
+                let h = hash_str(w);
+                match words.iter_mut().find(|(x, _)| *x == h) {
+                    Some((_, c)) => *c |= class,
+                    None => words.push((h, class)),
+                }
+            }
+        }
+        words.sort_unstable();
+        let phrases = PHRASES
+            .iter()
+            .map(|(a, b, c)| (hash_str(a), hash_str(b), *c))
+            .collect();
+        Lexicon { words, phrases }
+    })
+}
+
+/// The lexicon classes of one normalised word, given the word and its hash.
+fn lexicon_hashed(norm: &str, h: u64) -> u8 {
+    let words = &lexicon_table().words;
+    let mut c = match words.binary_search_by_key(&h, |&(x, _)| x) {
+        Ok(i) => words.get(i).map_or(0, |&(_, c)| c),
+        Err(_) => 0,
+    };
+    if norm.ends_with("n't") {
         c |= NEG;
     }
     c
+}
+
+/// The lexicon classes of one normalised word.
+#[cfg(test)]
+pub(crate) fn lexicon(norm: &str) -> u8 {
+    lexicon_hashed(norm, hash_str(norm))
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type FastMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+type FastSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+
+/// Stop words, as the crate's list has them (all of them are at most 7 bytes long).
+fn is_stop(norm: &str) -> bool {
+    norm.len() <= 7 && is_stopword(norm)
 }
 
 /// 64-bit FNV-1a, finished with a mixer so that low bits are usable as bucket indices.
@@ -274,6 +335,7 @@ impl Doc {
     fn push_sentence(&mut self, text: &str, bytes: Range<usize>) {
         let start = self.toks.len();
         let tokens = tokenize(text);
+        let mut norm_hashes = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let raw_first = text.get(t.start..).and_then(|s| s.chars().next());
             let mut flags = 0;
@@ -281,22 +343,25 @@ impl Doc {
             if numeric {
                 flags |= NUM;
             }
-            if !is_stopword(&t.norm) && (numeric || t.norm.chars().nth(1).is_some()) {
+            if !is_stop(&t.norm) && (numeric || t.norm.chars().nth(1).is_some()) {
                 flags |= CONTENT;
             }
             if raw_first.is_some_and(char::is_uppercase) {
                 flags |= CAP;
             }
+            let nh = hash_str(&t.norm);
+            norm_hashes.push(nh);
             self.toks.push(Tok {
                 h: hash_str(&stem(&t.norm)),
                 flags,
-                lex: lexicon(&t.norm),
+                lex: lexicon_hashed(&t.norm, nh),
             });
         }
-        for (i, pair) in tokens.windows(2).enumerate() {
+        let phrases = &lexicon_table().phrases;
+        for (i, pair) in norm_hashes.windows(2).enumerate() {
             if let [a, b] = pair {
-                for (x, y, class) in PHRASES {
-                    if a.norm == *x && b.norm == *y {
+                for (x, y, class) in phrases {
+                    if a == x && b == y {
                         if let Some(t) = self.toks.get_mut(start + i) {
                             t.lex |= class;
                         }
@@ -372,9 +437,66 @@ fn frac(a: f32, b: f32) -> f32 {
     }
 }
 
+/// A body prepared once for many claims: its words and the claim-independent statistics.
+#[derive(Clone, Debug)]
+pub(crate) struct Body {
+    pub doc: Doc,
+    /// Content-word counts by stem hash.
+    counts: FastMap<u32>,
+    /// Bigrams of consecutive content words within a sentence.
+    bigrams: FastSet,
+    /// Squared norm of the body's log-tf * idf vector.
+    norm2: f32,
+    /// Number of content words.
+    content: usize,
+    /// The body-only hashed features (see [`body_hashed`]).
+    pub hashed: Vec<(u64, f32)>,
+}
+
+impl Body {
+    pub fn new(doc: Doc, idf: &dyn Idf) -> Body {
+        let mut counts: FastMap<u32> = FastMap::default();
+        let mut bigrams = FastSet::default();
+        let mut content = 0;
+        for (range, _) in &doc.sents {
+            let mut prev: Option<u64> = None;
+            for t in doc.toks.get(range.clone()).unwrap_or(&[]) {
+                if !t.is(CONTENT) {
+                    continue;
+                }
+                content += 1;
+                *counts.entry(t.h).or_insert(0) += 1;
+                if let Some(p) = prev {
+                    bigrams.insert(combine(p, t.h));
+                }
+                prev = Some(t.h);
+            }
+        }
+        // Summed in token order (first occurrences) for determinism.
+        let mut norm2 = 0f32;
+        let mut seen = FastSet::default();
+        for t in doc.toks.iter().filter(|t| t.is(CONTENT)) {
+            if seen.insert(t.h) {
+                let c = counts.get(&t.h).copied().unwrap_or(1) as f32;
+                let v = (1.0 + c.ln()) * idf.idf(t.h);
+                norm2 += v * v;
+            }
+        }
+        let hashed = body_hashed(&doc);
+        Body {
+            doc,
+            counts,
+            bigrams,
+            norm2,
+            content,
+            hashed,
+        }
+    }
+}
+
 /// The hashed features of a body alone: its content and lexicon words, each once.
 pub(crate) fn body_hashed(body: &Doc) -> Vec<(u64, f32)> {
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: FastSet = FastSet::default();
     let words: Vec<u64> = body
         .toks
         .iter()
@@ -391,7 +513,8 @@ pub(crate) fn body_hashed(body: &Doc) -> Vec<(u64, f32)> {
 
 /// Extract the features of a claim against a body (the body-only hashed features, from
 /// [`body_hashed`], are not included).
-pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
+pub(crate) fn extract(claim: &Doc, prepared: &Body, idf: &dyn Idf) -> PairFeatures {
+    let body = &prepared.doc;
     // Claim terms: unique content stems, first-seen order.
     let mut terms: Vec<u64> = Vec::new();
     let mut caps: Vec<u64> = Vec::new();
@@ -427,29 +550,22 @@ pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
             }
         }
     }
-    let term_index: HashMap<u64, usize> = terms
+    let term_index: FastMap<usize> = terms
         .iter()
         .enumerate()
         .rev()
         .map(|(i, &h)| (h, i))
         .collect();
 
-    // Body: term frequencies of claim terms, bigrams, per-sentence masks.
+    // Body: term frequencies of claim terms and per-sentence masks.
     let mut tf = vec![0u32; terms.len()];
-    let mut body_content = 0usize;
-    let mut body_norm2 = 0f32;
-    let mut body_counts: HashMap<u64, u32> = HashMap::new();
-    let mut body_bigrams: HashSet<u64> = HashSet::new();
     let mut masks: Vec<u64> = Vec::with_capacity(body.sents.len());
     for (range, _) in &body.sents {
         let mut mask = 0u64;
-        let mut prev: Option<u64> = None;
         for t in body.toks.get(range.clone()).unwrap_or(&[]) {
             if !t.is(CONTENT) {
                 continue;
             }
-            body_content += 1;
-            *body_counts.entry(t.h).or_insert(0) += 1;
             if let Some(&i) = term_index.get(&t.h) {
                 if let Some(c) = tf.get_mut(i) {
                     *c += 1;
@@ -458,27 +574,13 @@ pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
                     mask |= 1 << i;
                 }
             }
-            if let Some(p) = prev {
-                if !bigrams.is_empty() {
-                    body_bigrams.insert(combine(p, t.h));
-                }
-            }
-            prev = Some(t.h);
         }
         masks.push(mask);
     }
-    // Body norm for the cosine: log tf * idf over all body words (order-free sum of squares
-    // computed in token order for determinism).
-    {
-        let mut seen: HashSet<u64> = HashSet::new();
-        for t in body.toks.iter().filter(|t| t.is(CONTENT)) {
-            if seen.insert(t.h) {
-                let c = body_counts.get(&t.h).copied().unwrap_or(1) as f32;
-                let v = (1.0 + c.ln()) * idf.idf(t.h);
-                body_norm2 += v * v;
-            }
-        }
-    }
+    let body_content = prepared.content;
+    let body_norm2 = prepared.norm2;
+    let body_counts = &prepared.counts;
+    let body_bigrams = &prepared.bigrams;
     let mask_weight = |mask: u64| -> f32 {
         weights
             .iter()
@@ -677,7 +779,7 @@ pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
     // Best sentences: all words and bigrams.
     let mut sent_words = Vec::new();
     let mut sent_bi = Vec::new();
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: FastSet = FastSet::default();
     for &i in top.iter().take(2) {
         let Some((range, _)) = body.sents.get(i) else {
             continue;
@@ -698,7 +800,7 @@ pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
     push_group(NS_SENT, sent_words, 1.0);
     push_group(NS_SENT_BI, sent_bi, 1.0);
     // Claim words and bigrams (all words, stop words too).
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: FastSet = FastSet::default();
     let claim_words: Vec<u64> = claim
         .toks
         .iter()
@@ -717,7 +819,7 @@ pub(crate) fn extract(claim: &Doc, body: &Doc, idf: &dyn Idf) -> PairFeatures {
     push_group(NS_CLAIM, claim_words, 1.0);
     push_group(NS_CLAIM_BI, claim_bi, 1.0);
     // Claim cue classes crossed with the body's lexicon words.
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: FastSet = FastSet::default();
     let mut cross = Vec::new();
     for t in body.toks.iter().filter(|t| t.lex != 0) {
         for class in [0u8, REFUTE, HEDGE, CONFIRM, NEG] {
@@ -806,7 +908,11 @@ mod tests {
             ("Cat", "", 0.0, None),
         ];
         for (claim, body, cov, best) in cases {
-            let f = extract(&Doc::single(claim), &Doc::new(body), &FlatIdf);
+            let f = extract(
+                &Doc::single(claim),
+                &Body::new(Doc::new(body), &FlatIdf),
+                &FlatIdf,
+            );
             assert_eq!(f.rel.len(), N_REL);
             assert_eq!(f.stance.len(), N_STANCE);
             assert!(
@@ -827,12 +933,15 @@ mod tests {
         let claim = Doc::single("Cat rescued from tree");
         let refuting = extract(
             &claim,
-            &Doc::new("The story of a cat rescued from a tree is a hoax."),
+            &Body::new(
+                Doc::new("The story of a cat rescued from a tree is a hoax."),
+                &FlatIdf,
+            ),
             &FlatIdf,
         );
         let plain = extract(
             &claim,
-            &Doc::new("A cat was rescued from a tree."),
+            &Body::new(Doc::new("A cat was rescued from a tree."), &FlatIdf),
             &FlatIdf,
         );
         // the body-presence feature of REFUTE is the second cue feature

@@ -20,7 +20,7 @@ mod model;
 pub(crate) mod train;
 
 use crate::check::Relation;
-use features::{Doc, FlatIdf};
+use features::{Body, Doc, FlatIdf, Idf};
 use model::Model;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -78,13 +78,7 @@ pub fn stance(claim: &str, source: &str) -> Relation {
 /// assert_eq!(d.best_sentence.map(|r| &source[r]), Some("Firefighters said on Monday that five people were injured in a fire in Lyon."));
 /// ```
 pub fn stance_detail(claim: &str, source: &str) -> StanceDetail {
-    let body = Doc::new(source);
-    let mut d = judge(&Doc::single(claim), &body);
-    d.best_sentence = d
-        .best_index
-        .and_then(|i| body.sents.get(i))
-        .map(|(_, bytes)| bytes.clone());
-    d
+    stance_prepared(claim, &PreparedSource::new(source))
 }
 
 /// The judgement of one claim against a few sentences picked from a large source (for
@@ -99,19 +93,77 @@ pub fn stance_detail(claim: &str, source: &str) -> StanceDetail {
 /// );
 /// assert_ne!(d.relation, Relation::Unrelated);
 /// assert_eq!(d.best_index, Some(1));
+/// assert_eq!(d.best_sentence, None);
 /// ```
 pub fn stance_sentences(claim: &str, sentences: &[&str]) -> StanceDetail {
-    judge(&Doc::single(claim), &Doc::from_sentences(sentences))
+    stance_prepared(claim, &PreparedSource::from_sentences(sentences))
+}
+
+/// A source prepared once (cut into sentences, tokenised, counted) to be judged against many
+/// claims with [`stance_prepared`]; gives the same results as [`stance_detail`] and
+/// [`stance_sentences`], without redoing the source's share of the work for every claim.
+///
+/// ```
+/// use corroborate::{stance_detail, stance_prepared, PreparedSource};
+/// let text = "Five people were injured in a fire in Lyon. The blaze started in a bakery.";
+/// let source = PreparedSource::new(text);
+/// for claim in ["Five injured in Lyon fire", "Bakery fire in Lyon", "Stocks fell"] {
+///     assert_eq!(stance_prepared(claim, &source), stance_detail(claim, text));
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct PreparedSource {
+    body: Body,
+    /// Whether sentence byte ranges refer to one text (false for a list of sentences).
+    spans: bool,
+}
+
+impl PreparedSource {
+    /// Prepare a whole source text.
+    pub fn new(text: &str) -> PreparedSource {
+        PreparedSource {
+            body: Body::new(Doc::new(text), idf()),
+            spans: true,
+        }
+    }
+
+    /// Prepare a list of sentences, read as one text (see [`stance_sentences`]).
+    pub fn from_sentences(sentences: &[&str]) -> PreparedSource {
+        PreparedSource {
+            body: Body::new(Doc::from_sentences(sentences), idf()),
+            spans: false,
+        }
+    }
+}
+
+/// The IDF weights of the built-in model (flat without one).
+fn idf() -> &'static dyn Idf {
+    match builtin() {
+        Some(m) => &m.idf,
+        None => &FlatIdf,
+    }
+}
+
+/// The judgement of one claim against a prepared source.
+pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
+    let mut d = judge(&Doc::single(claim), &source.body);
+    if source.spans {
+        d.best_sentence = d
+            .best_index
+            .and_then(|i| source.body.doc.sents.get(i))
+            .map(|(_, bytes)| bytes.clone());
+    }
+    d
 }
 
 /// Judge a prepared claim against a prepared body.
-fn judge(claim: &Doc, body: &Doc) -> StanceDetail {
+fn judge(claim: &Doc, body: &Body) -> StanceDetail {
     let Some(model) = builtin() else {
         return fallback(claim, body);
     };
     let mut f = features::extract(claim, body, &model.idf);
+    f.hashed.extend_from_slice(&body.hashed);
     let p_rel = model.p_related(&f);
-    f.hashed.extend(features::body_hashed(body));
     let p = model.p_stance(&f);
     let probs = [p_rel * p[0], p_rel * p[1], p_rel * p[2], 1.0 - p_rel];
     let relation = if p_rel < model.rel_threshold {
@@ -132,7 +184,7 @@ fn judge(claim: &Doc, body: &Doc) -> StanceDetail {
 }
 
 /// Without a model: related when half the claim's words are in the source.
-fn fallback(claim: &Doc, body: &Doc) -> StanceDetail {
+fn fallback(claim: &Doc, body: &Body) -> StanceDetail {
     let f = features::extract(claim, body, &FlatIdf);
     let related = f.rel.first().copied().unwrap_or(0.0) >= 0.5;
     StanceDetail {

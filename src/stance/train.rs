@@ -4,7 +4,7 @@
 //!
 //! Deterministic: fixed seeds, an own PRNG, fixed iteration orders, and sums in input order.
 
-use super::features::{self, Doc};
+use super::features::{self, Body, Doc};
 use super::model::{decide, softmax, IdfTable, Linear, Model};
 use std::collections::BTreeMap;
 
@@ -497,19 +497,21 @@ pub(crate) fn train_with(
     ));
     let all_docs: Vec<&Doc> = bodies.iter().chain(claims.iter()).collect();
     let idf = build_idf(&all_docs, cfg.idf_bits);
-    let empty = Doc::default();
+    let bodies: Vec<Body> = bodies.into_iter().map(|d| Body::new(d, &idf)).collect();
+    let empty_doc = Doc::default();
+    let empty = Body::new(Doc::default(), &idf);
     let feats: Vec<features::PairFeatures> = body_of
         .iter()
         .zip(&claim_of)
         .map(|(&b, &c)| {
             features::extract(
-                claims.get(c).unwrap_or(&empty),
+                claims.get(c).unwrap_or(&empty_doc),
                 bodies.get(b).unwrap_or(&empty),
                 &idf,
             )
         })
         .collect();
-    let body_hashed: Vec<Vec<(u64, f32)>> = bodies.iter().map(features::body_hashed).collect();
+    let body_hashed: Vec<Vec<(u64, f32)>> = bodies.iter().map(|b| b.hashed.clone()).collect();
     let data = Data {
         feats,
         body_of,
