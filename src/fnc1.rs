@@ -384,7 +384,8 @@ mod tests {
     #[test]
     fn scorer_arithmetic_table() {
         // (gold, predicted) lists with hand-computed score, max and null.
-        let cases: &[(&[(Relation, Relation)], f64, f64, f64)] = &[
+        type Case<'a> = (&'a [(Relation, Relation)], f64, f64, f64);
+        let cases: &[Case] = &[
             (&[(Unrelated, Unrelated)], 0.25, 0.25, 0.25),
             (&[(Unrelated, Related)], 0.0, 0.25, 0.25),
             (&[(Confirms, Confirms)], 1.0, 1.0, 0.0),

@@ -152,6 +152,9 @@ struct Row<'a> {
     label: usize,
 }
 
+/// Active parameters of an input: (index, value).
+type Active = Vec<(usize, f32)>;
+
 /// Fit a linear model. Rows are visited in a shuffled order fixed by `seed`.
 fn fit(
     rows: &[Row],
@@ -210,7 +213,7 @@ fn fit(
     let mut gd = vec![1e-6f32; classes * width];
     let mut wh = vec![0f32; classes * hw];
     let mut gh = vec![1e-6f32; classes * hw];
-    let inputs: Vec<(Vec<(usize, f32)>, Vec<(usize, f32)>)> = rows
+    let inputs: Vec<(Active, Active)> = rows
         .iter()
         .map(|r| {
             let mut d = Vec::new();
