@@ -160,6 +160,7 @@ impl Model {
     }
 
     /// Serialise.
+    #[cfg(any(test, feature = "cli"))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer(Vec::new());
         w.0.extend_from_slice(MAGIC);
@@ -232,8 +233,10 @@ pub(crate) fn decide(p: &[f32; 3], offsets: &[f32; 3]) -> usize {
     best
 }
 
+#[cfg(any(test, feature = "cli"))]
 struct Writer(Vec<u8>);
 
+#[cfg(any(test, feature = "cli"))]
 impl Writer {
     fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());
