@@ -241,6 +241,29 @@ mod tests {
     }
 
     #[test]
+    fn odd_inputs_do_not_panic() {
+        let long: String = (0..150).map(|i| format!("word{i} ")).collect();
+        let cases: [(&str, &str); 6] = [
+            (&long, &long),
+            ("東京 😀 Hà Nội?", "東京 😀. Hà Nội!\n\n\n"),
+            ("...", "!!! ???"),
+            ("\u{feff}Zoe\u{301}", "Zoe\u{301} said no."),
+            ("", ""),
+            ("Cat", "cat cat cat cat"),
+        ];
+        for (claim, source) in cases {
+            let d = stance_detail(claim, source);
+            assert!(d.probs.iter().all(|p| p.is_finite()), "{claim:?}");
+            if let Some(r) = d.best_sentence {
+                assert!(source.get(r).is_some(), "{claim:?}");
+            }
+            let sents: Vec<&str> = source.split('.').collect();
+            let s = stance_sentences(claim, &sents);
+            assert!(s.best_index.unwrap_or(0) < sents.len().max(1), "{claim:?}");
+        }
+    }
+
+    #[test]
     fn model_is_built_in() {
         assert!(
             builtin().is_some(),
