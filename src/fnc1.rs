@@ -10,6 +10,10 @@
 //! any related label on a related pair, and +0.75 more for the exact related label. The
 //! relative score divides by the score of the gold labels.
 //!
+//! The built-in model `model/stance.bin` is what [`train`] produces on the train split:
+//! `cargo run --release --example fnc1 -- train ../shared/data/fnc1 -o model/stance.bin`
+//! (deterministic; see `model/README.md`).
+//!
 //! ```no_run
 //! use corroborate::fnc1::{self, Split};
 //! let dir = std::path::Path::new("../shared/data/fnc1");
