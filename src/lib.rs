@@ -30,6 +30,8 @@ mod check;
 mod claim;
 mod error;
 mod facts;
+#[cfg(feature = "cli")]
+pub mod fnc1;
 mod html;
 mod index;
 mod judge;
@@ -59,5 +61,7 @@ pub use skip::is_claim;
 #[cfg(not(target_arch = "wasm32"))]
 pub use source::load_path;
 pub use source::{parse_file, Corpus, Source};
-pub use stance::stance;
+pub use stance::{
+    stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
+};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};

@@ -1,0 +1,465 @@
+//! The FNC-1 stance data set: loading, the official scoring, and training the built-in stance
+//! model. Native only (behind the `cli` feature).
+//!
+//! FNC-1 pairs a headline (the claim) with a news article body (the source) and labels how the
+//! body stands towards the headline: `agree`, `disagree`, `discuss` or `unrelated`, which map to
+//! [`Relation::Confirms`], [`Relation::Contradicts`], [`Relation::Related`] and
+//! [`Relation::Unrelated`].
+//!
+//! The score is the official one (`scorer.py`): +0.25 for a correct `unrelated`, +0.25 for
+//! any related label on a related pair, and +0.75 more for the exact related label. The
+//! relative score divides by the score of the gold labels.
+//!
+//! The built-in model `model/stance.bin` is what [`train`] produces on the train split:
+//! `cargo run --release --example fnc1 -- train ../shared/data/fnc1 -o model/stance.bin`
+//! (deterministic; see `model/README.md`).
+//!
+//! ```no_run
+//! use corroborate::fnc1::{self, Split};
+//! let dir = std::path::Path::new("../shared/data/fnc1");
+//! let pairs = fnc1::load(dir, Split::Test)?;
+//! let report = fnc1::evaluate(&pairs, corroborate::stance);
+//! println!("{report}");
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+
+use crate::check::Relation;
+use crate::error::{Error, ErrorKind, Result};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The FNC-1 labels in the scorer's order; index `i` is the label of [`Relation`] number `i`.
+pub const LABELS: [&str; 4] = ["agree", "disagree", "discuss", "unrelated"];
+
+/// The four relations in the scorer's label order (agree, disagree, discuss, unrelated).
+pub const RELATIONS: [Relation; 4] = [
+    Relation::Confirms,
+    Relation::Contradicts,
+    Relation::Related,
+    Relation::Unrelated,
+];
+
+/// Which part of FNC-1 to load.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Split {
+    /// `train_stances.csv` and `train_bodies.csv`: for fitting and tuning.
+    Train,
+    /// `competition_test_stances.csv` and `competition_test_bodies.csv`: for measuring only.
+    Test,
+}
+
+/// One headline–body pair with its gold label.
+#[derive(Clone, Debug)]
+pub struct Pair {
+    /// The headline.
+    pub claim: String,
+    /// The article body (shared between the pairs of the same body).
+    pub body: Arc<str>,
+    /// The body's id in the data set.
+    pub body_id: u32,
+    /// The gold label.
+    pub gold: Relation,
+}
+
+/// The index of a relation in the scorer's label order.
+pub fn label_index(r: Relation) -> usize {
+    match r {
+        Relation::Confirms => 0,
+        Relation::Contradicts => 1,
+        Relation::Related => 2,
+        Relation::Unrelated => 3,
+    }
+}
+
+/// The relation of an FNC-1 label (`agree`, `disagree`, `discuss`, `unrelated`).
+pub fn parse_label(label: &str) -> Option<Relation> {
+    LABELS
+        .iter()
+        .position(|l| *l == label.trim())
+        .and_then(|i| RELATIONS.get(i).copied())
+}
+
+fn io_error(path: &Path, e: impl fmt::Display) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!("cannot read {}: {e}", path.display()),
+    )
+}
+
+fn data_error(path: &Path, e: impl fmt::Display) -> Error {
+    Error::new(ErrorKind::Data, format!("{}: {e}", path.display()))
+}
+
+fn open_csv(path: &Path, want: &[&str]) -> Result<csv::Reader<std::fs::File>> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let headers = reader.headers().map_err(|e| data_error(path, e))?;
+    let got: Vec<&str> = headers
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}'))
+        .collect();
+    if got != want {
+        return Err(data_error(
+            path,
+            format!("expected the columns {want:?}, found {got:?}"),
+        ));
+    }
+    Ok(reader)
+}
+
+/// Load one split of FNC-1 from `dir` (the folder holding the four CSV files).
+///
+/// Errors: [`ErrorKind::Io`] when a file is missing or unreadable, [`ErrorKind::Data`] when a
+/// file has the wrong columns, a bad body id or label, or a stance refers to a missing body.
+pub fn load(dir: &Path, split: Split) -> Result<Vec<Pair>> {
+    let (stances, bodies) = match split {
+        Split::Train => ("train_stances.csv", "train_bodies.csv"),
+        Split::Test => (
+            "competition_test_stances.csv",
+            "competition_test_bodies.csv",
+        ),
+    };
+    let bodies_path = dir.join(bodies);
+    let mut by_id: BTreeMap<u32, Arc<str>> = BTreeMap::new();
+    let mut reader = open_csv(&bodies_path, &["Body ID", "articleBody"])?;
+    for (line, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| data_error(&bodies_path, e))?;
+        let id = record.get(0).unwrap_or("").trim();
+        let id: u32 = id.parse().map_err(|_| {
+            data_error(
+                &bodies_path,
+                format!("record {}: bad body id {id:?}", line + 1),
+            )
+        })?;
+        by_id.insert(id, Arc::from(record.get(1).unwrap_or("")));
+    }
+    let stances_path = dir.join(stances);
+    let mut reader = open_csv(&stances_path, &["Headline", "Body ID", "Stance"])?;
+    let mut pairs = Vec::new();
+    for (line, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| data_error(&stances_path, e))?;
+        let at = |msg: String| data_error(&stances_path, format!("record {}: {msg}", line + 1));
+        let id = record.get(1).unwrap_or("").trim();
+        let body_id: u32 = id.parse().map_err(|_| at(format!("bad body id {id:?}")))?;
+        let label = record.get(2).unwrap_or("");
+        let gold = parse_label(label).ok_or_else(|| at(format!("unknown stance {label:?}")))?;
+        let body = by_id
+            .get(&body_id)
+            .cloned()
+            .ok_or_else(|| at(format!("body id {body_id} is not in {bodies}")))?;
+        pairs.push(Pair {
+            claim: record.get(0).unwrap_or("").to_string(),
+            body,
+            body_id,
+            gold,
+        });
+    }
+    if pairs.is_empty() {
+        return Err(data_error(&stances_path, "no stances found"));
+    }
+    Ok(pairs)
+}
+
+/// The evaluation of a list of predictions against gold labels, as the official scorer
+/// computes it, plus per-class precision, recall and F1.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fnc1Report {
+    /// Number of pairs.
+    pub pairs: usize,
+    /// The score of the predictions.
+    pub score: f64,
+    /// The score of the gold labels (the maximum).
+    pub max_score: f64,
+    /// The score of predicting `unrelated` everywhere.
+    pub null_score: f64,
+    /// `100 * score / max_score`.
+    pub relative: f64,
+    /// Fraction of exactly right labels.
+    pub accuracy: f64,
+    /// Confusion matrix: rows gold, columns predicted, order agree, disagree, discuss, unrelated.
+    pub confusion: [[usize; 4]; 4],
+    /// Per-class precision, in label order.
+    pub precision: [f64; 4],
+    /// Per-class recall, in label order.
+    pub recall: [f64; 4],
+    /// Per-class F1, in label order.
+    pub f1: [f64; 4],
+    /// Mean of the four F1s.
+    pub macro_f1: f64,
+}
+
+impl Fnc1Report {
+    /// Score gold and predicted labels given as pairs.
+    ///
+    /// ```
+    /// use corroborate::{fnc1::Fnc1Report, Relation::*};
+    /// let r = Fnc1Report::from_labels([(Confirms, Related), (Unrelated, Unrelated)]);
+    /// assert_eq!(r.score, 0.5);
+    /// assert_eq!(r.max_score, 1.25);
+    /// ```
+    pub fn from_labels(labels: impl IntoIterator<Item = (Relation, Relation)>) -> Fnc1Report {
+        let mut confusion = [[0usize; 4]; 4];
+        let mut score = 0.0;
+        let mut max_score = 0.0;
+        let mut null_score = 0.0;
+        let mut pairs = 0;
+        for (gold, pred) in labels {
+            pairs += 1;
+            let (g, p) = (label_index(gold), label_index(pred));
+            if g == p {
+                score += 0.25;
+                if g != 3 {
+                    score += 0.5;
+                }
+            }
+            if g != 3 && p != 3 {
+                score += 0.25;
+            }
+            if g == 3 {
+                null_score += 0.25;
+                max_score += 0.25;
+            } else {
+                max_score += 1.0;
+            }
+            if let Some(cell) = confusion.get_mut(g).and_then(|row| row.get_mut(p)) {
+                *cell += 1;
+            }
+        }
+        let mut precision = [0.0; 4];
+        let mut recall = [0.0; 4];
+        let mut f1 = [0.0; 4];
+        let mut hits = 0;
+        for c in 0..4 {
+            let tp = confusion[c][c];
+            hits += tp;
+            let predicted: usize = confusion.iter().map(|row| row[c]).sum();
+            let gold: usize = confusion[c].iter().sum();
+            precision[c] = ratio(tp, predicted);
+            recall[c] = ratio(tp, gold);
+            let sum = precision[c] + recall[c];
+            f1[c] = if sum > 0.0 {
+                2.0 * precision[c] * recall[c] / sum
+            } else {
+                0.0
+            };
+        }
+        Fnc1Report {
+            pairs,
+            score,
+            max_score,
+            null_score,
+            relative: if max_score > 0.0 {
+                100.0 * score / max_score
+            } else {
+                0.0
+            },
+            accuracy: ratio(hits, pairs),
+            confusion,
+            precision,
+            recall,
+            f1,
+            macro_f1: f1.iter().sum::<f64>() / 4.0,
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl fmt::Display for Fnc1Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = "-".repeat(61);
+        writeln!(f, "CONFUSION MATRIX (rows gold, columns predicted):")?;
+        writeln!(f, "{line}")?;
+        writeln!(
+            f,
+            "|{:^11}|{:^11}|{:^11}|{:^11}|{:^11}|",
+            "", LABELS[0], LABELS[1], LABELS[2], LABELS[3]
+        )?;
+        writeln!(f, "{line}")?;
+        for (label, row) in LABELS.iter().zip(&self.confusion) {
+            writeln!(
+                f,
+                "|{:^11}|{:^11}|{:^11}|{:^11}|{:^11}|",
+                label, row[0], row[1], row[2], row[3]
+            )?;
+            writeln!(f, "{line}")?;
+        }
+        writeln!(f, "ACCURACY: {:.3}   PAIRS: {}", self.accuracy, self.pairs)?;
+        writeln!(f)?;
+        writeln!(f, "||    MAX    ||    NULL   ||    TEST   ||")?;
+        writeln!(
+            f,
+            "||{:^11}||{:^11}||{:^11}||",
+            self.max_score, self.null_score, self.score
+        )?;
+        writeln!(f, "RELATIVE SCORE: {:.2}%", self.relative)?;
+        writeln!(f)?;
+        writeln!(f, "| class     | precision | recall |   F1   |")?;
+        for (c, label) in LABELS.iter().enumerate() {
+            writeln!(
+                f,
+                "| {:<9} |   {:.3}   | {:.3}  | {:.3}  |",
+                label, self.precision[c], self.recall[c], self.f1[c]
+            )?;
+        }
+        write!(f, "MACRO-F1: {:.4}", self.macro_f1)
+    }
+}
+
+/// Judge every pair with `judge(claim, body)` and score the result.
+///
+/// ```
+/// use corroborate::{fnc1::{evaluate, Pair}, Relation};
+/// let pairs = [Pair { claim: "A cat".into(), body: "A cat sat.".into(), body_id: 1, gold: Relation::Related }];
+/// let report = evaluate(&pairs, |_, _| Relation::Related);
+/// assert_eq!(report.relative, 100.0);
+/// ```
+pub fn evaluate(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> Fnc1Report {
+    Fnc1Report::from_labels(pairs.iter().map(|p| (p.gold, judge(&p.claim, &p.body))))
+}
+
+/// Judge every pair with the built-in model, as `evaluate(pairs, corroborate::stance)` would,
+/// but preparing each body once (a body shared by many pairs is tokenised once), and score
+/// the result.
+pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
+    let mut cache: BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)> = BTreeMap::new();
+    let mut labels = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        let fresh = match cache.get(&p.body_id) {
+            Some((body, _)) => !Arc::ptr_eq(body, &p.body) && **body != *p.body,
+            None => true,
+        };
+        if fresh {
+            let prepared = crate::stance::PreparedSource::new(&p.body);
+            cache.insert(p.body_id, (p.body.clone(), prepared));
+        }
+        let relation = match cache.get(&p.body_id) {
+            Some((_, prepared)) => crate::stance::stance_prepared(&p.claim, prepared).relation,
+            None => crate::stance::stance(&p.claim, &p.body),
+        };
+        labels.push((p.gold, relation));
+    }
+    Fnc1Report::from_labels(labels)
+}
+
+/// Train the stance model on the FNC-1 train split in `dir` and return the model file's bytes
+/// (what `model/stance.bin` holds). Deterministic: the same data gives the same bytes.
+pub fn train(dir: &Path) -> Result<Vec<u8>> {
+    let pairs = load(dir, Split::Train)?;
+    Ok(train_pairs(&pairs, &mut |_| {}).0)
+}
+
+/// Train on `pairs` (which must only come from the train split) and return the model bytes and
+/// the cross-validated report on the training pairs (out-of-fold predictions, folds split by
+/// story so that no body and no headline is on both sides). `log` receives progress lines.
+pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1Report) {
+    let examples: Vec<crate::stance::train::Example> = pairs
+        .iter()
+        .map(|p| crate::stance::train::Example {
+            claim: &p.claim,
+            body: &p.body,
+            body_id: p.body_id,
+            gold: label_index(p.gold),
+        })
+        .collect();
+    let (bytes, oof) = crate::stance::train::train(&examples, log);
+    let report = Fnc1Report::from_labels(pairs.iter().zip(&oof).map(|(p, &o)| {
+        (
+            p.gold,
+            RELATIONS.get(o).copied().unwrap_or(Relation::Unrelated),
+        )
+    }));
+    (bytes, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Relation::*;
+
+    #[test]
+    fn scorer_arithmetic_table() {
+        // (gold, predicted) lists with hand-computed score, max and null.
+        type Case<'a> = (&'a [(Relation, Relation)], f64, f64, f64);
+        let cases: &[Case] = &[
+            (&[(Unrelated, Unrelated)], 0.25, 0.25, 0.25),
+            (&[(Unrelated, Related)], 0.0, 0.25, 0.25),
+            (&[(Confirms, Confirms)], 1.0, 1.0, 0.0),
+            (&[(Confirms, Contradicts)], 0.25, 1.0, 0.0),
+            (&[(Related, Unrelated)], 0.0, 1.0, 0.0),
+            (
+                &[
+                    (Contradicts, Contradicts),
+                    (Related, Confirms),
+                    (Unrelated, Unrelated),
+                    (Unrelated, Contradicts),
+                ],
+                1.5,
+                2.5,
+                0.5,
+            ),
+            (&[], 0.0, 0.0, 0.0),
+        ];
+        for (labels, score, max, null) in cases {
+            let r = Fnc1Report::from_labels(labels.iter().copied());
+            assert_eq!(
+                (r.score, r.max_score, r.null_score),
+                (*score, *max, *null),
+                "{labels:?}"
+            );
+            assert_eq!(r.pairs, labels.len());
+        }
+    }
+
+    #[test]
+    fn f1_and_confusion() {
+        // gold agree x2, disagree x1, unrelated x1; predicted agree, discuss, disagree, agree
+        let r = Fnc1Report::from_labels([
+            (Confirms, Confirms),
+            (Confirms, Related),
+            (Contradicts, Contradicts),
+            (Unrelated, Confirms),
+        ]);
+        assert_eq!(r.confusion[0], [1, 0, 1, 0]);
+        assert_eq!(r.confusion[3], [1, 0, 0, 0]);
+        let cases = [
+            (0, 0.5, 0.5, 0.5),
+            (1, 1.0, 1.0, 1.0),
+            (2, 0.0, 0.0, 0.0),
+            (3, 0.0, 0.0, 0.0),
+        ];
+        for (c, p, rec, f) in cases {
+            assert!((r.precision[c] - p).abs() < 1e-12, "precision {c}");
+            assert!((r.recall[c] - rec).abs() < 1e-12, "recall {c}");
+            assert!((r.f1[c] - f).abs() < 1e-12, "f1 {c}");
+        }
+        assert!((r.macro_f1 - 0.375).abs() < 1e-12);
+        // score: 1 + 0.25 + 1 + 0 = 2.25 of 3.25
+        assert!((r.score - 2.25).abs() < 1e-12);
+        assert!((r.relative - 100.0 * 2.25 / 3.25).abs() < 1e-9);
+        assert!((r.accuracy - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for (i, l) in LABELS.iter().enumerate() {
+            let r = parse_label(l);
+            assert_eq!(r.map(label_index), Some(i), "{l}");
+        }
+        assert_eq!(parse_label("maybe"), None);
+    }
+
+    #[test]
+    fn missing_folder_is_an_io_error() {
+        let err = load(Path::new("/nonexistent/fnc1"), Split::Test).err();
+        assert_eq!(err.map(|e| e.kind()), Some(ErrorKind::Io));
+    }
+}
