@@ -339,6 +339,15 @@ impl Engine {
         })
     }
 
+    /// The evidence of each source about one claim given as text (a headline, a sentence),
+    /// strongest first.
+    pub fn evidence_for(&self, claim: &str) -> Vec<Evidence> {
+        let claim_text = claim.trim();
+        let c = Claim::at(claim_text, 0..claim_text.len());
+        let skip: Vec<bool> = self.sources.iter().map(Option::is_none).collect();
+        self.evidence(claim_text, &c, &skip)
+    }
+
     /// The evidence of each source about one claim, strongest first.
     fn evidence(&self, page: &str, claim: &Claim, skip: &[bool]) -> Vec<Evidence> {
         let claim_terms = terms(&claim.tokens);

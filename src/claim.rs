@@ -29,21 +29,27 @@ pub fn extract_claims(page: &str) -> Vec<Claim> {
     sentences(page)
         .into_iter()
         .filter(|r| is_claim(&page[r.clone()]))
-        .map(|span| {
-            let text = &page[span.clone()];
-            let mut tokens = tokenize(text);
-            for t in &mut tokens {
-                t.start += span.start;
-                t.end += span.start;
-            }
-            let facts = Facts::extract(text);
-            Claim {
-                span,
-                tokens,
-                facts,
-            }
-        })
+        .map(|span| Claim::at(page, span))
         .collect()
+}
+
+impl Claim {
+    /// The claim made by the sentence at `span` of `page`, whatever its form (a headline, a
+    /// fragment): tokens with page offsets, and facts.
+    pub fn at(page: &str, span: Range<usize>) -> Claim {
+        let text = page.get(span.clone()).unwrap_or("");
+        let mut tokens = tokenize(text);
+        for t in &mut tokens {
+            t.start += span.start;
+            t.end += span.start;
+        }
+        let facts = Facts::extract(text);
+        Claim {
+            span,
+            tokens,
+            facts,
+        }
+    }
 }
 
 /// The retrieval terms of a list of tokens: stems of the words that are not stop words,

@@ -1,3 +1,325 @@
-//! The `corroborate` command-line tool.
+//! The `corroborate` command-line tool: check a page against sources, judge stance, build a
+//! corpus file, and evaluate or train the stance model on FNC-1.
 
-fn main() {}
+use clap::{Parser, Subcommand, ValueEnum};
+use corroborate::{fnc1, Corpus, Engine, OutputReport, Relation, Verdict};
+use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Inline source comparison: which claims of a page other sources confirm, contradict, or do
+/// not make.
+#[derive(Parser)]
+#[command(name = "corroborate", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the claims of PAGE against the sources.
+    Check {
+        /// The page to check (.txt, .md, .html or .json).
+        page: PathBuf,
+        /// Source files or folders (.txt, .md, .html, .json, or a corpus .json).
+        #[arg(long, short, required = true, num_args = 1..)]
+        sources: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, short, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Colour in the text report: auto (when stdout is a terminal and NO_COLOR is unset).
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+    },
+    /// Judge claims against whole sources: JSON lines {"claim", "source"} on stdin, one JSON
+    /// line {"relation", ...} per input on stdout.
+    Stance,
+    /// Build a corpus file from source files and folders.
+    Corpus {
+        /// Source files or folders.
+        #[arg(required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// Where to write the corpus JSON ("-" for stdout).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Evaluate the stance judgement on a data set.
+    Eval {
+        #[command(subcommand)]
+        dataset: Dataset,
+    },
+    /// Train the stance model on a data set's training files.
+    Train {
+        #[command(subcommand)]
+        dataset: TrainDataset,
+    },
+}
+
+#[derive(Subcommand)]
+enum Dataset {
+    /// FNC-1 competition test: relative score, per-class F1, macro-F1, confusion matrix.
+    Fnc1 {
+        /// The folder with the FNC-1 CSV files.
+        dir: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainDataset {
+    /// Fit the stance model on the FNC-1 train files.
+    Fnc1 {
+        /// The folder with the FNC-1 CSV files.
+        dir: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "model/stance.bin")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("corroborate: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Check {
+            page,
+            sources,
+            format,
+            color,
+        } => check(&page, &sources, format, color),
+        Command::Stance => stance(),
+        Command::Corpus { paths, output } => corpus(&paths, &output),
+        Command::Eval {
+            dataset: Dataset::Fnc1 { dir },
+        } => {
+            let pairs = fnc1::load(&dir, fnc1::Split::Test).map_err(|e| e.to_string())?;
+            let report = fnc1::evaluate(&pairs, corroborate::stance);
+            print!("{report}");
+            Ok(())
+        }
+        Command::Train {
+            dataset: TrainDataset::Fnc1 { dir, output },
+        } => {
+            let bytes = fnc1::train(&dir).map_err(|e| e.to_string())?;
+            std::fs::write(&output, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
+            Ok(())
+        }
+    }
+}
+
+fn check(
+    page_path: &Path,
+    sources: &[PathBuf],
+    format: Format,
+    color: ColorChoice,
+) -> Result<(), String> {
+    let page_sources = corroborate::load_path(page_path).map_err(|e| e.to_string())?;
+    let page = match page_sources.as_slice() {
+        [one] => one,
+        [] => {
+            return Err(format!(
+                "{}: the page has no text to check",
+                page_path.display()
+            ))
+        }
+        _ => {
+            return Err(format!(
+                "{}: holds {} articles; give one page",
+                page_path.display(),
+                page_sources.len()
+            ))
+        }
+    };
+    if page.text.trim().is_empty() {
+        return Err(format!(
+            "{}: the page has no text to check",
+            page_path.display()
+        ));
+    }
+    let corpus = Corpus::load(sources).map_err(|e| e.to_string())?;
+    let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
+    let report = engine
+        .check_excluding(&page.text, Some(&page.id))
+        .map_err(|e| e.to_string())?;
+    let out = OutputReport::new(&report, &page.text, |id| engine.source(id));
+    let stdout = io::stdout();
+    let mut w = io::BufWriter::new(stdout.lock());
+    let result = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut w, &out)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(w)),
+        Format::Text => {
+            let colour = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            write_text(&mut w, &out, colour)
+        }
+    };
+    result.and_then(|()| w.flush()).or_else(ignore_broken_pipe)
+}
+
+fn ignore_broken_pipe(e: io::Error) -> Result<(), String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(format!("cannot write the report: {e}"))
+    }
+}
+
+/// ANSI styles for the text report.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+fn verdict_style(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Confirmed => ("✔ confirmed", "32"),
+        Verdict::Contradicted => ("✘ contradicted", "31;1"),
+        Verdict::Disputed => ("⚠ disputed", "35;1"),
+        Verdict::Related => ("~ related only", "36"),
+        Verdict::Unique => ("○ unique to this page", "33"),
+    }
+}
+
+fn relation_style(r: Relation) -> (&'static str, &'static str) {
+    match r {
+        Relation::Confirms => ("confirms", "32"),
+        Relation::Contradicts => ("contradicts", "31;1"),
+        Relation::Related => ("related", "36"),
+        Relation::Unrelated => ("unrelated", "2"),
+    }
+}
+
+fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Result<()> {
+    let st = Style { on: colour };
+    for (i, claim) in report.claims.iter().enumerate() {
+        let (label, code) = verdict_style(claim.verdict);
+        writeln!(w, "{:>3}. {}  {}", i + 1, st.paint(code, label), claim.text)?;
+        for e in &claim.evidence {
+            let (rel, code) = relation_style(e.relation);
+            let who = e.outlet.as_deref().unwrap_or(&e.source);
+            writeln!(
+                w,
+                "       {} {} (score {:.2})",
+                st.paint(code, &format!("{rel:<11}")),
+                who,
+                e.score
+            )?;
+            let mut line = String::new();
+            for d in &e.diff {
+                let (open, close, code) = match d.op {
+                    corroborate::DiffKind::Equal => {
+                        line.push_str(&d.text);
+                        continue;
+                    }
+                    corroborate::DiffKind::Removed => ("[-", "-]", "9;31"),
+                    corroborate::DiffKind::Added => ("{+", "+}", "4;32"),
+                };
+                let words = d.text.trim_end();
+                let tail = &d.text[words.len()..];
+                line.push_str(&st.paint(code, &format!("{open}{words}{close}")));
+                line.push_str(if tail.is_empty() { " " } else { tail });
+            }
+            writeln!(w, "         {}", line.trim_end())?;
+            for r in &e.reasons {
+                writeln!(w, "         - {}", r.message)?;
+            }
+        }
+    }
+    let s = &report.summary;
+    writeln!(
+        w,
+        "\n{} claims: {} confirmed, {} contradicted, {} disputed, {} related only, {} unique to this page",
+        s.claims, s.confirmed, s.contradicted, s.disputed, s.related, s.unique
+    )
+}
+
+fn stance() -> Result<(), String> {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        claim: String,
+        source: String,
+    }
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| format!("cannot read stdin: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let input: Input = serde_json::from_str(&line).map_err(|e| {
+            format!(
+                "line {}: expected {{\"claim\": \"...\", \"source\": \"...\"}}: {e}",
+                n + 1
+            )
+        })?;
+        let d = corroborate::stance_detail(&input.claim, &input.source);
+        let json = serde_json::json!({
+            "relation": d.relation.as_str(),
+            "probs": {
+                "confirms": d.probs[0],
+                "contradicts": d.probs[1],
+                "related": d.probs[2],
+                "unrelated": d.probs[3],
+            },
+        });
+        writeln!(out, "{json}").or_else(|e| ignore_broken_pipe(e).map(|()| ()))?;
+    }
+    out.flush().or_else(ignore_broken_pipe)
+}
+
+fn corpus(paths: &[PathBuf], output: &Path) -> Result<(), String> {
+    let corpus = Corpus::load(paths).map_err(|e| e.to_string())?;
+    let json = corpus.to_json();
+    if output == Path::new("-") {
+        println!("{json}");
+    } else {
+        std::fs::write(output, json + "\n")
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        eprintln!(
+            "wrote {} ({} sources)",
+            output.display(),
+            corpus.sources.len()
+        );
+    }
+    Ok(())
+}

@@ -29,9 +29,9 @@ fn data_dir() -> Option<PathBuf> {
 }
 
 /// Floors just under the measured figures of the committed model (84.15%, 0.663, 0.315).
-const MIN_RELATIVE: f64 = 83.5;
-const MIN_MACRO_F1: f64 = 0.65;
-const MIN_DISAGREE_F1: f64 = 0.29;
+const MIN_RELATIVE: f64 = 83.8;
+const MIN_MACRO_F1: f64 = 0.655;
+const MIN_DISAGREE_F1: f64 = 0.31;
 
 #[test]
 fn competition_test_meets_the_floors() {

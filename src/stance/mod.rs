@@ -19,7 +19,8 @@ mod model;
 #[cfg(feature = "cli")]
 pub(crate) mod train;
 
-use crate::check::Relation;
+use crate::check::{Engine, Relation};
+use crate::source::{Corpus, Source};
 use features::{Body, Doc, FlatIdf, Idf};
 use model::Model;
 use std::ops::Range;
@@ -116,6 +117,16 @@ pub struct PreparedSource {
     body: Body,
     /// Whether sentence byte ranges refer to one text (false for a list of sentences).
     spans: bool,
+    /// The same text indexed for the engine's typed, sentence-level judgement.
+    engine: Option<Engine>,
+}
+
+/// The source as a one-source engine (`None` for a text with nothing to index).
+fn engine_of(text: &str) -> Option<Engine> {
+    Engine::new(Corpus {
+        sources: vec![Source::new("source", text)],
+    })
+    .ok()
 }
 
 impl PreparedSource {
@@ -124,6 +135,7 @@ impl PreparedSource {
         PreparedSource {
             body: Body::new(Doc::new(text), idf()),
             spans: true,
+            engine: engine_of(text),
         }
     }
 
@@ -132,6 +144,7 @@ impl PreparedSource {
         PreparedSource {
             body: Body::new(Doc::from_sentences(sentences), idf()),
             spans: false,
+            engine: engine_of(&sentences.join("\n")),
         }
     }
 }
@@ -145,8 +158,22 @@ fn idf() -> &'static dyn Idf {
 }
 
 /// The judgement of one claim against a prepared source.
+///
+/// The learned model decides; the engine's typed judgement can only add a contradiction: when
+/// a sentence of the source that matches the claim differs from it in a checkable slot (a
+/// number, a name, a title, a date, a negation), the source contradicts the claim, as it does
+/// in [`Engine::check`](crate::Engine::check).
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
+    if !matches!(d.relation, Relation::Unrelated | Relation::Contradicts)
+        && source.engine.as_ref().is_some_and(|e| {
+            e.evidence_for(claim)
+                .iter()
+                .any(|ev| ev.relation == Relation::Contradicts)
+        })
+    {
+        d.relation = Relation::Contradicts;
+    }
     if source.spans {
         d.best_sentence = d
             .best_index
