@@ -8,7 +8,7 @@ const SENTENCES: usize = 20_000;
 #[test]
 fn paraphrases_find_their_origin_at_20k() {
     let corpus = synth::corpus(2024, SENTENCES);
-    let page = synth::page_with_origins(5, 2_000, &corpus);
+    let page = synth::page_with_origins(5, 800, &corpus);
 
     // The index, built as the engine builds it, remembering each entry's text.
     let mut index = Index::new();
