@@ -4,7 +4,7 @@ use crate::align::{align, DiffKind, DiffSpan};
 use crate::claim::{extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
-use crate::index::Index;
+use crate::index::{Hit, Index};
 use crate::judge::compare;
 use crate::reason::{Reason, ReasonKind};
 use crate::segment::sentences;
@@ -182,8 +182,8 @@ const THRESHOLDS: Thresholds = Thresholds {
 /// How many candidate sentences per source are aligned and judged.
 const CANDIDATES_PER_SOURCE: usize = 3;
 
-/// How many candidate sentences in all are aligned and judged for one claim.
-const CANDIDATES: usize = 48;
+/// How many candidate sentences in all are judged for one claim.
+const CANDIDATES: usize = 24;
 
 /// A candidate whose shared terms weigh less than this share of the claim's cannot reach the
 /// `related` threshold (Dice and coverage are both bounded by it), so it is not judged.
@@ -224,6 +224,7 @@ impl Engine {
         for s in corpus.sources {
             engine.add_source(s)?;
         }
+        engine.index.shrink_to_fit();
         Ok(engine)
     }
 
@@ -264,6 +265,7 @@ impl Engine {
         {
             Some(i) => {
                 self.sources[i] = None;
+                self.index.remove_doc(i as u32);
                 true
             }
             None => false,
@@ -352,7 +354,6 @@ impl Engine {
     fn evidence(&self, page: &str, claim: &Claim, skip: &[bool]) -> Vec<Evidence> {
         let claim_terms = terms(&claim.tokens);
         let query: Vec<&str> = claim_terms.iter().map(String::as_str).collect();
-        let hits = self.index.search(&query, CANDIDATES_PER_SOURCE);
         let claim_text = claim.text(page);
         let claim_tokens: Vec<_> = claim
             .tokens
@@ -363,19 +364,36 @@ impl Engine {
                 norm: t.norm.clone(),
             })
             .collect();
-        let weight = |term: &str| self.index.idf(term);
-        let claim_weight: f32 = claim_terms.iter().map(|t| weight(t)).sum();
-        let hits = hits
+        let claim_weight: f32 = claim_terms.iter().map(|t| self.index.idf(t)).sum();
+        if claim_weight <= 0.0 {
+            return Vec::new();
+        }
+        // Score every hit from the index alone (shared weight, and the entry's own weight),
+        // then judge only the closest few: tokens, facts and alignment cost far more than this.
+        let mut scored: Vec<(f32, f32, Hit)> = self
+            .index
+            .query(&query)
+            .per_doc(CANDIDATES_PER_SOURCE)
+            .min_share(MIN_SHARED)
+            .run()
             .into_iter()
-            .filter(|h| {
-                h.score >= MIN_SHARED * claim_weight
-                    && !skip.get(h.doc as usize).copied().unwrap_or(true)
+            .filter(|h| !skip.get(h.doc as usize).copied().unwrap_or(true))
+            .filter_map(|h| {
+                let entry_weight = self.index.entry_weight(h.entry);
+                let dice = 2.0 * h.score / (claim_weight + entry_weight);
+                // Overlap relative to the claim alone: a long source sentence that contains
+                // the whole claim still confirms it.
+                let coverage = (h.score / claim_weight).min(1.0);
+                let score = dice.max(0.85 * coverage);
+                (score >= THRESHOLDS.related).then_some((score, coverage, h))
             })
-            .take(CANDIDATES);
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.entry.cmp(&b.2.entry)));
+        scored.truncate(CANDIDATES);
 
         // Best candidate per source.
         let mut best: Vec<Option<Evidence>> = vec![None; self.sources.len()];
-        for hit in hits {
+        for (score, coverage, hit) in scored {
             let doc = hit.doc as usize;
             let Some(source) = &self.sources[doc] else {
                 continue;
@@ -383,30 +401,6 @@ impl Engine {
             let sent = &self.sentences[hit.entry as usize];
             let span = sent.span.start as usize..sent.span.end as usize;
             let text = &source.text[span.clone()];
-            let tokens = tokenize(text);
-            let source_terms = terms(&tokens);
-            let source_weight: f32 = source_terms.iter().map(|t| weight(t)).sum();
-            let shared: f32 = claim_terms
-                .iter()
-                .filter(|t| source_terms.contains(t))
-                .map(|t| weight(t))
-                .sum();
-            let score = if claim_weight + source_weight > 0.0 {
-                2.0 * shared / (claim_weight + source_weight)
-            } else {
-                0.0
-            };
-            // Overlap relative to the claim alone: a long source sentence that contains the
-            // whole claim still confirms it.
-            let coverage = if claim_weight > 0.0 {
-                shared / claim_weight
-            } else {
-                0.0
-            };
-            let score = score.max(0.85 * coverage);
-            if score < THRESHOLDS.related {
-                continue;
-            }
             let facts = Facts::extract(text);
             let reasons = compare(claim_text, &claim.facts, text, &facts);
             let contradicts = reasons.iter().any(|r| r.contradicts);
@@ -430,7 +424,7 @@ impl Engine {
                 Some(b) => rank(relation, score) > rank(b.relation, b.score),
             };
             if better {
-                let diff = align(claim_text, &claim_tokens, text, &tokens).spans;
+                let diff = align(claim_text, &claim_tokens, text, &tokenize(text)).spans;
                 best[doc] = Some(Evidence {
                     source: source.id.clone(),
                     relation,
