@@ -182,8 +182,11 @@ const THRESHOLDS: Thresholds = Thresholds {
 /// How many candidate sentences per source are aligned and judged.
 const CANDIDATES_PER_SOURCE: usize = 3;
 
+/// How many retrieval hits (the most shared weight first) are scored for one claim.
+const MAX_HITS: usize = 256;
+
 /// How many candidate sentences in all are judged for one claim.
-const CANDIDATES: usize = 24;
+const CANDIDATES: usize = 8;
 
 /// A candidate whose shared terms weigh less than this share of the claim's cannot reach the
 /// `related` threshold (Dice and coverage are both bounded by it), so it is not judged.
@@ -282,6 +285,11 @@ impl Engine {
         self.sources.iter().flatten()
     }
 
+    #[doc(hidden)]
+    pub fn index_for_bench(&self) -> &Index {
+        &self.index
+    }
+
     /// Number of indexed sentences.
     pub fn len_sentences(&self) -> usize {
         self.sentences.len()
@@ -375,6 +383,7 @@ impl Engine {
             .query(&query)
             .per_doc(CANDIDATES_PER_SOURCE)
             .min_share(MIN_SHARED)
+            .max_hits(MAX_HITS)
             .run()
             .into_iter()
             .filter(|h| !skip.get(h.doc as usize).copied().unwrap_or(true))
@@ -392,7 +401,7 @@ impl Engine {
         scored.truncate(CANDIDATES);
 
         // Best candidate per source.
-        let mut best: Vec<Option<Evidence>> = vec![None; self.sources.len()];
+        let mut best: Vec<(usize, Evidence)> = Vec::new();
         for (score, coverage, hit) in scored {
             let doc = hit.doc as usize;
             let Some(source) = &self.sources[doc] else {
@@ -419,25 +428,30 @@ impl Engine {
             } else {
                 Relation::Related
             };
-            let better = match &best[doc] {
-                None => true,
-                Some(b) => rank(relation, score) > rank(b.relation, b.score),
+            let candidate = Evidence {
+                source: source.id.clone(),
+                relation,
+                text: text.to_string(),
+                score,
+                coverage,
+                reasons,
+                diff: Vec::new(),
+                span,
             };
-            if better {
-                let diff = align(claim_text, &claim_tokens, text, &tokenize(text)).spans;
-                best[doc] = Some(Evidence {
-                    source: source.id.clone(),
-                    relation,
-                    text: text.to_string(),
-                    score,
-                    coverage,
-                    reasons,
-                    diff,
-                    span,
-                });
+            match best.iter_mut().find(|(d, _)| *d == doc) {
+                None => best.push((doc, candidate)),
+                Some((_, b)) if rank(relation, score) > rank(b.relation, b.score) => *b = candidate,
+                Some(_) => {}
             }
         }
-        let mut evidence: Vec<Evidence> = best.into_iter().flatten().collect();
+        // Align only the sentence kept for each source.
+        let mut evidence: Vec<Evidence> = best
+            .into_iter()
+            .map(|(_, mut e)| {
+                e.diff = align(claim_text, &claim_tokens, &e.text, &tokenize(&e.text)).spans;
+                e
+            })
+            .collect();
         settle_contested(&mut evidence);
         evidence.sort_by(|a, b| {
             rank(b.relation, b.score)
