@@ -185,8 +185,11 @@ const CANDIDATES_PER_SOURCE: usize = 3;
 /// How many retrieval hits (the most shared weight first) are scored for one claim.
 const MAX_HITS: usize = 256;
 
+/// How many candidate sentences of one source are judged for one claim.
+const JUDGED_PER_SOURCE: u8 = 2;
+
 /// How many candidate sentences in all are judged for one claim.
-const CANDIDATES: usize = 8;
+const CANDIDATES: usize = 10;
 
 /// A candidate whose shared terms weigh less than this share of the claim's cannot reach the
 /// `related` threshold (Dice and coverage are both bounded by it), so it is not judged.
@@ -398,6 +401,20 @@ impl Engine {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.entry.cmp(&b.2.entry)));
+        // The closest candidates, at most JUDGED_PER_SOURCE per source, so that one wordy
+        // source cannot crowd the others out.
+        let mut per_source: Vec<(u32, u8)> = Vec::new();
+        scored.retain(|(_, _, h)| match per_source.iter_mut().find(|(d, _)| *d == h.doc) {
+            Some((_, n)) if *n >= JUDGED_PER_SOURCE => false,
+            Some((_, n)) => {
+                *n += 1;
+                true
+            }
+            None => {
+                per_source.push((h.doc, 1));
+                true
+            }
+        });
         scored.truncate(CANDIDATES);
 
         // Best candidate per source.
