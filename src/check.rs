@@ -404,17 +404,19 @@ impl Engine {
         // The closest candidates, at most JUDGED_PER_SOURCE per source, so that one wordy
         // source cannot crowd the others out.
         let mut per_source: Vec<(u32, u8)> = Vec::new();
-        scored.retain(|(_, _, h)| match per_source.iter_mut().find(|(d, _)| *d == h.doc) {
-            Some((_, n)) if *n >= JUDGED_PER_SOURCE => false,
-            Some((_, n)) => {
-                *n += 1;
-                true
-            }
-            None => {
-                per_source.push((h.doc, 1));
-                true
-            }
-        });
+        scored.retain(
+            |(_, _, h)| match per_source.iter_mut().find(|(d, _)| *d == h.doc) {
+                Some((_, n)) if *n >= JUDGED_PER_SOURCE => false,
+                Some((_, n)) => {
+                    *n += 1;
+                    true
+                }
+                None => {
+                    per_source.push((h.doc, 1));
+                    true
+                }
+            },
+        );
         scored.truncate(CANDIDATES);
 
         // Best candidate per source.
@@ -520,4 +522,161 @@ fn rank(relation: Relation, score: f32) -> (f32, u8) {
         Relation::Unrelated => 0,
     };
     (score, strength)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Relation::*;
+
+    #[test]
+    fn verdict_table() {
+        let cases: &[(&[Relation], Verdict)] = &[
+            (&[], Verdict::Unique),
+            (&[Unrelated], Verdict::Unique),
+            (&[Related], Verdict::Related),
+            (&[Confirms], Verdict::Confirmed),
+            (&[Confirms, Related], Verdict::Confirmed),
+            (&[Contradicts], Verdict::Contradicted),
+            (&[Contradicts, Related, Unrelated], Verdict::Contradicted),
+            (&[Confirms, Contradicts], Verdict::Disputed),
+            (&[Related, Contradicts, Confirms], Verdict::Disputed),
+        ];
+        for (relations, want) in cases {
+            assert_eq!(
+                Verdict::from_relations(relations.iter().copied()),
+                *want,
+                "{relations:?}"
+            );
+        }
+    }
+
+    fn source(id: &str, text: &str) -> Source {
+        Source::new(id, text)
+    }
+
+    fn engine(sources: &[(&str, &str)]) -> Engine {
+        Engine::new(Corpus {
+            sources: sources.iter().map(|(id, t)| source(id, t)).collect(),
+        })
+        .expect("engine")
+    }
+
+    #[test]
+    fn relation_table() {
+        // (source sentence, page claim, expected relation of the source, or None for no evidence)
+        let cases: &[(&str, &str, Option<Relation>)] = &[
+            (
+                "Officials said five people were injured in the fire in Lyon on Monday.",
+                "Five people were injured in the Lyon fire on Monday, officials said.",
+                Some(Confirms),
+            ),
+            (
+                "Officials said five people were injured in the fire in Lyon on Monday.",
+                "Officials said three people were injured in the fire in Lyon on Monday.",
+                Some(Contradicts),
+            ),
+            (
+                "Officials said five people were injured in the fire in Lyon on Monday.",
+                "Officials said five people were injured in the fire in Lyon on Tuesday.",
+                Some(Contradicts),
+            ),
+            (
+                "The mayor said the driver was charged with reckless driving after the crash.",
+                "The mayor said the driver was not charged with reckless driving after the crash.",
+                Some(Contradicts),
+            ),
+            (
+                "Fire crews said the blaze in Lyon started in a bakery and spread to two flats.",
+                "Officials said five people were injured in the fire in Lyon on Monday.",
+                Some(Related),
+            ),
+            (
+                "The city council approved a new budget for public libraries next year.",
+                "Officials said five people were injured in the fire in Lyon on Monday.",
+                None,
+            ),
+        ];
+        for (source_text, page, want) in cases {
+            let e = engine(&[("s", source_text)]);
+            let report = e.check(page).expect("check");
+            let got = report.claims[0].evidence.first().map(|e| e.relation);
+            assert_eq!(
+                got, *want,
+                "{page:?} against {source_text:?}: {:#?}",
+                report.claims[0]
+            );
+        }
+    }
+
+    #[test]
+    fn sources_can_be_added_and_removed() {
+        let mut e = engine(&[(
+            "a",
+            "Officials said five people were injured in the fire in Lyon on Monday.",
+        )]);
+        let page = "Five people were injured in the Lyon fire on Monday, officials said.";
+        e.add_source(source(
+            "b",
+            "Five people were hurt in Monday's fire in Lyon, officials said.",
+        ))
+        .expect("add");
+        let ids: Vec<String> = e.check(page).unwrap().claims[0]
+            .evidence
+            .iter()
+            .map(|e| e.source.clone())
+            .collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(e.remove_source("a"));
+        assert!(!e.remove_source("a"));
+        let ids: Vec<String> = e.check(page).unwrap().claims[0]
+            .evidence
+            .iter()
+            .map(|e| e.source.clone())
+            .collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(
+            e.add_source(source("b", "again")).unwrap_err().kind(),
+            ErrorKind::Corpus
+        );
+        assert_eq!(
+            e.add_source(source(" ", "text")).unwrap_err().kind(),
+            ErrorKind::Corpus
+        );
+    }
+
+    #[test]
+    fn the_page_is_never_its_own_source() {
+        let text = "Officials said five people were injured in the fire in Lyon on Monday.";
+        let e = engine(&[
+            ("self", text),
+            (
+                "other",
+                "Five people were hurt in Monday's fire in Lyon, officials said.",
+            ),
+        ]);
+        let ev = &e.check(text).unwrap().claims[0].evidence;
+        assert!(ev.iter().all(|e| e.source != "self"), "{ev:#?}");
+        let ev = &e.check_excluding(text, Some("other")).unwrap().claims[0].evidence;
+        assert!(
+            ev.iter().all(|e| e.source != "other" && e.source != "self"),
+            "{ev:#?}"
+        );
+    }
+
+    #[test]
+    fn errors_are_typed() {
+        assert_eq!(
+            Engine::new(Corpus::default()).unwrap_err().kind(),
+            ErrorKind::NoSources
+        );
+        let e = engine(&[("a", "Officials said five people were injured in the fire.")]);
+        for page in ["", "   \r\n\t"] {
+            assert_eq!(
+                e.check(page).unwrap_err().kind(),
+                ErrorKind::EmptyPage,
+                "{page:?}"
+            );
+        }
+    }
 }
