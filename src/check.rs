@@ -288,11 +288,6 @@ impl Engine {
         self.sources.iter().flatten()
     }
 
-    #[doc(hidden)]
-    pub fn index_for_bench(&self) -> &Index {
-        &self.index
-    }
-
     /// Number of indexed sentences.
     pub fn len_sentences(&self) -> usize {
         self.sentences.len()

@@ -11,7 +11,7 @@
 //! relative score divides by the score of the gold labels.
 //!
 //! The built-in model `model/stance.bin` is what [`train`] produces on the train split:
-//! `cargo run --release --example fnc1 -- train ../shared/data/fnc1 -o model/stance.bin`
+//! `cargo run --release -- train fnc1 ../shared/data/fnc1 -o model/stance.bin`
 //! (deterministic; see `model/README.md`).
 //!
 //! ```no_run

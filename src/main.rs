@@ -122,7 +122,10 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Train {
             dataset: TrainDataset::Fnc1 { dir, output },
         } => {
-            let bytes = fnc1::train(&dir).map_err(|e| e.to_string())?;
+            let pairs = fnc1::load(&dir, fnc1::Split::Train).map_err(|e| e.to_string())?;
+            let (bytes, held_out) = fnc1::train_pairs(&pairs, &mut |line| eprintln!("{line}"));
+            eprintln!("held-out (5 folds by story, train split only):");
+            eprint!("{held_out}");
             std::fs::write(&output, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());

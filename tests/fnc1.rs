@@ -5,7 +5,7 @@
 //! the tests print "skipping: ../shared not found" and pass, except under `CI=true`.
 //!
 //! The committed `model/stance.bin` is exactly what training on the full train split
-//! produces (`cargo run --release --example fnc1 -- train ../shared/data/fnc1`, about half a
+//! produces (`cargo run --release -- train fnc1 ../shared/data/fnc1`, about half a
 //! minute); the ignored test `committed_model_is_reproducible` checks it:
 //! `cargo test --release --test fnc1 -- --ignored`.
 

@@ -1,7 +1,7 @@
 //! Stance of a whole source towards one claim: confirms, contradicts, related or unrelated.
 //!
 //! The judgement is made by a small learned model in two stages, trained on the FNC-1 train
-//! split (see `corroborate::fnc1::train`, `cargo run --release --example fnc1 -- train DIR`):
+//! split (see `corroborate::fnc1::train`, `cargo run --release -- train fnc1 DIR`):
 //!
 //! 1. **related or unrelated**, from similarity features: IDF-weighted coverage of the claim's
 //!    words in the source, in its best-matching sentences and in its lead, bigram overlap,
