@@ -305,7 +305,7 @@ fn stance() -> Result<(), String> {
                 "unrelated": d.probs[3],
             },
         });
-        writeln!(out, "{json}").or_else(|e| ignore_broken_pipe(e).map(|()| ()))?;
+        writeln!(out, "{json}").or_else(ignore_broken_pipe)?;
     }
     out.flush().or_else(ignore_broken_pipe)
 }

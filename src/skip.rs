@@ -122,7 +122,7 @@ fn is_table_row_claim(row: &str) -> bool {
             && words.iter().all(|w| {
                 w.chars()
                     .find(|c| c.is_alphabetic())
-                    .map_or(true, char::is_uppercase)
+                    .is_none_or(char::is_uppercase)
             })
     })
 }
