@@ -215,43 +215,19 @@ fn bad_input_gets_one_line_and_exit_code_2() {
     std::fs::create_dir_all(&empty_dir).unwrap();
     let missing = dir.0.join("missing.txt");
     let p = |p: &PathBuf| p.to_str().unwrap().to_string();
+    let check = |page: &PathBuf, source: &PathBuf| {
+        vec!["check".into(), p(page), "--sources".into(), p(source)]
+    };
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (
-            vec!["check".into(), p(&missing), "--sources".into(), p(&good)],
-            "missing page",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&missing)],
-            "missing source",
-        ),
-        (
-            vec!["check".into(), p(&empty), "--sources".into(), p(&good)],
-            "empty page",
-        ),
-        (
-            vec!["check".into(), p(&latin1), "--sources".into(), p(&good)],
-            "page not UTF-8",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&latin1)],
-            "source not UTF-8",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&bad_json)],
-            "malformed JSON",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&no_sources)],
-            "no sources",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&empty_dir)],
-            "empty folder",
-        ),
-        (
-            vec!["check".into(), p(&good), "--sources".into(), p(&weird)],
-            "unsupported file",
-        ),
+        (check(&missing, &good), "missing page"),
+        (check(&good, &missing), "missing source"),
+        (check(&empty, &good), "empty page"),
+        (check(&latin1, &good), "page not UTF-8"),
+        (check(&good, &latin1), "source not UTF-8"),
+        (check(&good, &bad_json), "malformed JSON"),
+        (check(&good, &no_sources), "no sources"),
+        (check(&good, &empty_dir), "empty folder"),
+        (check(&good, &weird), "unsupported file"),
         (
             vec![
                 "corpus".into(),

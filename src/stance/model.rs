@@ -56,6 +56,28 @@ pub(crate) struct Linear {
 const CLAMP: f32 = 5.0;
 
 impl Linear {
+    /// A model of this shape with no weights yet.
+    pub fn unweighted(
+        classes: usize,
+        dense: usize,
+        hash_bits: u32,
+        mean: Vec<f32>,
+        scale: Vec<f32>,
+        cuts: Vec<Vec<f32>>,
+    ) -> Linear {
+        Linear {
+            classes,
+            dense,
+            hash_bits,
+            mean,
+            scale,
+            cuts,
+            w_dense: Vec::new(),
+            w_hash: Vec::new(),
+            hash_scale: Vec::new(),
+        }
+    }
+
     /// Number of dense parameters per class.
     pub fn dense_width(&self) -> usize {
         1 + self.dense + self.cuts.iter().map(Vec::len).sum::<usize>()
@@ -304,17 +326,7 @@ impl<'a> Reader<'a> {
             }
             cuts.push((0..n).map(|_| self.f32()).collect::<Option<Vec<f32>>>()?);
         }
-        let mut m = Linear {
-            classes,
-            dense,
-            hash_bits,
-            mean,
-            scale,
-            cuts,
-            w_dense: Vec::new(),
-            w_hash: Vec::new(),
-            hash_scale: Vec::new(),
-        };
+        let mut m = Linear::unweighted(classes, dense, hash_bits, mean, scale, cuts);
         let n = m.dense_width() * classes;
         m.w_dense = (0..n).map(|_| self.f32()).collect::<Option<Vec<f32>>>()?;
         if hash_bits > 0 {

@@ -192,17 +192,7 @@ fn fit(
         c.dedup();
         cuts[j] = c;
     }
-    let mut model = Linear {
-        classes,
-        dense,
-        hash_bits,
-        mean,
-        scale,
-        cuts,
-        w_dense: Vec::new(),
-        w_hash: Vec::new(),
-        hash_scale: Vec::new(),
-    };
+    let mut model = Linear::unweighted(classes, dense, hash_bits, mean, scale, cuts);
     let width = model.dense_width();
     let hw = if hash_bits == 0 {
         0
