@@ -176,7 +176,7 @@ const THRESHOLDS: Thresholds = Thresholds {
     related: 0.25,
     confirms: 0.42,
     contradicts: 0.35,
-    coverage: 0.5,
+    coverage: 0.45,
 };
 
 /// How many candidate sentences per source are aligned and judged.

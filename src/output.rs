@@ -64,6 +64,8 @@ pub struct OutputEvidence {
     pub end_utf16: usize,
     /// How closely the sentence matches the claim, 0 to 1.
     pub score: f32,
+    /// The share of the claim's weighted words that the sentence holds, 0 to 1.
+    pub coverage: f32,
     /// Typed differences, contradicting ones first.
     pub reasons: Vec<OutputReason>,
     /// Word-level diff of the claim and the sentence.
@@ -140,6 +142,7 @@ impl OutputReport {
                             start_utf16,
                             end_utf16,
                             score: e.score,
+                            coverage: e.coverage,
                             reasons: e
                                 .reasons
                                 .iter()
