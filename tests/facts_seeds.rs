@@ -2,26 +2,12 @@
 //! time. Sentences are located by short keywords; no article text is stored here.
 
 use corroborate::{compare, Facts, Reason, ReasonKind};
-use std::path::PathBuf;
+
+mod common;
 
 /// The seed articles' texts, or `None` (with a visible message) when `../shared` is missing.
 fn seeds() -> Option<Vec<String>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("../shared/seeds not found under CI");
-        }
-        eprintln!("skipping: ../shared not found");
-        return None;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    Some(
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect(),
-    )
+    common::seeds().map(|seeds| seeds.into_iter().map(|(_, text)| text).collect())
 }
 
 /// The sentence around the first occurrence of `key`: a small splitter that does not end a

@@ -6,38 +6,12 @@
 
 use corroborate::{is_claim, sentences};
 use std::ops::Range;
-use std::path::PathBuf;
+
+mod common;
 
 /// The seed articles as `(file name, text)`, or `None` (after saying so) when absent.
 fn seeds() -> Option<Vec<(String, String)>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(e) => e,
-        Err(e) => {
-            if std::env::var("CI").is_ok_and(|v| v == "true") {
-                panic!("../shared not found at {}: {e}", dir.display());
-            }
-            eprintln!("skipping: ../shared not found ({})", dir.display());
-            return None;
-        }
-    };
-    let mut out: Vec<(String, String)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let text =
-                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            (name, text)
-        })
-        .collect();
-    out.sort();
-    assert!(!out.is_empty(), "no seed files in {}", dir.display());
-    Some(out)
+    common::seeds()
 }
 
 fn segs(text: &str) -> Vec<Range<usize>> {
