@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 
 /// `../shared/<sub>` next to the repository, or `None` (after printing why) when it is missing
