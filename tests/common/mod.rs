@@ -3,7 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::io::Write;
 use std::path::PathBuf;
 
 /// `../shared/<sub>` next to the repository, or `None` (after printing why) when it is missing
