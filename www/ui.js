@@ -35,12 +35,15 @@ button{font:inherit;color:inherit;cursor:pointer}
  max-height:min(70vh,36rem);overflow:auto;padding:14px 16px}
 h2{font-size:15px;margin:0 0 8px}
 .counts{display:flex;flex-wrap:wrap;gap:4px 14px;margin:0 0 10px;padding:0;list-style:none}
-table{border-collapse:collapse;width:100%;font-size:13px}
+table{border-collapse:collapse;width:100%;font-size:13px;table-layout:fixed}
+thead th:not(:first-child){width:3.2em}
+abbr{text-decoration:none}
+.key{color:var(--muted);font-size:12px;margin:8px 0 0}
 th,td{border-bottom:1px solid var(--line);padding:3px 4px;text-align:center}
-thead th{font-weight:600;color:var(--muted);max-width:6em;overflow:hidden;text-overflow:ellipsis;
- white-space:nowrap;font-size:12px}
-tbody th{text-align:left;font-weight:normal;width:100%}
-[part~=claim]{all:unset;cursor:pointer;display:block;max-width:18rem;overflow:hidden;
+thead th{font-weight:600;color:var(--muted);overflow:hidden;white-space:nowrap;font-size:12px}
+thead th:first-child{text-align:left}
+tbody th{text-align:left;font-weight:normal;overflow:hidden}
+[part~=claim]{all:unset;cursor:pointer;display:block;width:100%;overflow:hidden;
  text-overflow:ellipsis;white-space:nowrap}
 [part~=claim]:hover{text-decoration:underline}
 [part~=claim]:focus-visible{outline:2px solid var(--related)}
@@ -78,6 +81,12 @@ export function el(tag, attrs = {}, ...kids) {
   e.append(...kids.filter((k) => k != null && k !== false));
   return e;
 }
+
+// A column label for an outlet: its initials ("The Harbour Herald" → "HH").
+const short = (name) => {
+  const words = name.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  return words.length > 1 ? words.slice(0, 3).map((w) => w[0].toUpperCase()).join('') : name.slice(0, 4);
+};
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -227,7 +236,8 @@ export function createUI(on) {
     const cols = new Map();
     for (const c of claims) for (const e of c.evidence) if (!cols.has(e.source)) cols.set(e.source, e.outlet || e.source);
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Claim'),
-      ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id }, name)));
+      ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
+        el('abbr', { title: name }, short(name)))));
     const rows = claims.map((c) => {
       const rel = new Map(c.evidence.map((e) => [e.source, e.relation]));
       return el('tr', { 'data-verdict': c.verdict },
@@ -244,7 +254,9 @@ export function createUI(on) {
       el('h2', {}, `${plural(summary.claims, 'claim')} checked against ${plural(state.sources, 'source')}`),
       el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
-      el('table', { part: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+      el('table', { part: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+      cols.size ? el('p', { class: 'key' }, [...cols.values()].map((n) => `${short(n)}: ${n}`).join(' · '),
+        ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
   }
 
   function place() {
