@@ -1,0 +1,57 @@
+// The demo page: pick an outlet of the demo story to read; the others are its sources.
+// The choice lives in the URL hash (index.html#<source id>).
+
+import { attach, loadCorpus } from './corroborate.js';
+
+const CORPUS = 'demo/corpus.json'; // written by scripts/site
+const $ = (id) => document.getElementById(id);
+let handle = null;
+
+function show(source) {
+  $('byline').textContent = [source.outlet, source.published].filter(Boolean).join(' · ');
+  $('title').textContent = source.title || source.id;
+  // The text's paragraphs and lines, each as a paragraph (textContent only).
+  const paras = source.text.split(/\n+/).map((t) => t.trim()).filter(Boolean);
+  if (paras[0] === source.title) paras.shift(); // the headline is shown above
+  $('body').replaceChildren(...paras.map((t) => {
+    const p = document.createElement('p');
+    p.textContent = t;
+    return p;
+  }));
+  document.title = `${source.outlet || source.id}: corroborate demo`;
+}
+
+async function read(corpus) {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const source = corpus.sources.find((s) => s.id === id) ??
+    corpus.sources.find((s) => s.id === 'coastline-news') ?? corpus.sources[0];
+  $('outlet').value = source.id;
+  handle?.detach();
+  handle = null;
+  show(source);
+  $('status').textContent = 'Checking…';
+  handle = await attach({ root: '#story', corpus: CORPUS, exclude: source.id });
+}
+
+document.addEventListener('corroborate:ready', ({ detail: { summary, timings } }) => {
+  const ms = Math.round(timings.extract + timings.annotate + timings.paint);
+  $('status').textContent = `${summary.claims} claims checked against the other outlets in ` +
+    `${ms} ms: ${summary.confirmed} confirmed, ${summary.contradicted} contradicted, ` +
+    `${summary.disputed} disputed, ${summary.related} related, ${summary.unique} unique.`;
+});
+
+try {
+  const corpus = await loadCorpus(CORPUS);
+  for (const s of corpus.sources) $('outlet').append(new Option(s.outlet || s.id, s.id));
+  $('outlet').addEventListener('change', (e) => { location.hash = e.target.value; });
+  addEventListener('hashchange', () => read(corpus).catch(fail));
+  await read(corpus);
+} catch (e) {
+  fail(e);
+}
+
+function fail(e) {
+  console.error(e);
+  $('status').textContent = `The demo could not start: ${e.message}. Build it with scripts/site.`;
+  $('status').className = 'status error';
+}

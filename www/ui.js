@@ -1,0 +1,316 @@
+// The reader's UI: one <corroborate-ui> host with an open shadow root holding the summary badge,
+// the panel (counts and a grid of claims by source), the evidence popover and a live region.
+// Everything from the page or the corpus goes in as textContent, never as HTML.
+
+export const GLYPH = { confirmed: '✓', contradicted: '✗', disputed: '±', related: '≈', unique: '◇',
+  confirms: '✓', contradicts: '✗' };
+const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
+
+const CSS_TEXT = `
+:host{all:initial}
+*{box-sizing:border-box}
+:host,div,section{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--soft:#f6f8fa;
+ --confirmed:#1a7f37;--contradicted:#c0182b;--disputed:#9a5b00;--related:#0b61c9;--unique:#6e7781;
+ --added:#dafbe1;--removed:#ffebe9;color:var(--fg);font:14px/1.45 system-ui,sans-serif}
+@media (prefers-color-scheme:dark){:host,div,section{--fg:#e6edf3;--muted:#9198a1;--bg:#161b22;
+ --line:#3d444d;--soft:#21262d;--confirmed:#3fb950;--contradicted:#ff7b72;--disputed:#e3b341;
+ --related:#79c0ff;--unique:#9ea7b3;--added:#2ea04366;--removed:#f8514966}}
+[hidden]{display:none!important}
+button{font:inherit;color:inherit;cursor:pointer}
+:focus-visible{outline:2px solid var(--related);outline-offset:2px}
+[part~=popover]:focus-visible{outline:1px solid var(--line)}
+[data-verdict=confirmed],[data-relation=confirms]{--tone:var(--confirmed)}
+[data-verdict=contradicted],[data-relation=contradicts]{--tone:var(--contradicted)}
+[data-verdict=disputed]{--tone:var(--disputed)}
+[data-verdict=related],[data-relation=related]{--tone:var(--related)}
+[data-verdict=unique]{--tone:var(--unique)}
+.box{position:fixed;z-index:2147483647;background:var(--bg);border:1px solid var(--line);
+ border-radius:10px;box-shadow:0 8px 28px #0003}
+[part~=badge]{position:fixed;z-index:2147483646;right:16px;bottom:16px;display:flex;gap:10px;
+ align-items:center;padding:6px 12px;border:1px solid var(--line);border-radius:999px;
+ background:var(--bg);box-shadow:0 2px 10px #0002}
+[part~=badge] b{font-weight:600;margin-right:2px}
+.n{color:var(--tone);font-weight:600;white-space:nowrap}
+[part~=panel]{right:16px;bottom:60px;width:min(30rem,calc(100vw - 32px));
+ max-height:min(70vh,36rem);overflow:auto;padding:14px 16px}
+h2{font-size:15px;margin:0 0 8px}
+.counts{display:flex;flex-wrap:wrap;gap:4px 14px;margin:0 0 10px;padding:0;list-style:none}
+table{border-collapse:collapse;width:100%;font-size:13px;table-layout:fixed}
+thead th:not(:first-child){width:3.2em}
+abbr{text-decoration:none}
+.key{color:var(--muted);font-size:12px;margin:8px 0 0}
+th,td{border-bottom:1px solid var(--line);padding:3px 4px;text-align:center}
+thead th{font-weight:600;color:var(--muted);overflow:hidden;white-space:nowrap;font-size:12px}
+thead th:first-child{text-align:left}
+tbody th{text-align:left;font-weight:normal;overflow:hidden}
+[part~=claim]{all:unset;cursor:pointer;display:block;width:100%;overflow:hidden;
+ text-overflow:ellipsis;white-space:nowrap}
+[part~=claim]:hover{text-decoration:underline}
+[part~=claim]:focus-visible{outline:2px solid var(--related)}
+td[data-relation]{color:var(--tone);font-weight:700;background:var(--soft)}
+[part~=popover]{width:min(28rem,calc(100vw - 16px));overflow:auto;overscroll-behavior:contain;
+ padding:12px 14px}
+@media (prefers-reduced-motion:no-preference){.box:not([hidden]){animation:in .12s ease-out}}
+@keyframes in{from{opacity:0;transform:translateY(4px)}}
+header{display:flex;align-items:start;gap:8px}
+[part~=verdict]{flex:1;margin:0;font-weight:650;color:var(--tone)}
+[part~=close]{border:0;background:none;font-size:18px;line-height:1;padding:0 4px;color:var(--muted)}
+[part~=conflict]{margin:6px 0 0;padding:6px 8px;border-left:3px solid var(--tone);
+ background:var(--soft);border-radius:4px}
+ol{list-style:none;margin:0;padding:0}
+[part~=evidence]{border-top:1px solid var(--line);margin-top:10px;padding-top:8px}
+.src{display:flex;gap:8px;align-items:baseline;justify-content:space-between}
+[part~=outlet]{font-weight:600}
+[part~=relation]{color:var(--tone);font-weight:600;white-space:nowrap;font-size:13px}
+[part~=title]{color:var(--muted);font-size:12.5px;margin:1px 0 4px}
+[part~=sentence]{margin:4px 0;padding-left:8px;border-left:2px solid var(--line)}
+mark{color:inherit;border-radius:3px;padding:0 2px}
+mark[data-op=added]{background:var(--added);font-weight:600}
+mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
+[part~=reasons]{margin:4px 0;padding-left:18px;font-size:13px}
+[part~=reason][data-contradicts=true]{color:var(--contradicted)}
+.kind{font-weight:600;text-transform:capitalize}
+[part~=source-link]{color:var(--related);font-size:13px}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;
+
+/** Create an element: el('p', {part: 'x'}, 'text', child...). Strings become text nodes. */
+export function el(tag, attrs = {}, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
+  e.append(...kids.filter((k) => k != null && k !== false));
+  return e;
+}
+
+// A column label for an outlet: its initials ("The Harbour Herald" → "HH").
+const short = (name) => {
+  const words = name.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  return words.length > 1 ? words.slice(0, 3).map((w) => w[0].toUpperCase()).join('') : name.slice(0, 4);
+};
+
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The verdict of a claim in plain words. */
+export function verdictWords(claim, sourceCount) {
+  const by = (rel) => claim.evidence.filter((e) => e.relation === rel).length;
+  switch (claim.verdict) {
+    case 'confirmed': return `Confirmed by ${plural(by('confirms'), 'source')}`;
+    case 'contradicted': return `Contradicted by ${plural(by('contradicts'), 'source')}`;
+    case 'disputed': return `Disputed: ${by('confirms')} confirm, ${by('contradicts')} contradict`;
+    case 'related': return `Related: ${plural(by('related'), 'source')} speak of it, none confirms it`;
+    default: return sourceCount ? `Unique to this page: none of ${plural(sourceCount, 'source')} reports it`
+      : 'Unique to this page: no source reports it';
+  }
+}
+
+/** "this page says 3; 3 sources say 5": where sources agree against the page. */
+export function conflictWords(claim) {
+  const groups = new Map(); // page words → Map(source words → Set of sources)
+  for (const e of claim.evidence) {
+    for (const r of e.reasons) {
+      if (!r.contradicts) continue;
+      const bySource = groups.get(r.page) ?? groups.set(r.page, new Map()).get(r.page);
+      (bySource.get(r.source) ?? bySource.set(r.source, new Set()).get(r.source)).add(e.source);
+    }
+  }
+  const parts = [];
+  for (const [page, bySource] of groups) {
+    const others = [...bySource].map(([w, s]) =>
+      `${s.size === 1 ? '1 source says' : `${s.size} sources say`} “${w}”`);
+    parts.push(`this page says “${page}”; ${others.join(', ')}`);
+  }
+  return parts.length ? parts.join('. ').replace(/^t/, 'T') + '.' : '';
+}
+
+/** The source's sentence with the page's words struck (removed) and the source's own marked. */
+function sentence(ev) {
+  const p = el('blockquote', { part: 'sentence' });
+  const text = ev.text;
+  let pos = 0;
+  const space = () => {
+    const last = p.lastChild?.textContent ?? '';
+    if (last && !/\s$/.test(last)) p.append(' ');
+  };
+  for (const d of ev.diff) {
+    if (d.op === 'removed') { // the page's words, struck through where the source differs
+      if (!d.text.trim()) continue;
+      space();
+      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page' }, d.text.trim()), ' ');
+      continue;
+    }
+    const s = d.source_start_utf16;
+    const e = d.source_end_utf16;
+    if (s == null || e == null) { space(); p.append(d.text); continue; }
+    if (s > pos) p.append(text.slice(pos, s));
+    const words = text.slice(s, e);
+    if (d.op !== 'added') p.append(words);
+    else { // the source's own words; its surrounding spaces stay outside the mark
+      const [, lead, core, tail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words);
+      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source' }, core), tail);
+    }
+    pos = Math.max(pos, e);
+  }
+  if (pos < text.length && ev.diff.some((d) => d.source_end_utf16 != null)) p.append(text.slice(pos));
+  if (!ev.diff.length) p.append(text);
+  p.normalize();
+  return p;
+}
+
+/** A link to the source, scrolled to the sentence with a text fragment; http(s) URLs only. */
+export function sourceHref(ev) {
+  let url;
+  try { url = new URL(ev.url, document.baseURI); } catch { return null; }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const words = ev.text.trim().split(/\s+/);
+  const enc = (w) => encodeURIComponent(w.join(' ')).replace(/-/g, '%2D');
+  const frag = words.length <= 8 ? enc(words) : `${enc(words.slice(0, 4))},${enc(words.slice(-4))}`;
+  url.hash = '';
+  return `${url.href}#:~:text=${frag}`;
+}
+
+// A reason's message, its kind ("date: ...") set apart as a label.
+function reasonWords(r) {
+  const m = r.message.startsWith(`${r.kind}: `) ? r.message.slice(r.kind.length + 2) : r.message;
+  return m === r.message ? [m] : [el('span', { class: 'kind' }, `${r.kind}: `), m];
+}
+
+function evidenceItem(ev) {
+  const name = ev.outlet || ev.source;
+  const href = ev.url ? sourceHref(ev) : null;
+  return el('li', { part: 'evidence', 'data-relation': ev.relation, 'data-source': ev.source },
+    el('div', { class: 'src' },
+      el('span', { part: 'outlet' }, name),
+      el('span', { part: 'relation', 'data-relation': ev.relation },
+        `${GLYPH[ev.relation] ?? ''} ${WORDS[ev.relation] ?? ev.relation}`)),
+    ev.title ? el('div', { part: 'title' }, ev.title) : null,
+    sentence(ev),
+    ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map((r) =>
+      el('li', { part: 'reason', 'data-kind': r.kind, 'data-contradicts': String(r.contradicts) },
+        ...reasonWords(r)))) : null,
+    href ? el('a', { part: 'source-link', href, target: '_blank', rel: 'noopener noreferrer' },
+      `Read it at ${name} ↗`) : null);
+}
+
+/** The UI host and its parts. `on` has goto(index) and close() callbacks. */
+export function createUI(on) {
+  const host = document.createElement('corroborate-ui');
+  const shadow = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_TEXT);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.append(el('style', {}, CSS_TEXT));
+  }
+  const badge = el('button', { part: 'badge', type: 'button', 'aria-expanded': 'false',
+    'aria-controls': 'corroborate-panel' });
+  const panel = el('section', { part: 'panel', class: 'box', id: 'corroborate-panel', role: 'region',
+    'aria-label': 'corroborate summary', hidden: '' });
+  const popover = el('div', { part: 'popover', class: 'box', role: 'dialog', tabindex: '-1',
+    hidden: '' });
+  const live = el('div', { part: 'live', class: 'sr', 'aria-live': 'polite' });
+  shadow.append(badge, panel, popover, live);
+  document.documentElement.append(host);
+
+  let state = { claims: [], summary: null, sources: 0 };
+  let anchor = null; // function returning the claim's rect, for repositioning
+
+  badge.addEventListener('click', () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    badge.setAttribute('aria-expanded', String(open));
+    if (open) fillPanel();
+  });
+  popover.addEventListener('click', (e) => {
+    if (e.target.closest?.('[part~="close"]')) on.close();
+  });
+  panel.addEventListener('click', (e) => {
+    const b = e.target.closest?.('[part~="claim"]');
+    if (b) on.goto(Number(b.dataset.index));
+  });
+
+  function fillPanel() {
+    const { claims, summary } = state;
+    if (!summary) return;
+    // Columns: the sources that speak of any claim, in order of first appearance.
+    const cols = new Map();
+    for (const c of claims) for (const e of c.evidence) if (!cols.has(e.source)) cols.set(e.source, e.outlet || e.source);
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'Claim'),
+      ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
+        el('abbr', { title: name }, short(name)))));
+    const rows = claims.map((c) => {
+      const rel = new Map(c.evidence.map((e) => [e.source, e.relation]));
+      return el('tr', { 'data-verdict': c.verdict },
+        el('th', { scope: 'row' }, el('button', { part: 'claim', type: 'button', 'data-index': c.index,
+          'data-verdict': c.verdict, title: c.text },
+        el('span', { class: 'n' }, GLYPH[c.verdict]), ` ${c.index + 1}. ${c.text}`)),
+        ...[...cols.keys()].map((id) => {
+          const r = rel.get(id);
+          return r ? el('td', { 'data-relation': r, title: `${cols.get(id)} ${WORDS[r]}` }, GLYPH[r])
+            : el('td', { title: `${cols.get(id)}: nothing on this` }, '');
+        }));
+    });
+    panel.replaceChildren(
+      el('h2', {}, `${plural(summary.claims, 'claim')} checked against ${plural(state.sources, 'source')}`),
+      el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
+        .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
+      el('table', { part: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+      cols.size ? el('p', { class: 'key' }, [...cols.values()].map((n) => `${short(n)}: ${n}`).join(' · '),
+        ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
+  }
+
+  function place() {
+    if (popover.hidden || !anchor) return;
+    const r = anchor();
+    if (!r) return;
+    // Below the claim, or above it when there is more room there; never over the claim itself.
+    const room = { below: innerHeight - r.bottom - 16, above: r.top - 16 };
+    const below = room.below >= Math.min(popover.scrollHeight, 240) || room.below >= room.above;
+    popover.style.maxHeight = `${Math.max(120, Math.min(below ? room.below : room.above, 512))}px`;
+    const w = popover.offsetWidth;
+    const h = popover.offsetHeight;
+    const top = below ? r.bottom + 8 : r.top - h - 8;
+    popover.style.top = `${Math.max(8, Math.min(top, innerHeight - h - 8))}px`;
+    popover.style.left = `${Math.max(8, Math.min(r.left, innerWidth - w - 8))}px`;
+  }
+
+  return {
+    host,
+    update(claims, summary, sources) {
+      state = { claims, summary, sources };
+      const label = ['confirmed', 'contradicted', 'disputed', 'related', 'unique']
+        .map((v) => `${summary[v]} ${v}`).join(', ');
+      badge.setAttribute('aria-label', `corroborate: ${plural(summary.claims, 'claim')}: ${label}. Show the summary`);
+      badge.replaceChildren(el('b', {}, 'corroborate'),
+        ...['confirmed', 'contradicted', 'disputed', 'related', 'unique'].filter((v) => summary[v])
+          .map((v) => el('span', { class: 'n', 'data-verdict': v, title: v }, `${GLYPH[v]} ${summary[v]}`)));
+      if (!panel.hidden) fillPanel();
+    },
+    /** Open the popover for a claim; `rect()` gives the anchor; `focus` moves focus into it. */
+    open(claim, rect, focus) {
+      const words = verdictWords(claim, state.sources);
+      const conflict = conflictWords(claim);
+      popover.dataset.verdict = claim.verdict;
+      popover.dataset.claim = String(claim.index);
+      popover.setAttribute('aria-label', `Claim ${claim.index + 1}: ${words}`);
+      popover.replaceChildren(
+        el('header', {}, el('p', { part: 'verdict', 'data-verdict': claim.verdict },
+          `${GLYPH[claim.verdict]} ${words}`),
+        el('button', { part: 'close', type: 'button', 'aria-label': 'Close' }, '×')),
+        conflict ? el('p', { part: 'conflict', 'data-verdict': claim.verdict }, conflict) : null,
+        el('ol', {}, ...claim.evidence.map(evidenceItem)));
+      popover.hidden = false;
+      anchor = rect;
+      place();
+      if (focus) popover.focus({ preventScroll: true });
+      return `${words}. ${conflict}`;
+    },
+    close() { popover.hidden = true; anchor = null; },
+    get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
+    place,
+    announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
+    contains: (node) => node === host || host.contains(node),
+    hasFocus: () => shadow.activeElement != null,
+    destroy() { host.remove(); },
+  };
+}

@@ -1,0 +1,53 @@
+// corroborate's engine host. Runs as a module Web Worker (so annotating a long page never blocks
+// the page), and is also imported on the main thread as the fallback when no Worker can be made:
+// in both cases `handle(message)` does the work; only in a worker does it listen for messages.
+//
+// Messages: {id, type: 'setCorpus', key, url | corpus}  → the source ids
+//           {id, type: 'annotate', key, text, exclude}   → {claims, summary}
+//           {id, type: 'drop', key}                      → true
+// Replies:  {id, result} or {id, error: message}.
+
+import * as wasm from './pkg/corroborate.js';
+
+let ready;
+/** Initialise the WebAssembly module once; resolves to the module's exports. */
+export const boot = () => (ready ??= wasm.default().then(() => wasm));
+
+const engines = new Map(); // corpus key → Engine
+
+/** Do one request; returns its result or throws an Error with a clear message. */
+export async function handle({ type, key, url, corpus, text, exclude }) {
+  const { Engine } = await boot();
+  if (type === 'setCorpus') {
+    if (url) {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load the corpus ${url}: HTTP ${res.status}`);
+      corpus = await res.text(); // the engine parses JSON text faster than JS objects
+    }
+    const engine = new Engine(corpus);
+    engines.get(key)?.free();
+    engines.set(key, engine);
+    return engine.sourceIds();
+  }
+  if (type === 'annotate') {
+    const engine = engines.get(key);
+    if (!engine) throw new Error(`no corpus loaded under ${key}`);
+    return engine.annotate(text, exclude ?? undefined);
+  }
+  if (type === 'drop') {
+    engines.get(key)?.free();
+    return engines.delete(key);
+  }
+  throw new Error(`unknown request ${type}`);
+}
+
+// In a worker: answer messages in order of arrival.
+if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
+  self.onmessage = async ({ data }) => {
+    try {
+      self.postMessage({ id: data.id, result: await handle(data) });
+    } catch (e) {
+      self.postMessage({ id: data.id, error: String(e?.message ?? e) });
+    }
+  };
+}
