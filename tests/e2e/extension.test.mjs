@@ -1,0 +1,247 @@
+// The browser extension, end to end in Chromium: the unpacked build (scripts/extension) loaded
+// with --load-extension into a persistent profile (headless), four fictional pages of one story
+// served on 127.0.0.1 (tests/e2e/fixtures/extension/), three of them saved as sources through
+// the extension's own popup, the fourth checked: markers, popover, badge, the popup's summary;
+// the per-site switch annotating pages as they load (also under a strict CSP); a saved page
+// never compared with itself; the options page's list, export, remove and import.
+//
+// One difference from the shipped build: the test's copy of the manifest grants
+// *://127.0.0.1/* as a host permission. A test cannot click the toolbar button, which is what
+// grants activeTab, so the popup is opened as popup.html?tab=ID and the host permission stands in
+// for activeTab (and for the one-site permission the site switch asks for, which is then granted
+// without a prompt).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, claimPoint, highlights, mkdirp, playwright, popover,
+  serve, settle, until, watchErrors } from './lib.mjs';
+
+const FIXTURES = join(REPO, 'tests/e2e/fixtures/extension');
+const STORY = 'Brennholm library fire';
+const SOURCES = ['valley-courier', 'brennholm-post', 'northshore-daily'];
+
+let ctx; // the persistent browser context with the extension
+let sw; // the extension's service worker
+let extId;
+let site; // the fixtures, served plainly
+let strict; // the same, served with a CSP that forbids WebAssembly compilation in the page
+let profile;
+
+before(async () => {
+  const out = join(ARTEFACTS, 'extension');
+  const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--out', out,
+    'chromium'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  assert.equal(built.status, 0, 'scripts/extension failed');
+  const dir = join(out, 'chromium');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['*://127.0.0.1/*']; // stands in for activeTab: see the top
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+
+  site = await serve(FIXTURES);
+  strict = await serve(FIXTURES, ['--header',
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'"]);
+
+  const { chromium } = await playwright();
+  profile = mkdtempSync(join(tmpdir(), 'corroborate-ext-'));
+  ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true, // Chromium's new headless mode runs extensions
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+  sw = ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+  extId = new URL(sw.url()).host;
+});
+
+after(async () => {
+  await ctx?.close();
+  await site?.stop();
+  await strict?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Open a page in a new tab; resolves to {page, tabId}. */
+async function open(url) {
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const tabId = await until(() => sw.evaluate(async (u) =>
+    (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url));
+  assert.ok(tabId, `no tab for ${url}`);
+  return { page, tabId };
+}
+
+/** The extension's popup for a tab (popup.html?tab=ID), opened in its own tab. */
+async function popup(tabId) {
+  const p = await ctx.newPage();
+  await p.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  return p;
+}
+
+const badge = (tabId) => sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+const stored = () => sw.evaluate(async () => Object.values(await chrome.storage.local.get(null))
+  .filter((v) => v && typeof v === 'object' && 'text' in v));
+const contentStatus = (tabId) => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'status' }), tabId);
+const popupState = (p) => p.locator('#state').getAttribute('data-state');
+
+test('three pages of a story are saved as sources through the popup', async () => {
+  for (const name of SOURCES) {
+    const { page, tabId } = await open(`${site.url}/${name}.html`);
+    const p = await popup(tabId);
+    const pageErrors = watchErrors(p);
+    await p.fill('#story', STORY);
+    await p.click('#add');
+    await p.waitForFunction(() => /^Saved /.test(document.getElementById('message').textContent));
+    assert.deepEqual(pageErrors, []);
+    await p.close();
+    await page.close();
+  }
+  const sources = await stored();
+  const by = Object.fromEntries(sources.map((s) => [new URL(s.url).pathname.slice(1, -5), s]));
+  assert.deepEqual(Object.keys(by).sort(), [...SOURCES].sort());
+  // Metadata, however each page states it.
+  assert.equal(by['valley-courier'].outlet, 'The Valley Courier');
+  assert.equal(by['valley-courier'].title, 'Fire damages Brennholm library');
+  assert.equal(by['valley-courier'].published, '2025-10-12T07:30:00Z');
+  assert.equal(by['brennholm-post'].outlet, 'Brennholm Post');
+  assert.equal(by['brennholm-post'].published, '2025-10-12T09:15:00+01:00');
+  assert.equal(by['northshore-daily'].outlet, '127.0.0.1');
+  assert.equal(by['northshore-daily'].published, '2025-10-13');
+  for (const s of sources) {
+    assert.equal(s.story, STORY);
+    assert.match(s.id, /^127-0-0-1-[a-z0-9-]+-[0-9a-f]{8}$/);
+    assert.ok(!/Subscribe|Home/.test(s.text), 'navigation and footer are not part of the text');
+    assert.match(s.text, /Brennholm|Ada Morrow/);
+  }
+});
+
+test('another page of the story: markers, popover, badge and the popup summary', async () => {
+  const { page, tabId } = await open(`${site.url}/ridge-gazette.html`);
+  const pageErrors = watchErrors(page);
+  const p = await popup(tabId); // opening the popup checks the page once
+  await until(async () => (await popupState(p)) === 'done', 30000);
+  assert.equal(await popupState(p), 'done', await p.locator('#state').textContent());
+  const state = await p.locator('#state').textContent();
+  assert.match(state, /^\d+ claims compared with 3 sources\.$/); // not saved: all the sources
+  const bars = await p.$$eval('#chart g[data-verdict]', (gs) =>
+    Object.fromEntries(gs.map((g) => [g.dataset.verdict, Number(g.querySelector('.count').textContent)])));
+  assert.deepEqual(Object.keys(bars).sort(), ['confirmed', 'contradicted', 'disputed', 'related', 'unique']);
+  assert.ok(bars.contradicted >= 1 && bars.confirmed >= 1 && bars.unique >= 1, JSON.stringify(bars));
+  await p.screenshot({ path: join(mkdirp(ARTEFACTS), 'extension-popup.png') });
+  await p.close();
+
+  // Markers: the highlights the content script registered are the page's own (one registry per
+  // document), so the page's world sees them.
+  const h = await highlights(page);
+  assert.ok(h.contradicted.texts.some((t) => t.includes('5 firefighters were treated')), JSON.stringify(h));
+  assert.ok(h.confirmed.texts.some((t) => t.includes('about four hours')), JSON.stringify(h));
+  assert.ok(h.unique.texts.some((t) => t.includes('bake sale')), JSON.stringify(h));
+
+  // The badge: the number of contradicted claims.
+  assert.equal(await badge(tabId), String(bars.contradicted));
+
+  // The popover, on hover over the contradicted claim, in the open shadow root of <corroborate-ui>.
+  const at = await claimPoint(page, '5 firefighters were treated');
+  assert.ok(at, 'the contradicted claim is painted');
+  await page.mouse.move(at.x, at.y);
+  const pop = await until(async () => (await popover(page))?.visible && popover(page), 5000);
+  assert.ok(pop, 'the popover opens on hover');
+  await settle(page);
+  assert.equal(pop.role, 'dialog');
+  const outlets = pop.evidence.map((e) => e.outlet).join(' | ');
+  assert.match(outlets, /Valley Courier|127\.0\.0\.1/);
+  assert.ok(pop.evidence.some((e) => /contradict/i.test(e.relation ?? '')), JSON.stringify(pop.evidence));
+  assert.ok(pop.marks.some((m) => m.text.includes('2')), JSON.stringify(pop.marks));
+  await page.screenshot({ path: join(ARTEFACTS, 'extension-page.png') });
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('the site switch annotates pages as they load, also under a strict CSP', async () => {
+  const { page, tabId } = await open(`${site.url}/ridge-gazette.html`);
+  const p = await popup(tabId);
+  await p.click('#site');
+  const said = await until(async () => {
+    const m = await p.locator('#message').textContent();
+    return /annotated as they load|not|\w+/.test(m) ? m : null;
+  }, 10000);
+  assert.match(said ?? '', /annotated as they load/);
+  assert.equal(await sw.evaluate(async () => (await chrome.storage.local.get('site:127.0.0.1'))['site:127.0.0.1']), true);
+  const scripts = await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+  assert.deepEqual(scripts.map((s) => s.matches), [['*://127.0.0.1/*']]);
+  await p.close();
+  await page.close();
+
+  for (const base of [site.url, strict.url]) {
+    const { page: pg, tabId: id } = await open(`${base}/ridge-gazette.html`); // no popup this time
+    const st = await until(async () => {
+      const s = await contentStatus(id).catch(() => null);
+      return s?.state === 'done' || s?.state === 'error' ? s : null;
+    }, 30000);
+    assert.equal(st?.state, 'done', `${base}: ${JSON.stringify(st)}`);
+    assert.ok(st.summary.contradicted >= 1);
+    assert.equal(await badge(id), String(st.summary.contradicted));
+    const h = await highlights(pg);
+    assert.ok(h.contradicted.size >= 1, `${base}: no contradicted marker`);
+    await pg.close();
+  }
+});
+
+test('a saved page is compared with the other sources, never with itself', async () => {
+  const sources = await stored();
+  const self = sources.find((s) => s.url.endsWith('/valley-courier.html'));
+  const { page, tabId } = await open(`${site.url}/valley-courier.html#comments`); // the hash does not matter
+  const st = await until(async () => {
+    const s = await contentStatus(tabId).catch(() => null);
+    return s?.state === 'done' ? s : null;
+  }, 30000);
+  assert.ok(st, 'the saved page is annotated');
+  assert.equal(st.exclude, self.id);
+  assert.equal(st.sources, 2);
+  assert.ok(!st.evidence.includes(self.id), `compared with itself: ${st.evidence}`);
+  assert.ok(st.evidence.length >= 1);
+  // Its own sentences not found elsewhere stay unique (they would all be confirmed by itself).
+  assert.ok(st.summary.unique >= 1, JSON.stringify(st.summary));
+  await page.close();
+});
+
+test('the options page lists, exports, removes and imports sources', async () => {
+  const p = await ctx.newPage();
+  const pageErrors = watchErrors(p);
+  await p.goto(`chrome-extension://${extId}/options.html`);
+  await p.waitForSelector('section.group tbody tr');
+  assert.equal(await p.locator(`section.group[data-story="${STORY}"] tbody tr`).count(), 3);
+  const rows = await p.$$eval('tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((c) => c.textContent.trim())));
+  assert.ok(rows.some(([outlet, , date]) => outlet === 'The Valley Courier' && date === '2025-10-12'), JSON.stringify(rows));
+
+  const [download] = await Promise.all([p.waitForEvent('download'), p.click('#export')]);
+  const file = join(ARTEFACTS, 'extension-corpus.json');
+  await download.saveAs(file);
+  const corpus = JSON.parse(readFileSync(file, 'utf8'));
+  assert.equal(corpus.sources.length, 3);
+  for (const s of corpus.sources) {
+    assert.deepEqual(Object.keys(s).filter((k) => !['id', 'title', 'outlet', 'url', 'published', 'text', 'story'].includes(k)), []);
+  }
+
+  await p.locator('tbody tr', { hasText: 'Brennholm Post' }).getByRole('button', { name: /Remove/ }).click();
+  await until(async () => (await p.locator('tbody tr').count()) === 2);
+  assert.equal(await p.locator('tbody tr').count(), 2);
+
+  await p.setInputFiles('#import', file);
+  await p.waitForFunction(() => /^Imported 3 sources/.test(document.getElementById('message').textContent));
+  await until(async () => (await p.locator('tbody tr').count()) === 3);
+  assert.equal(await p.locator('tbody tr').count(), 3);
+  assert.equal((await stored()).length, 3);
+
+  // A story label edited here regroups the source.
+  const input = p.locator('tbody tr', { hasText: 'Brennholm Post' }).locator('input');
+  await input.fill('Other story');
+  await input.press('Enter');
+  await p.waitForSelector('section.group[data-story="Other story"] tbody tr');
+  await p.screenshot({ path: join(ARTEFACTS, 'extension-options.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await p.close();
+});
