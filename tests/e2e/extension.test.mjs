@@ -13,12 +13,12 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, claimPoint, highlights, mkdirp, playwright, popover,
-  serve, settle, until, watchErrors } from './lib.mjs';
+import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, claimPoint, freePort, highlights, mkdirp, playwright,
+  popover, serve, settle, until, watchErrors } from './lib.mjs';
 
 const FIXTURES = join(REPO, 'tests/e2e/fixtures/extension');
 const STORY = 'Brennholm library fire';
@@ -244,4 +244,136 @@ test('the options page lists, exports, removes and imports sources', async () =>
   await p.screenshot({ path: join(ARTEFACTS, 'extension-options.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);
   await p.close();
+});
+
+// ---- Firefox ESR: the Firefox build, through geckodriver (WebDriver over HTTP, no dependency) ----
+// WebDriver may not navigate to moz-extension:// pages, so they are opened as tabs from the
+// browser's chrome context (geckodriver --allow-system-access); the add-on's UUID is fixed with
+// the extensions.webextensions.uuids preference. Skipped when Firefox or geckodriver is missing.
+
+const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+const GECKODRIVER = process.env.GECKODRIVER ?? join(homedir(), '.cargo/bin/geckodriver');
+const GECKO_ID = 'corroborate@corroborate.example';
+const UUID = '8a6f2c1e-5b7d-4e3a-9c0f-c0220b0a7e01';
+
+test('Firefox: the same extension saves sources, checks a page, and the site switch works under a strict CSP', async (t) => {
+  if (!existsSync(FIREFOX) || !existsSync(GECKODRIVER)) {
+    const missing = existsSync(FIREFOX) ? GECKODRIVER : FIREFOX;
+    console.log(`skipping: ${missing} not found: the Firefox run of the extension does not run`);
+    t.skip(`${missing} not found`);
+    return;
+  }
+  const out = join(ARTEFACTS, 'extension');
+  const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--out', out,
+    'firefox'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  assert.equal(built.status, 0, 'scripts/extension failed');
+  const dir = join(out, 'firefox');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['*://127.0.0.1/*']; // stands in for activeTab, as above
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+
+  const port = await freePort();
+  const driver = spawn(GECKODRIVER, ['--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
+  const W = `http://127.0.0.1:${port}`;
+  const wd = async (method, path, body) => {
+    const r = await fetch(W + path, { method, headers: { 'content-type': 'application/json' },
+      body: body && JSON.stringify(body) });
+    const { value } = await r.json();
+    if (value?.error) throw new Error(`WebDriver ${path}: ${value.error}: ${value.message}`);
+    return value;
+  };
+  let S = null;
+  try {
+    await until(() => fetch(`${W}/status`).then(() => true, () => false), 10000);
+    const session = await wd('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'firefox',
+      'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'],
+        prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) } } } } });
+    S = `/session/${session.sessionId}`;
+    assert.equal(await wd('POST', `${S}/moz/addon/install`, { path: dir, temporary: true }), GECKO_ID);
+    const ext = `moz-extension://${UUID}`;
+
+    // Run an async function body in the current tab; resolves to its value.
+    const run = (body, args = []) => wd('POST', `${S}/execute/async`, { args, script:
+      `const done = arguments[arguments.length - 1];
+       (async (...args) => { ${body} })(...[...arguments].slice(0, -1)).then(done, (e) => done({ failed: String(e) }));` });
+    const handles = () => wd('GET', `${S}/window/handles`);
+    const to = (handle) => wd('POST', `${S}/window`, { handle });
+    async function openTab(url) {
+      const { handle } = await wd('POST', `${S}/window/new`, { type: 'tab' });
+      await to(handle);
+      await wd('POST', `${S}/url`, { url });
+      return handle;
+    }
+    async function openExtTab(url) {
+      const before = await handles();
+      await wd('POST', `${S}/moz/context`, { context: 'chrome' });
+      await wd('POST', `${S}/execute/sync`, { args: [url], script: `
+        const w = Services.wm.getMostRecentWindow('navigator:browser');
+        w.gBrowser.selectedTab = w.gBrowser.addTab(arguments[0],
+          { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });` });
+      await wd('POST', `${S}/moz/context`, { context: 'content' });
+      const handle = await until(async () => (await handles()).find((h) => !before.includes(h)));
+      await to(handle);
+      await until(async () => (await wd('GET', `${S}/url`)).startsWith(url) &&
+        (await run('return document.readyState')) === 'complete');
+      return handle;
+    }
+    const waitFor = (body, args, timeout = 20000) => until(async () => {
+      const v = await run(body, args);
+      return v?.failed ? null : v;
+    }, timeout, 100);
+
+    const home = await openExtTab(`${ext}/options.html`);
+    const tabOf = async (url) => { await to(home); return run('return (await browser.tabs.query({})).find((t) => t.url === args[0])?.id', [url]); };
+
+    for (const name of SOURCES) {
+      const url = `${site.url}/${name}.html`;
+      await openTab(url);
+      const tab = await tabOf(url);
+      await openExtTab(`${ext}/popup.html?tab=${tab}`);
+      const said = await run(`document.getElementById('story').value = args[0];
+        document.getElementById('add').click();
+        const m = document.getElementById('message');
+        for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+        return m.textContent;`, [STORY]);
+      assert.match(said, /^Saved /, `${name}: ${said}`);
+    }
+
+    // The page read: the popup's summary, the page's markers and UI, the badge.
+    const url = `${site.url}/ridge-gazette.html`;
+    const page = await openTab(url);
+    const tab = await tabOf(url);
+    const popupTab = await openExtTab(`${ext}/popup.html?tab=${tab}`);
+    const summary = await waitFor(`const s = document.getElementById('state');
+      if (s.dataset.state !== 'done') throw new Error(s.textContent);
+      return [s.textContent, Object.fromEntries([...document.querySelectorAll('#chart g')]
+        .map((g) => [g.dataset.verdict, Number(g.querySelector('.count').textContent)]))];`);
+    assert.ok(summary, 'the popup shows the summary');
+    assert.match(summary[0], /claims compared with 3 sources/);
+    assert.ok(summary[1].contradicted >= 1 && summary[1].confirmed >= 1, JSON.stringify(summary));
+    await to(page);
+    const painted = await run(`const ui = document.querySelector('corroborate-ui');
+      return { sizes: Object.fromEntries(['confirmed', 'contradicted', 'unique'].map((v) =>
+        [v, CSS.highlights?.get('corroborate-' + v)?.size ?? document.querySelectorAll('corroborate-mark[data-verdict="' + v + '"]').length])),
+        badge: ui?.shadowRoot?.querySelector('[part~="badge"]')?.textContent ?? null };`);
+    assert.ok(painted.sizes.contradicted >= 1 && painted.sizes.confirmed >= 1, JSON.stringify(painted));
+    assert.ok(painted.badge, 'the shell UI is in the page');
+    await to(home);
+    assert.equal(await run('return browser.action.getBadgeText({ tabId: args[0] })', [tab]), String(summary[1].contradicted));
+
+    // The site switch (a WebDriver click is a user gesture), then a strict-CSP page annotated on load.
+    await to(popupTab);
+    const sw = await wd('POST', `${S}/element`, { using: 'css selector', value: '#site' });
+    await wd('POST', `${S}/element/${Object.values(sw)[0]}/click`, {});
+    const on = await waitFor(`const m = document.getElementById('message').textContent;
+      if (!m) throw new Error('not yet'); return m;`);
+    assert.match(on, /annotated as they load/);
+    await openTab(`${strict.url}/ridge-gazette.html`);
+    const auto = await waitFor(`const n = CSS.highlights?.get('corroborate-contradicted')?.size ?? 0;
+      if (!n) throw new Error('not yet'); return n;`);
+    assert.ok(auto >= 1, 'a strict-CSP page is annotated as it loads');
+  } finally {
+    if (S) await wd('DELETE', S).catch(() => {});
+    driver.kill();
+  }
 });
