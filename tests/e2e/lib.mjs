@@ -12,8 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where screenshots and generated pages go (never committed: target/ is ignored). */
 export const ARTEFACTS = join(REPO, 'target/e2e');
-/** The test data beside the repository (read at test time, never copied into it). */
-export const SHARED = resolve(REPO, '../shared');
+/** The test data beside the repository (read at test time, never copied into it); SHARED_DIR
+ * overrides it (e.g. to check the skip). */
+export const SHARED = process.env.SHARED_DIR ?? resolve(REPO, '../shared');
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run',
