@@ -80,7 +80,9 @@ function viaWorker(msg) {
   return worker.post(msg);
 }
 
-// Corpora loaded into the engine host, shared by handles: key → {users, ready}.
+// Corpora loaded into the engine host, shared by handles: key → {users, ready, timer}. An
+// unused one is dropped after a while, so that re-attaching (a new article) does not re-index.
+const KEEP_MS = 30000;
 const corpora = new Map();
 const objectKeys = new WeakMap();
 
@@ -106,13 +108,16 @@ function useCorpus(corpus, inWorker) {
     entry.ready.catch(() => corpora.delete(key));
   }
   entry.users++;
+  clearTimeout(entry.timer);
   return {
     ready: entry.ready,
     annotate: (text, exclude) => call({ type: 'annotate', key, text, exclude }),
     release() {
       if (--entry.users > 0 || corpora.get(key) !== entry) return;
-      corpora.delete(key);
-      entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      entry.timer = setTimeout(() => {
+        corpora.delete(key);
+        entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      }, KEEP_MS);
     },
   };
 }
@@ -347,8 +352,9 @@ export async function attach(options = {}) {
     if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.key === 'ArrowDown' ? handle.next() : handle.prev();
-    } else if (e.key === 'Escape' && ui && ui.openIndex >= 0) {
-      closePopover();
+    } else if (e.key === 'Escape' && ui) {
+      if (ui.openIndex >= 0) closePopover();
+      else ui.closePanel();
     }
   };
   const onScroll = () => ui?.place();

@@ -306,6 +306,13 @@ export function createUI(on) {
       return `${words}. ${conflict}`;
     },
     close() { popover.hidden = true; anchor = null; },
+    closePanel() {
+      if (panel.hidden) return;
+      const inside = shadow.activeElement && panel.contains(shadow.activeElement);
+      panel.hidden = true;
+      badge.setAttribute('aria-expanded', 'false');
+      if (inside) badge.focus();
+    },
     get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
     place,
     announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
