@@ -63,7 +63,9 @@ function viaWorker(msg) {
       w.onmessage = ({ data }) => {
         const p = pending.get(data.id);
         pending.delete(data.id);
-        if (p) 'error' in data ? p[2](new Error(`corroborate: ${data.error}`)) : p[1](data.result);
+        if (!p) return;
+        if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
+        else p[1]('json' in data ? JSON.parse(data.json) : data.result);
       };
       worker = {
         post: (m) => new Promise((ok, ko) => {
@@ -357,7 +359,15 @@ export async function attach(options = {}) {
       else ui.closePanel();
     }
   };
-  const onScroll = () => ui?.place();
+  let placeQueued = false;
+  const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
+    if (placeQueued || !ui || handles.at(-1) !== handle) return;
+    placeQueued = true;
+    requestAnimationFrame(() => {
+      placeQueued = false;
+      if (ui && !ui.place() && !pinned) closePopover();
+    });
+  };
   if (showUI) {
     document.addEventListener('pointermove', onMove, { passive: true });
     document.addEventListener('click', onClick);
