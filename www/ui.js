@@ -320,7 +320,7 @@ export function createUI(on) {
     place,
     announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
     contains: (node) => node === host || host.contains(node),
-    hasFocus: () => shadow.activeElement != null,
+    popoverHasFocus: () => popover.contains(shadow.activeElement),
     destroy() { host.remove(); },
   };
 }
