@@ -131,6 +131,9 @@ const handles = []; // attached handles; the last one owns the UI and the keyboa
 let ui = null;
 const now = () => performance.now();
 const round = (ms) => Math.round(ms * 10) / 10;
+// Let the page's other work run between our steps, so that no one task of ours is long.
+const yieldTask = () => (globalThis.scheduler?.yield ? scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function resolveRoot(root) {
@@ -214,8 +217,10 @@ export async function attach(options = {}) {
     const result = got.text.trim() ? await engine.annotate(got.text, exclude)
       : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0,
         unique: 0 } };
-    if (gen !== generation || detached) return handle; // a newer run took over
     const t2 = now();
+    await yieldTask(); // the result was parsed in this task; paint in the next
+    if (gen !== generation || detached) return handle; // a newer run took over
+    const t2b = now();
     map = got;
     lastText = got.text;
     const owner = ui && handles.at(-1) === handle;
@@ -231,7 +236,7 @@ export async function attach(options = {}) {
       else closePopover();
     }
     const t3 = now();
-    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2) };
+    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
     document.dispatchEvent(new CustomEvent('corroborate:ready', { detail: {
       claims: handle.claims, summary: handle.summary, root, timings: handle.timings } }));
     return handle;
