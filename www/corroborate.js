@@ -127,7 +127,9 @@ function useCorpus(corpus, inWorker) {
 // ---- Handles ----
 
 const byRoot = new Map(); // root element → handle
-const handles = []; // attached handles; the last one owns the UI and the keyboard
+const handles = []; // attached handles, in order
+const withUI = new WeakSet(); // the handles attached with ui: true
+const owner = () => handles.findLast((h) => withUI.has(h)); // the one the UI and keys serve
 let ui = null;
 const now = () => performance.now();
 const round = (ms) => Math.round(ms * 10) / 10;
@@ -223,13 +225,13 @@ export async function attach(options = {}) {
     const t2b = now();
     map = got;
     lastText = got.text;
-    const owner = ui && handles.at(-1) === handle;
-    const open = owner && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
+    const mine = ui && owner() === handle;
+    const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
     handle.claims = result.claims.map((c, index) => ({ ...c, index }));
     handle.summary = result.summary;
     active = -1;
     paint();
-    if (owner) { // keep the open popover on its claim when the claim is still there
+    if (mine) { // keep the open popover on its claim when the claim is still there
       ui.update(handle.claims, handle.summary, sourceCount);
       const again = open == null ? -1 : handle.claims.findIndex((c) => c.text === open);
       if (again >= 0) openPopover(again, { pin: pinned });
@@ -347,7 +349,7 @@ export async function attach(options = {}) {
     moveQueued = true;
     requestAnimationFrame(() => {
       moveQueued = false;
-      if (!ui || handles.at(-1) !== handle) return;
+      if (!ui || owner() !== handle) return;
       clearTimeout(hoverTimer);
       if (ui.contains(e.target)) return; // over the popover or badge: keep it
       const i = claimAt(e.clientX, e.clientY);
@@ -357,13 +359,16 @@ export async function attach(options = {}) {
     });
   };
   const onClick = (e) => {
-    if (!ui || handles.at(-1) !== handle || ui.contains(e.target)) return;
+    if (!ui || owner() !== handle || ui.contains(e.target)) return;
+    if (!getSelection()?.isCollapsed) return; // selecting text, not pointing at a claim
     const i = claimAt(e.clientX, e.clientY);
     if (i >= 0) { clearTimeout(hoverTimer); openPopover(i, { pin: true, x: e.clientX, y: e.clientY }); }
     else closePopover();
   };
   const onKey = (e) => {
-    if (handles.at(-1) !== handle) return;
+    if (owner() !== handle) return;
+    const t = e.target;
+    if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return; // typing
     if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.key === 'ArrowDown' ? handle.next() : handle.prev();
@@ -374,7 +379,7 @@ export async function attach(options = {}) {
   };
   let placeQueued = false;
   const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
-    if (placeQueued || !ui || handles.at(-1) !== handle) return;
+    if (placeQueued || !ui || owner() !== handle) return;
     placeQueued = true;
     requestAnimationFrame(() => {
       placeQueued = false;
@@ -407,19 +412,16 @@ export async function attach(options = {}) {
     engine.release();
     if (byRoot.get(root) === handle) byRoot.delete(root);
     handles.splice(handles.indexOf(handle), 1);
-    if (ui && !handles.length) { ui.destroy(); ui = null; }
-    else if (ui) { const h = handles.at(-1); ui.update(h.claims, h.summary, h.sources ?? 0); }
+    const next = owner();
+    if (ui && !next) { ui.destroy(); ui = null; }
+    else if (ui) ui.update(next.claims, next.summary, next.sources ?? 0);
   }
 
   byRoot.set(root, handle);
   handles.push(handle);
+  if (showUI) withUI.add(handle);
   addPageStyle();
-  if (showUI && !ui) {
-    ui = createUI({
-      goto: (i) => handles.at(-1)?.go(i),
-      close: () => handles.at(-1)?.close(),
-    });
-  }
+  if (showUI && !ui) ui = createUI({ goto: (i) => owner()?.go(i), close: () => owner()?.close() });
   handle.go = go; // used by the UI's claim list
   handle.close = closePopover;
   try {
