@@ -63,7 +63,9 @@ function viaWorker(msg) {
       w.onmessage = ({ data }) => {
         const p = pending.get(data.id);
         pending.delete(data.id);
-        if (p) 'error' in data ? p[2](new Error(`corroborate: ${data.error}`)) : p[1](data.result);
+        if (!p) return;
+        if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
+        else p[1]('json' in data ? JSON.parse(data.json) : data.result);
       };
       worker = {
         post: (m) => new Promise((ok, ko) => {
@@ -80,7 +82,9 @@ function viaWorker(msg) {
   return worker.post(msg);
 }
 
-// Corpora loaded into the engine host, shared by handles: key → {users, ready}.
+// Corpora loaded into the engine host, shared by handles: key → {users, ready, timer}. An
+// unused one is dropped after a while, so that re-attaching (a new article) does not re-index.
+const KEEP_MS = 30000;
 const corpora = new Map();
 const objectKeys = new WeakMap();
 
@@ -106,13 +110,16 @@ function useCorpus(corpus, inWorker) {
     entry.ready.catch(() => corpora.delete(key));
   }
   entry.users++;
+  clearTimeout(entry.timer);
   return {
     ready: entry.ready,
     annotate: (text, exclude) => call({ type: 'annotate', key, text, exclude }),
     release() {
       if (--entry.users > 0 || corpora.get(key) !== entry) return;
-      corpora.delete(key);
-      entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      entry.timer = setTimeout(() => {
+        corpora.delete(key);
+        entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      }, KEEP_MS);
     },
   };
 }
@@ -120,10 +127,15 @@ function useCorpus(corpus, inWorker) {
 // ---- Handles ----
 
 const byRoot = new Map(); // root element → handle
-const handles = []; // attached handles; the last one owns the UI and the keyboard
+const handles = []; // attached handles, in order
+const withUI = new WeakSet(); // the handles attached with ui: true
+const owner = () => handles.findLast((h) => withUI.has(h)); // the one the UI and keys serve
 let ui = null;
 const now = () => performance.now();
 const round = (ms) => Math.round(ms * 10) / 10;
+// Let the page's other work run between our steps, so that no one task of ours is long.
+const yieldTask = () => (globalThis.scheduler?.yield ? scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function resolveRoot(root) {
@@ -207,20 +219,26 @@ export async function attach(options = {}) {
     const result = got.text.trim() ? await engine.annotate(got.text, exclude)
       : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0,
         unique: 0 } };
-    if (gen !== generation || detached) return handle; // a newer run took over
     const t2 = now();
+    await yieldTask(); // the result was parsed in this task; paint in the next
+    if (gen !== generation || detached) return handle; // a newer run took over
+    const t2b = now();
     map = got;
     lastText = got.text;
+    const mine = ui && owner() === handle;
+    const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
     handle.claims = result.claims.map((c, index) => ({ ...c, index }));
     handle.summary = result.summary;
-    if (active >= handle.claims.length) active = -1;
+    active = -1;
     paint();
-    if (ui) {
+    if (mine) { // keep the open popover on its claim when the claim is still there
       ui.update(handle.claims, handle.summary, sourceCount);
-      if (ui.openIndex >= 0) closePopover();
+      const again = open == null ? -1 : handle.claims.findIndex((c) => c.text === open);
+      if (again >= 0) openPopover(again, { pin: pinned });
+      else closePopover();
     }
     const t3 = now();
-    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2) };
+    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
     document.dispatchEvent(new CustomEvent('corroborate:ready', { detail: {
       claims: handle.claims, summary: handle.summary, root, timings: handle.timings } }));
     return handle;
@@ -238,10 +256,10 @@ export async function attach(options = {}) {
       } else refresh().catch((e) => console.error(e));
     }, DEBOUNCE_MS);
   };
-  const ours = (n) => ui?.contains(n) || n?.nodeName === 'CORROBORATE-MARK';
+  // (The fallback's own mark changes are taken out with takeRecords(); the UI host is only
+  // under the root when the root is <html>.)
   const observer = options.observe === false ? null : new MutationObserver((records) => {
-    if (records.some((r) => !ours(r.target) && (r.type === 'characterData' ||
-      ![...r.addedNodes, ...r.removedNodes].every(ours)))) schedule();
+    if (records.some((r) => !ui?.contains(r.target))) schedule();
   });
   observer?.observe(root, { characterData: true, childList: true, subtree: true });
   const onNavigate = () => schedule();
@@ -297,7 +315,11 @@ export async function attach(options = {}) {
       const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
       return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
     };
-    if (focus && !ui.hasFocus()) lastFocus = document.activeElement;
+    if (focus && !ui.popoverHasFocus()) { // remember where focus was, through shadow roots
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      lastFocus = el;
+    }
     return ui.open(c, rect, focus);
   }
   function closePopover() {
@@ -327,7 +349,7 @@ export async function attach(options = {}) {
     moveQueued = true;
     requestAnimationFrame(() => {
       moveQueued = false;
-      if (!ui || handles.at(-1) !== handle) return;
+      if (!ui || owner() !== handle) return;
       clearTimeout(hoverTimer);
       if (ui.contains(e.target)) return; // over the popover or badge: keep it
       const i = claimAt(e.clientX, e.clientY);
@@ -337,21 +359,33 @@ export async function attach(options = {}) {
     });
   };
   const onClick = (e) => {
-    if (!ui || handles.at(-1) !== handle || ui.contains(e.target)) return;
+    if (!ui || owner() !== handle || ui.contains(e.target)) return;
+    if (!getSelection()?.isCollapsed) return; // selecting text, not pointing at a claim
     const i = claimAt(e.clientX, e.clientY);
     if (i >= 0) { clearTimeout(hoverTimer); openPopover(i, { pin: true, x: e.clientX, y: e.clientY }); }
     else closePopover();
   };
   const onKey = (e) => {
-    if (handles.at(-1) !== handle) return;
+    if (owner() !== handle) return;
+    const t = e.target;
+    if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return; // typing
     if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.key === 'ArrowDown' ? handle.next() : handle.prev();
-    } else if (e.key === 'Escape' && ui && ui.openIndex >= 0) {
-      closePopover();
+    } else if (e.key === 'Escape' && ui) {
+      if (ui.openIndex >= 0) closePopover();
+      else ui.closePanel();
     }
   };
-  const onScroll = () => ui?.place();
+  let placeQueued = false;
+  const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
+    if (placeQueued || !ui || owner() !== handle) return;
+    placeQueued = true;
+    requestAnimationFrame(() => {
+      placeQueued = false;
+      if (ui && !ui.place() && !pinned) closePopover();
+    });
+  };
   if (showUI) {
     document.addEventListener('pointermove', onMove, { passive: true });
     document.addEventListener('click', onClick);
@@ -378,19 +412,16 @@ export async function attach(options = {}) {
     engine.release();
     if (byRoot.get(root) === handle) byRoot.delete(root);
     handles.splice(handles.indexOf(handle), 1);
-    if (ui && !handles.length) { ui.destroy(); ui = null; }
-    else if (ui) { const h = handles.at(-1); ui.update(h.claims, h.summary, h.sources ?? 0); }
+    const next = owner();
+    if (ui && !next) { ui.destroy(); ui = null; }
+    else if (ui) ui.update(next.claims, next.summary, next.sources ?? 0);
   }
 
   byRoot.set(root, handle);
   handles.push(handle);
+  if (showUI) withUI.add(handle);
   addPageStyle();
-  if (showUI && !ui) {
-    ui = createUI({
-      goto: (i) => handles.at(-1)?.go(i),
-      close: () => handles.at(-1)?.close(),
-    });
-  }
+  if (showUI && !ui) ui = createUI({ goto: (i) => owner()?.go(i), close: () => owner()?.close() });
   handle.go = go; // used by the UI's claim list
   handle.close = closePopover;
   try {

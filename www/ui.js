@@ -4,6 +4,8 @@
 
 export const GLYPH = { confirmed: '✓', contradicted: '✗', disputed: '±', related: '≈', unique: '◇',
   confirms: '✓', contradicts: '✗' };
+const MAX_COLS = 12; // sources shown in the panel's grid
+const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
 
 const CSS_TEXT = `
@@ -71,6 +73,7 @@ mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
 [part~=reason][data-contradicts=true]{color:var(--contradicted)}
 .kind{font-weight:600;text-transform:capitalize}
 [part~=source-link]{color:var(--related);font-size:13px}
+.more{color:var(--muted);font-size:13px;margin:8px 0 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
@@ -78,9 +81,14 @@ mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
 export function el(tag, attrs = {}, ...kids) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
-  e.append(...kids.filter((k) => k != null && k !== false));
-  return e;
+  return fill(e, ...kids);
 }
+
+/** Replace an element's children, leaving out null and false. */
+const fill = (e, ...kids) => {
+  e.replaceChildren(...kids.filter((k) => k != null && k !== false));
+  return e;
+};
 
 // A column label for an outlet: its initials ("The Harbour Herald" → "HH").
 const short = (name) => {
@@ -97,7 +105,7 @@ export function verdictWords(claim, sourceCount) {
     case 'confirmed': return `Confirmed by ${plural(by('confirms'), 'source')}`;
     case 'contradicted': return `Contradicted by ${plural(by('contradicts'), 'source')}`;
     case 'disputed': return `Disputed: ${by('confirms')} confirm, ${by('contradicts')} contradict`;
-    case 'related': return `Related: ${plural(by('related'), 'source')} speak of it, none confirms it`;
+    case 'related': return `Related: ${by('related') === 1 ? '1 source speaks' : `${by('related')} sources speak`} of it without confirming it`;
     default: return sourceCount ? `Unique to this page: none of ${plural(sourceCount, 'source')} reports it`
       : 'Unique to this page: no source reports it';
   }
@@ -150,8 +158,7 @@ function sentence(ev) {
     }
     pos = Math.max(pos, e);
   }
-  if (pos < text.length && ev.diff.some((d) => d.source_end_utf16 != null)) p.append(text.slice(pos));
-  if (!ev.diff.length) p.append(text);
+  p.append(text.slice(pos)); // the rest (all of it when the diff has no source spans)
   p.normalize();
   return p;
 }
@@ -232,9 +239,14 @@ export function createUI(on) {
   function fillPanel() {
     const { claims, summary } = state;
     if (!summary) return;
-    // Columns: the sources that speak of any claim, in order of first appearance.
-    const cols = new Map();
-    for (const c of claims) for (const e of c.evidence) if (!cols.has(e.source)) cols.set(e.source, e.outlet || e.source);
+    // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.
+    const seen = new Map();
+    for (const c of claims) for (const e of c.evidence) {
+      const col = seen.get(e.source) ?? seen.set(e.source, { name: e.outlet || e.source, n: 0 }).get(e.source);
+      col.n++;
+    }
+    const busiest = new Set([...seen].sort((a, b) => b[1].n - a[1].n).slice(0, MAX_COLS).map(([id]) => id));
+    const cols = new Map([...seen].filter(([id]) => busiest.has(id)).map(([id, c]) => [id, c.name]));
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Claim'),
       ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
         el('abbr', { title: name }, short(name)))));
@@ -250,7 +262,7 @@ export function createUI(on) {
             : el('td', { title: `${cols.get(id)}: nothing on this` }, '');
         }));
     });
-    panel.replaceChildren(
+    fill(panel,
       el('h2', {}, `${plural(summary.claims, 'claim')} checked against ${plural(state.sources, 'source')}`),
       el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
@@ -259,10 +271,12 @@ export function createUI(on) {
         ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
   }
 
+  // Position the popover by its claim; false when the claim is out of view.
   function place() {
-    if (popover.hidden || !anchor) return;
+    if (popover.hidden || !anchor) return true;
     const r = anchor();
-    if (!r) return;
+    if (!r) return false;
+    if (r.bottom < 0 || r.top > innerHeight) return false;
     // Below the claim, or above it when there is more room there; never over the claim itself.
     const room = { below: innerHeight - r.bottom - 16, above: r.top - 16 };
     const below = room.below >= Math.min(popover.scrollHeight, 240) || room.below >= room.above;
@@ -272,6 +286,7 @@ export function createUI(on) {
     const top = below ? r.bottom + 8 : r.top - h - 8;
     popover.style.top = `${Math.max(8, Math.min(top, innerHeight - h - 8))}px`;
     popover.style.left = `${Math.max(8, Math.min(r.left, innerWidth - w - 8))}px`;
+    return true;
   }
 
   return {
@@ -281,7 +296,7 @@ export function createUI(on) {
       const label = ['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => `${summary[v]} ${v}`).join(', ');
       badge.setAttribute('aria-label', `corroborate: ${plural(summary.claims, 'claim')}: ${label}. Show the summary`);
-      badge.replaceChildren(el('b', {}, 'corroborate'),
+      fill(badge,el('b', {}, 'corroborate'),
         ...['confirmed', 'contradicted', 'disputed', 'related', 'unique'].filter((v) => summary[v])
           .map((v) => el('span', { class: 'n', 'data-verdict': v, title: v }, `${GLYPH[v]} ${summary[v]}`)));
       if (!panel.hidden) fillPanel();
@@ -293,12 +308,14 @@ export function createUI(on) {
       popover.dataset.verdict = claim.verdict;
       popover.dataset.claim = String(claim.index);
       popover.setAttribute('aria-label', `Claim ${claim.index + 1}: ${words}`);
-      popover.replaceChildren(
+      fill(popover,
         el('header', {}, el('p', { part: 'verdict', 'data-verdict': claim.verdict },
           `${GLYPH[claim.verdict]} ${words}`),
         el('button', { part: 'close', type: 'button', 'aria-label': 'Close' }, '×')),
         conflict ? el('p', { part: 'conflict', 'data-verdict': claim.verdict }, conflict) : null,
-        el('ol', {}, ...claim.evidence.map(evidenceItem)));
+        claim.evidence.length > 0 && el('ol', {}, ...claim.evidence.slice(0, MAX_EVIDENCE).map(evidenceItem)),
+        claim.evidence.length > MAX_EVIDENCE
+          ? el('p', { class: 'more' }, `and ${claim.evidence.length - MAX_EVIDENCE} more sources`) : null);
       popover.hidden = false;
       anchor = rect;
       place();
@@ -306,11 +323,18 @@ export function createUI(on) {
       return `${words}. ${conflict}`;
     },
     close() { popover.hidden = true; anchor = null; },
+    closePanel() {
+      if (panel.hidden) return;
+      const inside = shadow.activeElement && panel.contains(shadow.activeElement);
+      panel.hidden = true;
+      badge.setAttribute('aria-expanded', 'false');
+      if (inside) badge.focus();
+    },
     get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
     place,
     announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
     contains: (node) => node === host || host.contains(node),
-    hasFocus: () => shadow.activeElement != null,
+    popoverHasFocus: () => popover.contains(shadow.activeElement),
     destroy() { host.remove(); },
   };
 }
