@@ -54,20 +54,14 @@ export function siteDir() {
  */
 export function watchErrors(page) {
   const errors = [];
-  // The browser's own request for /favicon.ico (made when a page names no icon) is not the
-  // page's doing; its 404 is left out.
-  const favicon = (url) => /\/favicon\.ico$/.test(url ?? '');
   const onConsole = (where) => (msg) => {
-    if (msg.type() !== 'error' || favicon(msg.location()?.url)) return;
-    errors.push(`${where} console: ${msg.text()} (${msg.location()?.url ?? ''})`);
+    if (msg.type() === 'error') errors.push(`${where} console: ${msg.text()} (${msg.location()?.url ?? ''})`);
   };
   page.on('console', onConsole('page'));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('worker', (w) => w.on('console', onConsole('worker')));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !favicon(r.url())) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return errors;
 }
 
