@@ -221,7 +221,7 @@ export function createUI(on) {
     shadow.append(el('style', {}, CSS_TEXT));
   }
   const badge = el('button', { part: 'badge', type: 'button', 'aria-expanded': 'false',
-    'aria-controls': 'corroborate-panel' });
+    'aria-controls': 'corroborate-panel' }, el('b', {}, 'corroborate'), ' checking…');
   const panel = el('section', { part: 'panel', class: 'box', id: 'corroborate-panel', role: 'region',
     'aria-label': 'corroborate summary', hidden: '' });
   const popover = el('div', { part: 'popover', class: 'box', role: 'dialog', tabindex: '-1',
