@@ -4,6 +4,7 @@
 
 export const GLYPH = { confirmed: '✓', contradicted: '✗', disputed: '±', related: '≈', unique: '◇',
   confirms: '✓', contradicts: '✗' };
+const RANK = { contradicts: 0, confirms: 1, related: 2 };
 const MAX_COLS = 12; // sources shown in the panel's grid
 const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
@@ -67,7 +68,8 @@ ol{list-style:none;margin:0;padding:0}
 [part~=title]{color:var(--muted);font-size:12.5px;margin:1px 0 4px}
 [part~=sentence]{margin:4px 0;padding-left:8px;border-left:2px solid var(--line)}
 mark{color:inherit;border-radius:3px;padding:0 2px}
-mark[data-op=added]{background:var(--added);font-weight:600}
+mark[data-op=added]{background:var(--added)}
+mark.key{font-weight:700;box-shadow:inset 0 -2px var(--tone,currentColor)}
 mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
 [part~=reasons]{margin:4px 0;padding-left:18px;font-size:13px}
 [part~=reason][data-contradicts=true]{color:var(--contradicted)}
@@ -130,10 +132,16 @@ export function conflictWords(claim) {
   return parts.length ? parts.join('. ').replace(/^t/, 'T') + '.' : '';
 }
 
-/** The source's sentence with the page's words struck (removed) and the source's own marked. */
+/**
+ * The source's sentence, its own words (added) marked, and the page's differing words (removed)
+ * struck through where they stand: short replaced runs, and the words a reason names. Long runs
+ * only the page has are left out, so a paraphrase stays readable.
+ */
 function sentence(ev) {
   const p = el('blockquote', { part: 'sentence' });
   const text = ev.text;
+  const named = (side, words) => ev.reasons.some((r) => r[side] && words.toLowerCase()
+    .includes(r[side].toLowerCase()));
   let pos = 0;
   const space = () => {
     const last = p.lastChild?.textContent ?? '';
@@ -141,9 +149,11 @@ function sentence(ev) {
   };
   for (const d of ev.diff) {
     if (d.op === 'removed') { // the page's words, struck through where the source differs
-      if (!d.text.trim()) continue;
+      const words = d.text.trim();
+      if (!words || (words.split(/\s+/).length > 3 && !named('page', words))) continue;
       space();
-      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page' }, d.text.trim()), ' ');
+      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page',
+        class: named('page', words) ? 'key' : null }, words), ' ');
       continue;
     }
     const s = d.source_start_utf16;
@@ -154,7 +164,8 @@ function sentence(ev) {
     if (d.op !== 'added') p.append(words);
     else { // the source's own words; its surrounding spaces stay outside the mark
       const [, lead, core, tail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words);
-      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source' }, core), tail);
+      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source',
+        class: named('source', core) ? 'key' : null }, core), tail);
     }
     pos = Math.max(pos, e);
   }
@@ -182,14 +193,14 @@ function reasonWords(r) {
 }
 
 function evidenceItem(ev) {
-  const name = ev.outlet || ev.source;
+  const name = ev.outlet || ev.title || ev.source;
   const href = ev.url ? sourceHref(ev) : null;
   return el('li', { part: 'evidence', 'data-relation': ev.relation, 'data-source': ev.source },
     el('div', { class: 'src' },
       el('span', { part: 'outlet' }, name),
       el('span', { part: 'relation', 'data-relation': ev.relation },
         `${GLYPH[ev.relation] ?? ''} ${WORDS[ev.relation] ?? ev.relation}`)),
-    ev.title ? el('div', { part: 'title' }, ev.title) : null,
+    ev.title && ev.outlet ? el('div', { part: 'title' }, ev.title) : null,
     sentence(ev),
     ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map((r) =>
       el('li', { part: 'reason', 'data-kind': r.kind, 'data-contradicts': String(r.contradicts) },
@@ -210,7 +221,7 @@ export function createUI(on) {
     shadow.append(el('style', {}, CSS_TEXT));
   }
   const badge = el('button', { part: 'badge', type: 'button', 'aria-expanded': 'false',
-    'aria-controls': 'corroborate-panel' });
+    'aria-controls': 'corroborate-panel' }, el('b', {}, 'corroborate'), ' checking…');
   const panel = el('section', { part: 'panel', class: 'box', id: 'corroborate-panel', role: 'region',
     'aria-label': 'corroborate summary', hidden: '' });
   const popover = el('div', { part: 'popover', class: 'box', role: 'dialog', tabindex: '-1',
@@ -313,7 +324,8 @@ export function createUI(on) {
           `${GLYPH[claim.verdict]} ${words}`),
         el('button', { part: 'close', type: 'button', 'aria-label': 'Close' }, '×')),
         conflict ? el('p', { part: 'conflict', 'data-verdict': claim.verdict }, conflict) : null,
-        claim.evidence.length > 0 && el('ol', {}, ...claim.evidence.slice(0, MAX_EVIDENCE).map(evidenceItem)),
+        claim.evidence.length > 0 && el('ol', {}, ...[...claim.evidence] // contradictions first
+          .sort((a, b) => RANK[a.relation] - RANK[b.relation]).slice(0, MAX_EVIDENCE).map(evidenceItem)),
         claim.evidence.length > MAX_EVIDENCE
           ? el('p', { class: 'more' }, `and ${claim.evidence.length - MAX_EVIDENCE} more sources`) : null);
       popover.hidden = false;
