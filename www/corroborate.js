@@ -38,6 +38,21 @@ export function loadCorpus(corpus) {
   return corpusCache.get(url);
 }
 
+// A claim of the result with its index. From the worker, its evidence is JSON text (see
+// worker.js): parsed on first read, so only the claims a reader opens cost anything.
+function claimWithIndex(claim, index) {
+  if (typeof claim.evidence !== 'string') {
+    const sources = claim.evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]);
+    return { ...claim, sources, index };
+  }
+  const json = claim.evidence;
+  let evidence;
+  return Object.defineProperty({ ...claim, index }, 'evidence', {
+    enumerable: true,
+    get: () => (evidence ??= JSON.parse(json)),
+  });
+}
+
 // ---- The engine: in a shared module Worker, or on this thread when no Worker can be made ----
 
 let worker = null; // {post(msg) → Promise} once created; false when workers failed
@@ -65,7 +80,7 @@ function viaWorker(msg) {
         pending.delete(data.id);
         if (!p) return;
         if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
-        else p[1]('json' in data ? JSON.parse(data.json) : data.result);
+        else p[1](data.result);
       };
       worker = {
         post: (m) => new Promise((ok, ko) => {
@@ -227,7 +242,7 @@ export async function attach(options = {}) {
     lastText = got.text;
     const mine = ui && owner() === handle;
     const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
-    handle.claims = result.claims.map((c, index) => ({ ...c, index }));
+    handle.claims = result.claims.map(claimWithIndex);
     handle.summary = result.summary;
     active = -1;
     paint();

@@ -252,8 +252,8 @@ export function createUI(on) {
     if (!summary) return;
     // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.
     const seen = new Map();
-    for (const c of claims) for (const e of c.evidence) {
-      const col = seen.get(e.source) ?? seen.set(e.source, { name: e.outlet || e.source, n: 0 }).get(e.source);
+    for (const c of claims) for (const [id, name] of c.sources) {
+      const col = seen.get(id) ?? seen.set(id, { name: name || id, n: 0 }).get(id);
       col.n++;
     }
     const busiest = new Set([...seen].sort((a, b) => b[1].n - a[1].n).slice(0, MAX_COLS).map(([id]) => id));
@@ -262,7 +262,7 @@ export function createUI(on) {
       ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
         el('abbr', { title: name }, short(name)))));
     const rows = claims.map((c) => {
-      const rel = new Map(c.evidence.map((e) => [e.source, e.relation]));
+      const rel = new Map(c.sources.map(([id, , relation]) => [id, relation]));
       return el('tr', { 'data-verdict': c.verdict },
         el('th', { scope: 'row' }, el('button', { part: 'claim', type: 'button', 'data-index': c.index,
           'data-verdict': c.verdict, title: c.text },

@@ -41,15 +41,27 @@ export async function handle({ type, key, url, corpus, text, exclude }) {
   throw new Error(`unknown request ${type}`);
 }
 
+// A long page's annotation is megabytes of evidence (sentences, reasons, diff spans), and
+// neither structured-cloning nor parsing all of it fits in one short task on the page's thread.
+// So each claim crosses with its relations per source (all that painting and the panel need)
+// and its evidence as JSON text, which the page parses only when that claim's popover opens.
+function compact({ claims, summary }) {
+  return {
+    summary,
+    claims: claims.map(({ evidence, ...claim }) => ({
+      ...claim,
+      sources: evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]),
+      evidence: JSON.stringify(evidence),
+    })),
+  };
+}
+
 // In a worker: answer messages in order of arrival.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = async ({ data }) => {
     try {
       const result = await handle(data);
-      // A large annotation crosses as JSON text: copying one string and parsing it is cheaper
-      // for the page's thread than structured-cloning many small objects.
-      if (data.type === 'annotate') self.postMessage({ id: data.id, json: JSON.stringify(result) });
-      else self.postMessage({ id: data.id, result });
+      self.postMessage({ id: data.id, result: data.type === 'annotate' ? compact(result) : result });
     } catch (e) {
       self.postMessage({ id: data.id, error: String(e?.message ?? e) });
     }
