@@ -54,6 +54,26 @@ enum Command {
         #[command(subcommand)]
         dataset: TrainDataset,
     },
+    /// Write a deterministic synthetic corpus (and optionally a page on the same stories), for
+    /// benchmarks and browser tests.
+    Synth {
+        /// About how many sentences (claims) the corpus holds.
+        #[arg(long, default_value_t = 1000)]
+        sentences: usize,
+        /// The seed: the same seed always gives the same corpus and page.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the corpus JSON ("-" for stdout).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Also write a page of at least this many words made from the corpus (paraphrases,
+        /// contradictions, hedged copies and fresh sentences).
+        #[arg(long, requires = "page_out")]
+        page_words: Option<usize>,
+        /// Where to write the page text (needs --page-words).
+        #[arg(long, requires = "page_words")]
+        page_out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -111,6 +131,13 @@ fn run(cli: Cli) -> Result<(), String> {
         } => check(&page, &sources, format, color),
         Command::Stance => stance(),
         Command::Corpus { paths, output } => corpus(&paths, &output),
+        Command::Synth {
+            sentences,
+            seed,
+            output,
+            page_words,
+            page_out,
+        } => synth(sentences, seed, &output, page_words.zip(page_out)),
         Command::Eval {
             dataset: Dataset::Fnc1 { dir },
         } => {
@@ -322,6 +349,45 @@ fn corpus(paths: &[PathBuf], output: &Path) -> Result<(), String> {
             "wrote {} ({} sources)",
             output.display(),
             corpus.sources.len()
+        );
+    }
+    Ok(())
+}
+
+fn write_out(output: &Path, text: &str) -> Result<(), String> {
+    if output == Path::new("-") {
+        let stdout = io::stdout();
+        let mut w = stdout.lock();
+        writeln!(w, "{text}").or_else(ignore_broken_pipe)
+    } else {
+        std::fs::write(output, format!("{text}\n"))
+            .map_err(|e| format!("cannot write {}: {e}", output.display()))
+    }
+}
+
+fn synth(
+    sentences: usize,
+    seed: u64,
+    output: &Path,
+    page: Option<(usize, PathBuf)>,
+) -> Result<(), String> {
+    if sentences == 0 {
+        return Err("--sentences must be at least 1".into());
+    }
+    let corpus = corroborate::synth::corpus(seed, sentences);
+    write_out(output, &corpus.to_json())?;
+    eprintln!(
+        "synth: corpus of {} sources (seed {seed}, about {sentences} sentences) -> {}",
+        corpus.sources.len(),
+        output.display()
+    );
+    if let Some((words, page_out)) = page {
+        let text = corroborate::synth::page(seed, words, &corpus);
+        write_out(&page_out, &text)?;
+        eprintln!(
+            "synth: page of {} words -> {}",
+            text.split_whitespace().count(),
+            page_out.display()
         );
     }
     Ok(())
