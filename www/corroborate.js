@@ -63,7 +63,9 @@ function viaWorker(msg) {
       w.onmessage = ({ data }) => {
         const p = pending.get(data.id);
         pending.delete(data.id);
-        if (p) 'error' in data ? p[2](new Error(`corroborate: ${data.error}`)) : p[1](data.result);
+        if (!p) return;
+        if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
+        else p[1]('json' in data ? JSON.parse(data.json) : data.result);
       };
       worker = {
         post: (m) => new Promise((ok, ko) => {
@@ -216,13 +218,17 @@ export async function attach(options = {}) {
     const t2 = now();
     map = got;
     lastText = got.text;
+    const owner = ui && handles.at(-1) === handle;
+    const open = owner && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
     handle.claims = result.claims.map((c, index) => ({ ...c, index }));
     handle.summary = result.summary;
-    if (active >= handle.claims.length) active = -1;
+    active = -1;
     paint();
-    if (ui) {
+    if (owner) { // keep the open popover on its claim when the claim is still there
       ui.update(handle.claims, handle.summary, sourceCount);
-      if (ui.openIndex >= 0) closePopover();
+      const again = open == null ? -1 : handle.claims.findIndex((c) => c.text === open);
+      if (again >= 0) openPopover(again, { pin: pinned });
+      else closePopover();
     }
     const t3 = now();
     handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2) };
@@ -243,10 +249,10 @@ export async function attach(options = {}) {
       } else refresh().catch((e) => console.error(e));
     }, DEBOUNCE_MS);
   };
-  const ours = (n) => ui?.contains(n) || n?.nodeName === 'CORROBORATE-MARK';
+  // (The fallback's own mark changes are taken out with takeRecords(); the UI host is only
+  // under the root when the root is <html>.)
   const observer = options.observe === false ? null : new MutationObserver((records) => {
-    if (records.some((r) => !ours(r.target) && (r.type === 'characterData' ||
-      ![...r.addedNodes, ...r.removedNodes].every(ours)))) schedule();
+    if (records.some((r) => !ui?.contains(r.target))) schedule();
   });
   observer?.observe(root, { characterData: true, childList: true, subtree: true });
   const onNavigate = () => schedule();
@@ -302,7 +308,11 @@ export async function attach(options = {}) {
       const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
       return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
     };
-    if (focus && !ui.hasFocus()) lastFocus = document.activeElement;
+    if (focus && !ui.popoverHasFocus()) { // remember where focus was, through shadow roots
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      lastFocus = el;
+    }
     return ui.open(c, rect, focus);
   }
   function closePopover() {
@@ -357,7 +367,15 @@ export async function attach(options = {}) {
       else ui.closePanel();
     }
   };
-  const onScroll = () => ui?.place();
+  let placeQueued = false;
+  const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
+    if (placeQueued || !ui || handles.at(-1) !== handle) return;
+    placeQueued = true;
+    requestAnimationFrame(() => {
+      placeQueued = false;
+      if (ui && !ui.place() && !pinned) closePopover();
+    });
+  };
   if (showUI) {
     document.addEventListener('pointermove', onMove, { passive: true });
     document.addEventListener('click', onClick);

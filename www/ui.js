@@ -259,10 +259,12 @@ export function createUI(on) {
         ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
   }
 
+  // Position the popover by its claim; false when the claim is out of view.
   function place() {
-    if (popover.hidden || !anchor) return;
+    if (popover.hidden || !anchor) return true;
     const r = anchor();
-    if (!r) return;
+    if (!r) return false;
+    if (r.bottom < 0 || r.top > innerHeight) return false;
     // Below the claim, or above it when there is more room there; never over the claim itself.
     const room = { below: innerHeight - r.bottom - 16, above: r.top - 16 };
     const below = room.below >= Math.min(popover.scrollHeight, 240) || room.below >= room.above;
@@ -272,6 +274,7 @@ export function createUI(on) {
     const top = below ? r.bottom + 8 : r.top - h - 8;
     popover.style.top = `${Math.max(8, Math.min(top, innerHeight - h - 8))}px`;
     popover.style.left = `${Math.max(8, Math.min(r.left, innerWidth - w - 8))}px`;
+    return true;
   }
 
   return {
@@ -317,7 +320,7 @@ export function createUI(on) {
     place,
     announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
     contains: (node) => node === host || host.contains(node),
-    hasFocus: () => shadow.activeElement != null,
+    popoverHasFocus: () => popover.contains(shadow.activeElement),
     destroy() { host.remove(); },
   };
 }

@@ -5,7 +5,7 @@
 // Messages: {id, type: 'setCorpus', key, url | corpus}  → the source ids
 //           {id, type: 'annotate', key, text, exclude}   → {claims, summary}
 //           {id, type: 'drop', key}                      → true
-// Replies:  {id, result} or {id, error: message}.
+// Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
 
 import * as wasm from './pkg/corroborate.js';
 
@@ -45,7 +45,11 @@ export async function handle({ type, key, url, corpus, text, exclude }) {
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = async ({ data }) => {
     try {
-      self.postMessage({ id: data.id, result: await handle(data) });
+      const result = await handle(data);
+      // A large annotation crosses as JSON text: copying one string and parsing it is cheaper
+      // for the page's thread than structured-cloning many small objects.
+      if (data.type === 'annotate') self.postMessage({ id: data.id, json: JSON.stringify(result) });
+      else self.postMessage({ id: data.id, result });
     } catch (e) {
       self.postMessage({ id: data.id, error: String(e?.message ?? e) });
     }
