@@ -10,6 +10,7 @@ import { extract, rangeFor } from './extract.js';
 import { HAS_HIGHLIGHTS, addPageStyle, paintHighlights, unpaintHighlights, paintMarks, unpaintMarks,
   setActive } from './paint.js';
 import { createUI } from './ui.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 const here = import.meta.url;
 const DEBOUNCE_MS = 400;
@@ -64,6 +65,7 @@ function viaWorker(msg) {
         const p = pending.get(data.id);
         pending.delete(data.id);
         if (!p) return;
+        if (data.csp) return fail(); // embed: the worker's CSP forbids WebAssembly
         if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
         else p[1]('json' in data ? JSON.parse(data.json) : data.result);
       };
@@ -147,6 +149,7 @@ function resolveRoot(root) {
  * Resolves to a handle once the first annotation is painted.
  */
 export async function attach(options = {}) {
+  if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
   const root = resolveRoot(options.root);
   byRoot.get(root)?.detach();
   if (options.corpus == null) throw new Error('corroborate: attach needs a corpus (URL or {sources})');
@@ -426,10 +429,34 @@ export async function attach(options = {}) {
   return handle;
 }
 
+// ---- embed: one copy per page (begin) ----
+// A page may load this module twice from two URLs (two script tags, a tag and a bundle): the
+// first copy evaluated owns the page and later copies hand every call to it, so there is one UI
+// host and one set of highlights. The first copy's API is the one global name it sets:
+// globalThis.corroborate = {version, attach, load, loadCorpus} (frozen).
+export const version = '0.1.0';
+const OWNER = Symbol.for('corroborate.owner'); // the owner's shared state: {auto}
+const owner = globalThis.corroborate;
+if (owner?.[OWNER]) {
+  // (function declarations are assignable; exports are live, so importers get the owner's)
+  attach = owner.attach;
+  load = owner.load;
+  loadCorpus = owner.loadCorpus;
+} else if (owner === undefined || (typeof Element === 'function' && owner instanceof Element)) {
+  // (an element with id="corroborate" is reachable as window.corroborate: ours shadows it)
+  globalThis.corroborate = Object.freeze({ version, attach, load, loadCorpus,
+    [OWNER]: { auto: false } });
+}
+const shared = globalThis.corroborate?.[OWNER] ?? { auto: false };
+// ---- embed: one copy per page (end) ----
+
 // ---- Script-tag form: <script type="module" src=".../corroborate.js" data-corpus="..."> ----
 const me = [...document.querySelectorAll('script[src][data-corpus]')]
   .find((s) => new URL(s.src, document.baseURI).href === here);
-if (me) {
+const firstTag = me && !shared.auto; // embed: one auto-attach per page, however many copies
+if (me) shared.auto = true;
+if (firstTag && wasmBlocked()) console.error(wasmBlocked()); // embed: CSP: log once, touch nothing
+else if (firstTag) {
   const { corpus, root, exclude, observe, worker: w } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
     observe: observe !== 'false', worker: w !== 'false' }).catch((e) => console.error(e));

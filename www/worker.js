@@ -8,10 +8,16 @@
 // Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
 
 import * as wasm from './pkg/corroborate.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 let ready;
-/** Initialise the WebAssembly module once; resolves to the module's exports. */
-export const boot = () => (ready ??= wasm.default().then(() => wasm));
+/**
+ * Initialise the WebAssembly module once; resolves to the module's exports. The `web` build
+ * (www/pkg) has a default export init(); the `bundler` build (the npm package) instantiates
+ * itself when imported and has none. Rejects with the CSP message when WebAssembly is forbidden.
+ */
+export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
+  : Promise.resolve(typeof wasm.default === 'function' && wasm.default()).then(() => wasm));
 
 const engines = new Map(); // corpus key → Engine
 
@@ -44,6 +50,8 @@ export async function handle({ type, key, url, corpus, text, exclude }) {
 // In a worker: answer messages in order of arrival.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = async ({ data }) => {
+    // embed: this worker may have its own CSP; if it forbids WebAssembly, the page does the work.
+    if (wasmBlocked()) return self.postMessage({ id: data.id, csp: true });
     try {
       const result = await handle(data);
       // A large annotation crosses as JSON text: copying one string and parsing it is cheaper
