@@ -62,10 +62,10 @@ function viaWorker(msg) {
       };
       w.onerror = (e) => { e.preventDefault?.(); fail(); };
       w.onmessage = ({ data }) => {
+        if (data.csp) return fail(); // embed: the worker's own CSP forbids WebAssembly
         const p = pending.get(data.id);
         pending.delete(data.id);
         if (!p) return;
-        if (data.csp) return fail(); // embed: the worker's CSP forbids WebAssembly
         if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
         else p[1]('json' in data ? JSON.parse(data.json) : data.result);
       };
@@ -150,7 +150,7 @@ function resolveRoot(root) {
  */
 export async function attach(options = {}) {
   if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
-  const root = resolveRoot(options.root);
+  let root = resolveRoot(options.root); // embed: `let`: the root is followed when replaced (below)
   byRoot.get(root)?.detach();
   if (options.corpus == null) throw new Error('corroborate: attach needs a corpus (URL or {sources})');
   const engine = useCorpus(options.corpus, options.worker !== false);
@@ -258,6 +258,30 @@ export async function attach(options = {}) {
     if (records.some((r) => !ui?.contains(r.target))) schedule();
   });
   observer?.observe(root, { characterData: true, childList: true, subtree: true });
+
+  // ---- embed: follow the root when the page replaces it (begin) ----
+  // An SPA may replace the article element itself (replaceWith, innerHTML on a container), which
+  // the observer above cannot see. When the root was found by selector (not given as an element),
+  // a cheap document-wide check finds it again and annotates the new one.
+  const follow = options.observe === false || options.root instanceof Element ? null
+    : new MutationObserver(() => {
+      if (detached) return follow.disconnect();
+      if (root.isConnected) return;
+      let fresh;
+      try { fresh = resolveRoot(options.root); } catch { return; } // not back (yet)
+      if (byRoot.has(fresh)) return; // another handle has it
+      closePopover();
+      unpaint();
+      observer?.disconnect();
+      if (byRoot.get(root) === handle) byRoot.delete(root);
+      root = handle.root = fresh;
+      byRoot.set(root, handle);
+      observer?.observe(root, { characterData: true, childList: true, subtree: true });
+      lastText = null; // annotate anew (and say so with a ready event), even if the text is the same
+      schedule();
+    });
+  follow?.observe(document, { childList: true, subtree: true });
+  // ---- embed: follow the root (end) ----
   const onNavigate = () => schedule();
   addEventListener('popstate', onNavigate);
   globalThis.navigation?.addEventListener?.('navigatesuccess', onNavigate);
