@@ -52,7 +52,8 @@ function viaWorker(msg) {
   if (worker === false) return mainThread(msg);
   if (!worker) {
     try {
-      const w = new Worker(new URL('./worker.js', here), { type: 'module' });
+      // embed: import.meta.url written out, so that bundlers (Vite, webpack) see and bundle the worker
+      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       const pending = new Map();
       const fail = () => { // the worker could not load: finish everything on this thread
         worker = false;

@@ -7,17 +7,21 @@
 //           {id, type: 'drop', key}                      → true
 // Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
 
-import * as wasm from './pkg/corroborate.js';
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 let ready;
 /**
- * Initialise the WebAssembly module once; resolves to the module's exports. The `web` build
- * (www/pkg) has a default export init(); the `bundler` build (the npm package) instantiates
- * itself when imported and has none. Rejects with the CSP message when WebAssembly is forbidden.
+ * Initialise the WebAssembly module once; resolves to the module's exports. Rejects with the
+ * CSP message when WebAssembly is forbidden. embed: the module is imported here, not statically,
+ * so that nothing compiles before the CSP check and a worker answers messages at once: the
+ * `bundler` build (the npm package) instantiates itself when imported (in a bundle, a top-level
+ * await) and has no init(); the `web` build (www/pkg) has a default export init().
  */
 export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
-  : Promise.resolve(typeof wasm.default === 'function' && wasm.default()).then(() => wasm));
+  : import('./pkg/corroborate.js').then(async (wasm) => {
+    if (typeof wasm.default === 'function') await wasm.default();
+    return wasm;
+  }));
 
 const engines = new Map(); // corpus key → Engine
 
