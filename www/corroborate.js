@@ -130,10 +130,15 @@ function useCorpus(corpus, inWorker) {
 // ---- Handles ----
 
 const byRoot = new Map(); // root element → handle
-const handles = []; // attached handles; the last one owns the UI and the keyboard
+const handles = []; // attached handles, in order
+const withUI = new WeakSet(); // the handles attached with ui: true
+const owner = () => handles.findLast((h) => withUI.has(h)); // the one the UI and keys serve
 let ui = null;
 const now = () => performance.now();
 const round = (ms) => Math.round(ms * 10) / 10;
+// Let the page's other work run between our steps, so that no one task of ours is long.
+const yieldTask = () => (globalThis.scheduler?.yield ? scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function resolveRoot(root) {
@@ -218,24 +223,26 @@ export async function attach(options = {}) {
     const result = got.text.trim() ? await engine.annotate(got.text, exclude)
       : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0,
         unique: 0 } };
-    if (gen !== generation || detached) return handle; // a newer run took over
     const t2 = now();
+    await yieldTask(); // the result was parsed in this task; paint in the next
+    if (gen !== generation || detached) return handle; // a newer run took over
+    const t2b = now();
     map = got;
     lastText = got.text;
-    const owner = ui && handles.at(-1) === handle;
-    const open = owner && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
+    const mine = ui && owner() === handle;
+    const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
     handle.claims = result.claims.map((c, index) => ({ ...c, index }));
     handle.summary = result.summary;
     active = -1;
     paint();
-    if (owner) { // keep the open popover on its claim when the claim is still there
+    if (mine) { // keep the open popover on its claim when the claim is still there
       ui.update(handle.claims, handle.summary, sourceCount);
       const again = open == null ? -1 : handle.claims.findIndex((c) => c.text === open);
       if (again >= 0) openPopover(again, { pin: pinned });
       else closePopover();
     }
     const t3 = now();
-    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2) };
+    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
     document.dispatchEvent(new CustomEvent('corroborate:ready', { detail: {
       claims: handle.claims, summary: handle.summary, root, timings: handle.timings } }));
     return handle;
@@ -370,7 +377,7 @@ export async function attach(options = {}) {
     moveQueued = true;
     requestAnimationFrame(() => {
       moveQueued = false;
-      if (!ui || handles.at(-1) !== handle) return;
+      if (!ui || owner() !== handle) return;
       clearTimeout(hoverTimer);
       if (ui.contains(e.target)) return; // over the popover or badge: keep it
       const i = claimAt(e.clientX, e.clientY);
@@ -380,13 +387,16 @@ export async function attach(options = {}) {
     });
   };
   const onClick = (e) => {
-    if (!ui || handles.at(-1) !== handle || ui.contains(e.target)) return;
+    if (!ui || owner() !== handle || ui.contains(e.target)) return;
+    if (!getSelection()?.isCollapsed) return; // selecting text, not pointing at a claim
     const i = claimAt(e.clientX, e.clientY);
     if (i >= 0) { clearTimeout(hoverTimer); openPopover(i, { pin: true, x: e.clientX, y: e.clientY }); }
     else closePopover();
   };
   const onKey = (e) => {
-    if (handles.at(-1) !== handle) return;
+    if (owner() !== handle) return;
+    const t = e.target;
+    if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return; // typing
     if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.key === 'ArrowDown' ? handle.next() : handle.prev();
@@ -397,7 +407,7 @@ export async function attach(options = {}) {
   };
   let placeQueued = false;
   const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
-    if (placeQueued || !ui || handles.at(-1) !== handle) return;
+    if (placeQueued || !ui || owner() !== handle) return;
     placeQueued = true;
     requestAnimationFrame(() => {
       placeQueued = false;
@@ -430,19 +440,16 @@ export async function attach(options = {}) {
     engine.release();
     if (byRoot.get(root) === handle) byRoot.delete(root);
     handles.splice(handles.indexOf(handle), 1);
-    if (ui && !handles.length) { ui.destroy(); ui = null; }
-    else if (ui) { const h = handles.at(-1); ui.update(h.claims, h.summary, h.sources ?? 0); }
+    const next = owner();
+    if (ui && !next) { ui.destroy(); ui = null; }
+    else if (ui) ui.update(next.claims, next.summary, next.sources ?? 0);
   }
 
   byRoot.set(root, handle);
   handles.push(handle);
+  if (showUI) withUI.add(handle);
   addPageStyle();
-  if (showUI && !ui) {
-    ui = createUI({
-      goto: (i) => handles.at(-1)?.go(i),
-      close: () => handles.at(-1)?.close(),
-    });
-  }
+  if (showUI && !ui) ui = createUI({ goto: (i) => owner()?.go(i), close: () => owner()?.close() });
   handle.go = go; // used by the UI's claim list
   handle.close = closePopover;
   try {
