@@ -467,14 +467,14 @@ export async function attach(options = {}) {
 // host and one set of highlights. The first copy's API is the one global name it sets:
 // globalThis.corroborate = {version, attach, load, loadCorpus} (frozen).
 export const version = '0.1.0';
-const OWNER = Symbol.for('corroborate.owner'); // the owner's shared state: {auto}
-const owner = globalThis.corroborate;
-if (owner?.[OWNER]) {
-  // (function declarations are assignable; exports are live, so importers get the owner's)
-  attach = owner.attach;
-  load = owner.load;
-  loadCorpus = owner.loadCorpus;
-} else if (owner === undefined || (typeof Element === 'function' && owner instanceof Element)) {
+const OWNER = Symbol.for('corroborate.owner'); // the first copy's shared state: {auto}
+const firstCopy = globalThis.corroborate;
+if (firstCopy?.[OWNER]) {
+  // (function declarations are assignable; exports are live, so importers get the first copy's)
+  attach = firstCopy.attach;
+  load = firstCopy.load;
+  loadCorpus = firstCopy.loadCorpus;
+} else if (firstCopy === undefined || (typeof Element === 'function' && firstCopy instanceof Element)) {
   // (an element with id="corroborate" is reachable as window.corroborate: ours shadows it)
   globalThis.corroborate = Object.freeze({ version, attach, load, loadCorpus,
     [OWNER]: { auto: false } });
