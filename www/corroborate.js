@@ -10,6 +10,7 @@ import { extract, rangeFor } from './extract.js';
 import { HAS_HIGHLIGHTS, addPageStyle, paintHighlights, unpaintHighlights, paintMarks, unpaintMarks,
   setActive } from './paint.js';
 import { createUI } from './ui.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 const here = import.meta.url;
 const DEBOUNCE_MS = 400;
@@ -66,7 +67,8 @@ function viaWorker(msg) {
   if (worker === false) return mainThread(msg);
   if (!worker) {
     try {
-      const w = new Worker(new URL('./worker.js', here), { type: 'module' });
+      // embed: import.meta.url written out, so that bundlers (Vite, webpack) see and bundle the worker
+      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       const pending = new Map();
       const fail = () => { // the worker could not load: finish everything on this thread
         worker = false;
@@ -76,6 +78,7 @@ function viaWorker(msg) {
       };
       w.onerror = (e) => { e.preventDefault?.(); fail(); };
       w.onmessage = ({ data }) => {
+        if (data.csp) return fail(); // embed: the worker's own CSP forbids WebAssembly
         const p = pending.get(data.id);
         pending.delete(data.id);
         if (!p) return;
@@ -167,7 +170,8 @@ function resolveRoot(root) {
  * Resolves to a handle once the first annotation is painted.
  */
 export async function attach(options = {}) {
-  const root = resolveRoot(options.root);
+  if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
+  let root = resolveRoot(options.root); // embed: `let`: the root is followed when replaced (below)
   byRoot.get(root)?.detach();
   if (options.corpus == null) throw new Error('corroborate: attach needs a corpus (URL or {sources})');
   const engine = useCorpus(options.corpus, options.worker !== false);
@@ -277,6 +281,30 @@ export async function attach(options = {}) {
     if (records.some((r) => !ui?.contains(r.target))) schedule();
   });
   observer?.observe(root, { characterData: true, childList: true, subtree: true });
+
+  // ---- embed: follow the root when the page replaces it (begin) ----
+  // An SPA may replace the article element itself (replaceWith, innerHTML on a container), which
+  // the observer above cannot see. When the root was found by selector (not given as an element),
+  // a cheap document-wide check finds it again and annotates the new one.
+  const follow = options.observe === false || options.root instanceof Element ? null
+    : new MutationObserver(() => {
+      if (detached) return follow.disconnect();
+      if (root.isConnected) return;
+      let fresh;
+      try { fresh = resolveRoot(options.root); } catch { return; } // not back (yet)
+      if (byRoot.has(fresh)) return; // another handle has it
+      closePopover();
+      unpaint();
+      observer?.disconnect();
+      if (byRoot.get(root) === handle) byRoot.delete(root);
+      root = handle.root = fresh;
+      byRoot.set(root, handle);
+      observer?.observe(root, { characterData: true, childList: true, subtree: true });
+      lastText = null; // annotate anew (and say so with a ready event), even if the text is the same
+      schedule();
+    });
+  follow?.observe(document, { childList: true, subtree: true });
+  // ---- embed: follow the root (end) ----
   const onNavigate = () => schedule();
   addEventListener('popstate', onNavigate);
   globalThis.navigation?.addEventListener?.('navigatesuccess', onNavigate);
@@ -448,10 +476,34 @@ export async function attach(options = {}) {
   return handle;
 }
 
+// ---- embed: one copy per page (begin) ----
+// A page may load this module twice from two URLs (two script tags, a tag and a bundle): the
+// first copy evaluated owns the page and later copies hand every call to it, so there is one UI
+// host and one set of highlights. The first copy's API is the one global name it sets:
+// globalThis.corroborate = {version, attach, load, loadCorpus} (frozen).
+export const version = '0.1.0';
+const OWNER = Symbol.for('corroborate.owner'); // the first copy's shared state: {auto}
+const firstCopy = globalThis.corroborate;
+if (firstCopy?.[OWNER]) {
+  // (function declarations are assignable; exports are live, so importers get the first copy's)
+  attach = firstCopy.attach;
+  load = firstCopy.load;
+  loadCorpus = firstCopy.loadCorpus;
+} else if (firstCopy === undefined || (typeof Element === 'function' && firstCopy instanceof Element)) {
+  // (an element with id="corroborate" is reachable as window.corroborate: ours shadows it)
+  globalThis.corroborate = Object.freeze({ version, attach, load, loadCorpus,
+    [OWNER]: { auto: false } });
+}
+const shared = globalThis.corroborate?.[OWNER] ?? { auto: false };
+// ---- embed: one copy per page (end) ----
+
 // ---- Script-tag form: <script type="module" src=".../corroborate.js" data-corpus="..."> ----
 const me = [...document.querySelectorAll('script[src][data-corpus]')]
   .find((s) => new URL(s.src, document.baseURI).href === here);
-if (me) {
+const firstTag = me && !shared.auto; // embed: one auto-attach per page, however many copies
+if (me) shared.auto = true;
+if (firstTag && wasmBlocked()) console.error(wasmBlocked()); // embed: CSP: log once, touch nothing
+else if (firstTag) {
   const { corpus, root, exclude, observe, worker: w } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
     observe: observe !== 'false', worker: w !== 'false' }).catch((e) => console.error(e));

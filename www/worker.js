@@ -7,11 +7,21 @@
 //           {id, type: 'drop', key}                      → true
 // Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
 
-import * as wasm from './pkg/corroborate.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 let ready;
-/** Initialise the WebAssembly module once; resolves to the module's exports. */
-export const boot = () => (ready ??= wasm.default().then(() => wasm));
+/**
+ * Initialise the WebAssembly module once; resolves to the module's exports. Rejects with the
+ * CSP message when WebAssembly is forbidden. embed: the module is imported here, not statically,
+ * so that nothing compiles before the CSP check and a worker answers messages at once: the
+ * `bundler` build (the npm package) instantiates itself when imported (in a bundle, a top-level
+ * await) and has no init(); the `web` build (www/pkg) has a default export init().
+ */
+export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
+  : import('./pkg/corroborate.js').then(async (wasm) => {
+    if (typeof wasm.default === 'function') await wasm.default();
+    return wasm;
+  }));
 
 const engines = new Map(); // corpus key → Engine
 
@@ -59,6 +69,8 @@ function compact({ claims, summary }) {
 // In a worker: answer messages in order of arrival.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = async ({ data }) => {
+    // embed: this worker may have its own CSP; if it forbids WebAssembly, the page does the work.
+    if (wasmBlocked()) return self.postMessage({ id: data.id, csp: true });
     try {
       const result = await handle(data);
       self.postMessage({ id: data.id, result: data.type === 'annotate' ? compact(result) : result });
