@@ -272,7 +272,6 @@ test('hostile page CSS (* { all: unset }) does not break the UI', async (t) => {
 });
 
 test('page CSS hiding the host (corroborate-ui { display: none }) does not hide the UI',
-  { todo: 'needs `:host{all:initial!important}` in www/ui.js (page rules beat normal :host rules)' },
   async (t) => {
     const { page, errors } = await open(t, allowed, '/embed/t-hidden-host.html');
     await annotated(page);
