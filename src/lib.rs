@@ -39,6 +39,7 @@ mod output;
 mod reason;
 mod segment;
 mod skip;
+mod sort;
 mod source;
 mod stance;
 pub mod synth;

@@ -164,7 +164,9 @@ fn source_from(value: &JsValue, label: &str) -> Result<Source, JsError> {
             Ok(Some(s))
         } else if v.as_f64().is_some() && key != "text" {
             Ok(Some(String::from(
-                js_sys::Number::from(v).to_string_with_radix(10).unwrap_or_default(),
+                js_sys::Number::from(v)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
             )))
         } else {
             Err(js_error(format!("{label}: \"{key}\" must be a string")))

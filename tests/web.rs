@@ -40,7 +40,11 @@ fn num(v: &JsValue, key: &str) -> u32 {
 }
 
 fn items(v: &JsValue, key: &str) -> Vec<JsValue> {
-    get(v, key).dyn_into::<Array>().expect("array").iter().collect()
+    get(v, key)
+        .dyn_into::<Array>()
+        .expect("array")
+        .iter()
+        .collect()
 }
 
 /// `text.slice(start, end)` in JavaScript.
@@ -145,23 +149,67 @@ fn claim_and_diff_offsets_slice_in_javascript() {
 
 /// (what, corpus, a piece of the expected message)
 const BAD_CORPORA: &[(&str, &str, &str)] = &[
-    ("malformed JSON", r#"{"sources": [{"id": "a", "#, "malformed JSON"),
+    (
+        "malformed JSON",
+        r#"{"sources": [{"id": "a", "#,
+        "malformed JSON",
+    ),
     ("not JSON at all", "sources", "malformed JSON"),
-    ("no sources list", r#"{"items": []}"#, r#"no "sources" list"#),
-    ("empty sources", r#"{"sources": []}"#, "the corpus has no sources"),
-    ("sources not a list", r#"{"sources": 3}"#, r#""sources" must be a list"#),
-    ("source missing id", r#"{"sources": [{"text": "Rain fell."}]}"#, r#"source 1 has no "id""#),
-    ("source missing text", r#"{"sources": [{"id": "a"}]}"#, r#"source "a" has no "text""#),
-    ("empty text", r#"{"sources": [{"id": "a", "text": "  "}]}"#, r#"source "a" has empty text"#),
-    ("empty id", r#"{"sources": [{"id": " ", "text": "Rain."}]}"#, "source 1 has an empty id"),
+    (
+        "no sources list",
+        r#"{"items": []}"#,
+        r#"no "sources" list"#,
+    ),
+    (
+        "empty sources",
+        r#"{"sources": []}"#,
+        "the corpus has no sources",
+    ),
+    (
+        "sources not a list",
+        r#"{"sources": 3}"#,
+        r#""sources" must be a list"#,
+    ),
+    (
+        "source missing id",
+        r#"{"sources": [{"text": "Rain fell."}]}"#,
+        r#"source 1 has no "id""#,
+    ),
+    (
+        "source missing text",
+        r#"{"sources": [{"id": "a"}]}"#,
+        r#"source "a" has no "text""#,
+    ),
+    (
+        "empty text",
+        r#"{"sources": [{"id": "a", "text": "  "}]}"#,
+        r#"source "a" has empty text"#,
+    ),
+    (
+        "empty id",
+        r#"{"sources": [{"id": " ", "text": "Rain."}]}"#,
+        "source 1 has an empty id",
+    ),
     (
         "duplicate id",
         r#"{"sources": [{"id": "a", "text": "Rain."}, {"id": "a", "text": "Snow."}]}"#,
         r#"two sources have the id "a""#,
     ),
-    ("text of wrong type", r#"{"sources": [{"id": "a", "text": 5}]}"#, r#""text" must be a string"#),
-    ("title of wrong type", r#"{"sources": [{"id": "a", "text": "Rain.", "title": ["x"]}]}"#, r#""title" must be a string"#),
-    ("source not an object", r#"{"sources": ["Rain fell."]}"#, "source 1 is not an object"),
+    (
+        "text of wrong type",
+        r#"{"sources": [{"id": "a", "text": 5}]}"#,
+        r#""text" must be a string"#,
+    ),
+    (
+        "title of wrong type",
+        r#"{"sources": [{"id": "a", "text": "Rain.", "title": ["x"]}]}"#,
+        r#""title" must be a string"#,
+    ),
+    (
+        "source not an object",
+        r#"{"sources": ["Rain fell."]}"#,
+        "source 1 is not an object",
+    ),
     ("corpus not an object", "42", "expected a corpus object"),
     ("null", "null", "expected a corpus object"),
 ];
@@ -170,14 +218,21 @@ const BAD_CORPORA: &[(&str, &str, &str)] = &[
 fn bad_corpora_give_error_instances_as_text_and_as_objects() {
     for (what, json, want) in BAD_CORPORA {
         // As JSON text.
-        let e = Engine::new(JsValue::from_str(json)).err().unwrap_or_else(|| panic!("{what}: accepted"));
+        let e = Engine::new(JsValue::from_str(json))
+            .err()
+            .unwrap_or_else(|| panic!("{what}: accepted"));
         let msg = error_message(e);
         assert!(msg.contains(want), "{what} (text): {msg:?} lacks {want:?}");
         // As a JavaScript value (where the text parses).
         if let Ok(value) = JSON::parse(json) {
-            let e = Engine::new(value).err().unwrap_or_else(|| panic!("{what}: accepted as object"));
+            let e = Engine::new(value)
+                .err()
+                .unwrap_or_else(|| panic!("{what}: accepted as object"));
             let msg = error_message(e);
-            assert!(msg.contains(want), "{what} (object): {msg:?} lacks {want:?}");
+            assert!(
+                msg.contains(want),
+                "{what} (object): {msg:?} lacks {want:?}"
+            );
         }
     }
 }
@@ -187,13 +242,19 @@ fn other_bad_input_gives_error_instances() {
     for (what, value) in [
         ("undefined", JsValue::UNDEFINED),
         ("a number", JsValue::from_f64(1.0)),
-        ("a function", js_sys::Function::new_no_args("return 1").into()),
+        (
+            "a function",
+            js_sys::Function::new_no_args("return 1").into(),
+        ),
         ("an empty object", Object::new().into()),
     ] {
-        let e = Engine::new(value).err().unwrap_or_else(|| panic!("{what}: accepted"));
+        let e = Engine::new(value)
+            .err()
+            .unwrap_or_else(|| panic!("{what}: accepted"));
         assert!(!error_message(e).is_empty(), "{what}: empty message");
     }
-    let mut engine = Engine::new(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
+    let mut engine =
+        Engine::new(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
     // An empty page.
     for page in ["", "   \n\t "] {
         let msg = error_message(engine.annotate(page, None).expect_err("empty page"));
@@ -201,16 +262,31 @@ fn other_bad_input_gives_error_instances() {
     }
     // Bad sources for addSource.
     for (what, json, want) in [
-        ("duplicate id", r#"{"id": "a", "text": "Snow."}"#, r#"two sources have the id "a""#),
+        (
+            "duplicate id",
+            r#"{"id": "a", "text": "Snow."}"#,
+            r#"two sources have the id "a""#,
+        ),
         ("no id", r#"{"text": "Snow."}"#, r#"has no "id""#),
         ("empty text", r#"{"id": "b", "text": ""}"#, "has empty text"),
-        ("wrong type", r#"{"id": "b", "text": "Snow.", "url": {}}"#, r#""url" must be a string"#),
+        (
+            "wrong type",
+            r#"{"id": "b", "text": "Snow.", "url": {}}"#,
+            r#""url" must be a string"#,
+        ),
         ("not an object", r#""Snow.""#, "not an object"),
     ] {
         let msg = error_message(engine.add_source(js(json)).expect_err(what));
-        assert!(msg.contains(want), "addSource {what}: {msg:?} lacks {want:?}");
+        assert!(
+            msg.contains(want),
+            "addSource {what}: {msg:?} lacks {want:?}"
+        );
     }
-    assert_eq!(engine.source_ids(), ["a"], "failed addSource calls change nothing");
+    assert_eq!(
+        engine.source_ids(),
+        ["a"],
+        "failed addSource calls change nothing"
+    );
 }
 
 // --- sources and exclude --------------------------------------------------------------------
@@ -224,34 +300,53 @@ fn add_remove_source_ids_and_exclude() {
     .expect("a bare list of sources is a corpus");
     assert_eq!(engine.source_ids(), ["wire"]);
     engine
-        .add_source(js(r#"{"id": "post", "text": "The mayor of Lyon said 5 people were hurt on Sunday.", "url": "https://example.invalid/post"}"#))
+        .add_source(js(r#"{"id": "post", "text": "On Sunday the mayor of Lyon said that 5 people were hurt.", "url": "https://example.invalid/post"}"#))
         .expect("addSource");
     assert_eq!(engine.source_ids(), ["wire", "post"]);
 
     let verdict_and_sources = |engine: &Engine, exclude: Option<&str>| {
-        let out = engine.annotate(page, exclude.map(String::from)).expect("annotate");
+        let out = engine
+            .annotate(page, exclude.map(String::from))
+            .expect("annotate");
         let claim = items(&out, "claims").remove(0);
         let sources: Vec<String> = items(&claim, "evidence")
             .iter()
             .map(|e| get(e, "source").as_string().expect("source"))
             .collect();
-        (get(&claim, "verdict").as_string().expect("verdict"), sources)
+        (
+            get(&claim, "verdict").as_string().expect("verdict"),
+            sources,
+        )
     };
     let (verdict, mut sources) = verdict_and_sources(&engine, None);
     sources.sort();
-    assert_eq!((verdict.as_str(), sources), ("disputed", vec!["post".to_string(), "wire".to_string()]));
-    assert_eq!(verdict_and_sources(&engine, Some("post")), ("contradicted".into(), vec!["wire".into()]));
-    assert_eq!(verdict_and_sources(&engine, Some("wire")), ("confirmed".into(), vec!["post".into()]));
+    assert_eq!(
+        (verdict.as_str(), sources),
+        ("disputed", vec!["post".to_string(), "wire".to_string()])
+    );
+    assert_eq!(
+        verdict_and_sources(&engine, Some("post")),
+        ("contradicted".into(), vec!["wire".into()])
+    );
+    assert_eq!(
+        verdict_and_sources(&engine, Some("wire")),
+        ("confirmed".into(), vec!["post".into()])
+    );
     assert_eq!(verdict_and_sources(&engine, Some("nobody")).0, "disputed");
 
     assert!(engine.remove_source("wire"));
     assert!(!engine.remove_source("wire"), "already gone");
     assert_eq!(engine.source_ids(), ["post"]);
-    assert_eq!(verdict_and_sources(&engine, None), ("confirmed".into(), vec!["post".into()]));
+    assert_eq!(
+        verdict_and_sources(&engine, None),
+        ("confirmed".into(), vec!["post".into()])
+    );
     assert_eq!(verdict_and_sources(&engine, Some("post")).0, "unique");
     // The id is free again.
     engine
-        .add_source(js(r#"{"id": "wire", "text": "Nothing of the sort happened in Lyon."}"#))
+        .add_source(js(
+            r#"{"id": "wire", "text": "Nothing of the sort happened in Lyon."}"#,
+        ))
         .expect("re-add");
     assert_eq!(engine.source_ids(), ["post", "wire"]);
 }
@@ -264,7 +359,10 @@ const GOLDEN: &str = include_str!("data/demo-annotations.json");
 fn same(path: &str, a: &Value, b: &Value, tol: f64, diffs: &mut Vec<String>) {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
             if (x - y).abs() > tol {
                 diffs.push(format!("{path}: {x} != {y}"));
             }
@@ -313,9 +411,15 @@ fn demo_story_matches_the_native_core() {
                 .find(|s| s["id"] == id)
                 .and_then(|s| s["text"].as_str())
                 .expect("page text");
-            let out = engine.annotate(text, Some(id.to_string())).expect("annotate");
+            let out = engine
+                .annotate(text, Some(id.to_string()))
+                .expect("annotate");
             same(id, &to_value(&out), &page["annotation"], 1e-9, &mut diffs);
         }
-        assert!(diffs.is_empty(), "wasm differs from native:\n{}", diffs.join("\n"));
+        assert!(
+            diffs.is_empty(),
+            "wasm differs from native:\n{}",
+            diffs.join("\n")
+        );
     }
 }
