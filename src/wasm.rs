@@ -1,6 +1,8 @@
-//! The browser boundary, and the only module that imports wasm-bindgen, js-sys and
-//! serde-wasm-bindgen. Each call decodes its input, calls the core, converts offsets to UTF-16
-//! (in [`crate::OutputReport`]) and encodes the result as plain JavaScript objects.
+//! The browser boundary, and the only module that imports wasm-bindgen and js-sys.
+//! Each call decodes its input (with the browser's own JSON parser and property access: no JSON
+//! parser or serde deserializer is compiled in), calls the core, converts offsets to UTF-16
+//! (in [`crate::OutputReport`]) and hands the result back as plain JavaScript objects (JSON text
+//! parsed by `JSON.parse`).
 //! Errors reach JavaScript as `Error` objects with a clear message.
 
 use crate::{Corpus, Engine, OutputReport, Source};
