@@ -11,13 +11,8 @@
 
 use std::cmp::Ordering;
 
-/// Sort `v` stably by `compare`.
-///
-/// ```ignore
-/// let mut v = [(2, 'a'), (1, 'b'), (2, 'c')];
-/// sort_by(&mut v, |a, b| a.0.cmp(&b.0));
-/// assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]);
-/// ```
+/// Sort `v` stably by `compare`: `[(2, 'a'), (1, 'b'), (2, 'c')]` by the number gives
+/// `[(1, 'b'), (2, 'a'), (2, 'c')]` (see the tests below, which run the wasm32 path natively).
 pub(crate) fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
     if cfg!(target_arch = "wasm32") {
         let order = stable_order(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
@@ -94,8 +89,20 @@ fn permute<T>(v: &mut [T], order: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{permute, stable_order};
+    use super::{permute, sort, sort_by, sort_unstable_by, stable_order};
     use std::cmp::Ordering;
+
+    #[test]
+    fn helpers_sort() {
+        let mut v = [(2, 'a'), (1, 'b'), (2, 'c')];
+        sort_by(&mut v, |a, b| a.0.cmp(&b.0));
+        assert_eq!(v, [(1, 'b'), (2, 'a'), (2, 'c')]);
+        let mut v = [3, 1, 2, 1];
+        sort(&mut v);
+        assert_eq!(v, [1, 1, 2, 3]);
+        sort_unstable_by(&mut v, |a, b| b.cmp(a));
+        assert_eq!(v, [3, 2, 1, 1]);
+    }
 
     /// The shared merge sort and the permutation give what the standard stable sort gives.
     #[test]
