@@ -395,7 +395,9 @@ impl Engine {
                 (score >= THRESHOLDS.related).then_some((score, coverage, h))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.entry.cmp(&b.2.entry)));
+        crate::sort::sort_by(&mut scored, |a, b| {
+            b.0.total_cmp(&a.0).then(a.2.entry.cmp(&b.2.entry))
+        });
         // The closest candidates, at most JUDGED_PER_SOURCE per source, so that one wordy
         // source cannot crowd the others out.
         let mut per_source: Vec<(u32, u8)> = Vec::new();
@@ -467,7 +469,7 @@ impl Engine {
             })
             .collect();
         settle_contested(&mut evidence);
-        evidence.sort_by(|a, b| {
+        crate::sort::sort_by(&mut evidence, |a, b| {
             rank(b.relation, b.score)
                 .partial_cmp(&rank(a.relation, a.score))
                 .unwrap_or(std::cmp::Ordering::Equal)

@@ -294,7 +294,7 @@ impl Index {
             self.fwd.push(tid);
         }
         let mut own = self.fwd.split_off(start);
-        own.sort_unstable();
+        crate::sort::sort(&mut own);
         own.dedup();
         for &tid in &own {
             if let Some(p) = self.postings.get_mut(tid as usize) {
@@ -514,15 +514,16 @@ impl Index {
                 None => unknown.push(t),
             }
         }
-        known.sort_unstable_by_key(|q| q.id);
+        // Terms with the same id are identical: any sort keeps the same one.
+        crate::sort::sort_unstable_by(known, |a, b| a.id.cmp(&b.id));
         known.dedup_by_key(|q| q.id);
-        unknown.sort_unstable();
+        crate::sort::sort(&mut unknown);
         unknown.dedup();
         let unknown_w = u64::from(weight(self.live, 0)) * unknown.len() as u64;
         let total = unknown_w + known.iter().map(|q| u64::from(q.w)).sum::<u64>();
         // Terms only removed entries had: weigh like unknown ones, but they find nothing.
         known.retain(|q| q.df > 0);
-        known.sort_unstable_by(|a, b| b.df.cmp(&a.df).then(a.id.cmp(&b.id)));
+        crate::sort::sort_unstable_by(known, |a, b| b.df.cmp(&a.df).then(a.id.cmp(&b.id)));
         total
     }
 
@@ -645,7 +646,7 @@ impl Index {
         let total = self.resolve(terms, &mut scratch.known);
         let threshold = Self::threshold(total, params.min_share).max(1);
         let mut query: Vec<(u32, u32)> = scratch.known.iter().map(|q| (q.id, q.w)).collect();
-        query.sort_unstable();
+        crate::sort::sort(&mut query);
         for e in 0..self.fwd_end.len() as u32 {
             if self.is_dead(e) {
                 continue;
@@ -666,7 +667,7 @@ impl Index {
     /// Sort the candidates best first and keep the best `per_doc` of each document.
     fn select(&self, scratch: &mut Scratch, params: &SearchParams) -> Vec<Hit> {
         let cands = &mut scratch.cands;
-        cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_unstable_by(cands, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         if scratch.doc_count.len() < self.doc_ids.len() {
             scratch.doc_count.resize(self.doc_ids.len(), 0);
         }

@@ -107,7 +107,7 @@ pub fn compare(page_text: &str, page: &Facts, source_text: &str, source: &Facts)
             seen.push(r);
         }
     }
-    seen.sort_by_key(|r| !r.contradicts);
+    crate::sort::sort_by(&mut seen, |a, b| (!a.contradicts).cmp(&!b.contradicts));
     seen
 }
 

@@ -39,6 +39,7 @@ mod output;
 mod reason;
 mod segment;
 mod skip;
+mod sort;
 mod source;
 mod stance;
 pub mod synth;
@@ -65,3 +66,7 @@ pub use stance::{
     stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
 };
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
+/// The browser class, re-exported for the browser tests (`tests/web.rs`).
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use wasm::WasmEngine;

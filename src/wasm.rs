@@ -1,6 +1,8 @@
-//! The browser boundary, and the only module that imports wasm-bindgen, js-sys and
-//! serde-wasm-bindgen. Each call decodes its input, calls the core, converts offsets to UTF-16
-//! (in [`crate::OutputReport`]) and encodes the result as plain JavaScript objects.
+//! The browser boundary, and the only module that imports wasm-bindgen and js-sys.
+//! Each call decodes its input (with the browser's own JSON parser and property access: no JSON
+//! parser or serde deserializer is compiled in), calls the core, converts offsets to UTF-16
+//! (in [`crate::OutputReport`]) and hands the result back as plain JavaScript objects (JSON text
+//! parsed by `JSON.parse`).
 //! Errors reach JavaScript as `Error` objects with a clear message.
 
 use crate::{Corpus, Engine, OutputReport, Source};
@@ -73,23 +75,134 @@ fn js_error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// The report as plain JavaScript objects: serialised to JSON by the core's types and parsed by
+/// the engine's own `JSON.parse`, which is smaller in WebAssembly than building each object
+/// through a serde serializer, and gives the same numbers as the native JSON (`0.45`, not the
+/// widened `0.44999998807907104` of an `f32`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(js_error)
+    let json = serde_json::to_string(value).map_err(js_error)?;
+    js_sys::JSON::parse(&json).map_err(|e| js_error(message_of(&e)))
+}
+
+/// The message of a thrown JavaScript value.
+fn message_of(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => String::from(e.message()),
+        None => e.as_string().unwrap_or_else(|| "unknown error".to_string()),
+    }
 }
 
 /// A corpus JSON text, or a JavaScript object of the same shape.
+///
+/// The same shapes and messages as [`Corpus::from_json`] (a corpus object, a list of sources or
+/// one source; numbers accepted for the string fields other than `text`), read with the
+/// browser's own JSON parser and property access, so no JSON parser is compiled in.
 fn corpus_from(value: JsValue) -> Result<Corpus, JsError> {
-    match value.as_string() {
-        Some(json) => Corpus::from_json(&json).map_err(js_error),
-        None => {
-            let corpus: Corpus = serde_wasm_bindgen::from_value(value)
-                .map_err(|e| js_error(format!("malformed corpus: {e}")))?;
-            corpus.validate().map_err(js_error)?;
-            Ok(corpus)
+    let value = match value.as_string() {
+        Some(json) => js_sys::JSON::parse(&json)
+            .map_err(|e| js_error(format!("malformed JSON: {}", message_of(&e))))?,
+        None => value,
+    };
+    let items = if js_sys::Array::is_array(&value) {
+        js_sys::Array::from(&value)
+    } else if is_object(&value) {
+        let sources = get(&value, "sources");
+        if js_sys::Array::is_array(&sources) {
+            js_sys::Array::from(&sources)
+        } else if !is_absent(&sources) {
+            return Err(js_error("\"sources\" must be a list of source objects"));
+        } else if has(&value, "text") || has(&value, "id") {
+            js_sys::Array::of1(&value)
+        } else {
+            return Err(js_error(
+                "the JSON has no \"sources\" list (expected {\"sources\": [...]}, a list of sources or one source)",
+            ));
         }
+    } else {
+        return Err(js_error(
+            "expected a corpus object {\"sources\": [...]}, a list of sources or one source",
+        ));
+    };
+    if items.length() == 0 {
+        return Err(js_error("the corpus has no sources"));
     }
+    let sources = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| source_from(&item, &format!("source {}", i + 1)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let corpus = Corpus { sources };
+    corpus.validate().map_err(js_error)?;
+    Ok(corpus)
+}
+
+fn is_object(v: &JsValue) -> bool {
+    v.is_object() && !js_sys::Array::is_array(v)
+}
+
+fn is_absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn has(obj: &JsValue, key: &str) -> bool {
+    !is_absent(&get(obj, key))
+}
+
+/// One source object, checked field by field; `label` names it in messages before its id is
+/// known (`source 2`).
+fn source_from(value: &JsValue, label: &str) -> Result<Source, JsError> {
+    if !is_object(value) {
+        return Err(js_error(format!("{label} is not an object")));
+    }
+    let field = |key: &str, label: &str| -> Result<Option<String>, JsError> {
+        let v = get(value, key);
+        if is_absent(&v) {
+            Ok(None)
+        } else if let Some(s) = v.as_string() {
+            Ok(Some(s))
+        } else if v.as_f64().is_some() && key != "text" {
+            Ok(Some(String::from(
+                js_sys::Number::from(v)
+                    .to_string_with_radix(10)
+                    .unwrap_or_default(),
+            )))
+        } else {
+            Err(js_error(format!("{label}: \"{key}\" must be a string")))
+        }
+    };
+    let id = match field("id", label)? {
+        Some(id) => id.trim().to_string(),
+        None => return Err(js_error(format!("{label} has no \"id\""))),
+    };
+    if id.is_empty() {
+        return Err(js_error(format!("{label} has an empty id")));
+    }
+    let label = format!("source {id:?}");
+    let text = match field("text", &label)? {
+        Some(t) => t,
+        None => return Err(js_error(format!("{label} has no \"text\""))),
+    };
+    if text.trim().is_empty() {
+        return Err(js_error(format!("{label} has empty text")));
+    }
+    let opt = |key: &str| -> Result<Option<String>, JsError> {
+        Ok(field(key, &label)?.and_then(|v| {
+            let v = v.trim();
+            (!v.is_empty()).then(|| v.to_string())
+        }))
+    };
+    Ok(Source {
+        title: opt("title")?,
+        outlet: opt("outlet")?,
+        url: opt("url")?,
+        published: opt("published")?,
+        id,
+        text,
+    })
 }
 
 /// The engine: a corpus of sources, indexed once; pages annotated against it.
@@ -117,11 +230,7 @@ impl WasmEngine {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "SourceInput")] source: JsValue,
     ) -> Result<(), JsError> {
-        let source: Source = serde_wasm_bindgen::from_value(source)
-            .map_err(|e| js_error(format!("malformed source: {e}")))?;
-        if source.text.trim().is_empty() {
-            return Err(js_error(format!("source {:?} has no text", source.id)));
-        }
+        let source = source_from(&source, "the source")?;
         self.inner.add_source(source).map_err(js_error)
     }
 

@@ -1,5 +1,8 @@
 //! The command-line interface: output shapes, and one clear line with exit code 2 for bad input.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

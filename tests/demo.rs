@@ -1,5 +1,8 @@
 //! The shipped demo story: every planted case of `demo/expected.json` comes out as listed.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::{load_path, Corpus, Engine, Report, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

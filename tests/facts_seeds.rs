@@ -1,6 +1,9 @@
 //! Checks facts and judgements on the five seed articles in `../shared/seeds`, read at test
 //! time. Sentences are located by short keywords; no article text is stored here.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::{compare, Facts, Reason, ReasonKind};
 
 mod common;

@@ -9,6 +9,9 @@
 //! minute); the ignored test `committed_model_is_reproducible` checks it:
 //! `cargo test --release --test fnc1 -- --ignored`.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::fnc1::{self, Pair, Split};
 use corroborate::{ErrorKind, Relation};
 use std::path::{Path, PathBuf};

@@ -1,6 +1,9 @@
 //! No input panics, and the UTF-16 offsets handed to the outside world slice out exactly the
 //! claim, on text with emoji, combining marks, CJK and CRLF.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::{stance_detail, Corpus, Engine, OutputReport, Source};
 
 /// A small deterministic generator (xorshift64*).

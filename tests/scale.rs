@@ -1,5 +1,8 @@
 //! Scale sanity: a 20k-sentence synthetic corpus, indexed and checked (not timed).
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::synth::{self, Kind};
 use corroborate::{is_claim, sentences, terms, tokenize, Engine, Index};
 

@@ -1,6 +1,9 @@
 //! The seed story: five real articles on one event, read from `../shared/seeds` at test time.
 //! Each seed is checked against the other four; the known drifts must come out right.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use corroborate::{ClaimReport, Corpus, Engine, ReasonKind, Relation, Report, Source, Verdict};

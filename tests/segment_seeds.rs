@@ -4,6 +4,9 @@
 //! short keywords. When `../shared` is missing the tests print a message and pass, except under
 //! `CI=true`, where they fail.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::{is_claim, sentences};
 use std::ops::Range;
 

@@ -1,6 +1,9 @@
 //! Loading sources: the demo corpus in every format, corpus JSON round trips, and every error
 //! case of the file loaders.
 
+// Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
+#![cfg(not(target_arch = "wasm32"))]
+
 use corroborate::{load_path, Corpus, ErrorKind, Source};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -10,6 +10,7 @@ import { extract, rangeFor } from './extract.js';
 import { HAS_HIGHLIGHTS, addPageStyle, paintHighlights, unpaintHighlights, paintMarks, unpaintMarks,
   setActive } from './paint.js';
 import { createUI } from './ui.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 const here = import.meta.url;
 const DEBOUNCE_MS = 400;
@@ -38,6 +39,21 @@ export function loadCorpus(corpus) {
   return corpusCache.get(url);
 }
 
+// A claim of the result with its index. From the worker, its evidence is JSON text (see
+// worker.js): parsed on first read, so only the claims a reader opens cost anything.
+function claimWithIndex(claim, index) {
+  if (typeof claim.evidence !== 'string') {
+    const sources = claim.evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]);
+    return { ...claim, sources, index };
+  }
+  const json = claim.evidence;
+  let evidence;
+  return Object.defineProperty({ ...claim, index }, 'evidence', {
+    enumerable: true,
+    get: () => (evidence ??= JSON.parse(json)),
+  });
+}
+
 // ---- The engine: in a shared module Worker, or on this thread when no Worker can be made ----
 
 let worker = null; // {post(msg) → Promise} once created; false when workers failed
@@ -51,7 +67,8 @@ function viaWorker(msg) {
   if (worker === false) return mainThread(msg);
   if (!worker) {
     try {
-      const w = new Worker(new URL('./worker.js', here), { type: 'module' });
+      // embed: import.meta.url written out, so that bundlers (Vite, webpack) see and bundle the worker
+      const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
       const pending = new Map();
       const fail = () => { // the worker could not load: finish everything on this thread
         worker = false;
@@ -61,9 +78,12 @@ function viaWorker(msg) {
       };
       w.onerror = (e) => { e.preventDefault?.(); fail(); };
       w.onmessage = ({ data }) => {
+        if (data.csp) return fail(); // embed: the worker's own CSP forbids WebAssembly
         const p = pending.get(data.id);
         pending.delete(data.id);
-        if (p) 'error' in data ? p[2](new Error(`corroborate: ${data.error}`)) : p[1](data.result);
+        if (!p) return;
+        if ('error' in data) p[2](new Error(`corroborate: ${data.error}`));
+        else p[1](data.result);
       };
       worker = {
         post: (m) => new Promise((ok, ko) => {
@@ -80,7 +100,9 @@ function viaWorker(msg) {
   return worker.post(msg);
 }
 
-// Corpora loaded into the engine host, shared by handles: key → {users, ready}.
+// Corpora loaded into the engine host, shared by handles: key → {users, ready, timer}. An
+// unused one is dropped after a while, so that re-attaching (a new article) does not re-index.
+const KEEP_MS = 30000;
 const corpora = new Map();
 const objectKeys = new WeakMap();
 
@@ -106,13 +128,16 @@ function useCorpus(corpus, inWorker) {
     entry.ready.catch(() => corpora.delete(key));
   }
   entry.users++;
+  clearTimeout(entry.timer);
   return {
     ready: entry.ready,
     annotate: (text, exclude) => call({ type: 'annotate', key, text, exclude }),
     release() {
       if (--entry.users > 0 || corpora.get(key) !== entry) return;
-      corpora.delete(key);
-      entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      entry.timer = setTimeout(() => {
+        corpora.delete(key);
+        entry.ready.then(() => call({ type: 'drop', key })).catch(() => {});
+      }, KEEP_MS);
     },
   };
 }
@@ -120,10 +145,15 @@ function useCorpus(corpus, inWorker) {
 // ---- Handles ----
 
 const byRoot = new Map(); // root element → handle
-const handles = []; // attached handles; the last one owns the UI and the keyboard
+const handles = []; // attached handles, in order
+const withUI = new WeakSet(); // the handles attached with ui: true
+const owner = () => handles.findLast((h) => withUI.has(h)); // the one the UI and keys serve
 let ui = null;
 const now = () => performance.now();
 const round = (ms) => Math.round(ms * 10) / 10;
+// Let the page's other work run between our steps, so that no one task of ours is long.
+const yieldTask = () => (globalThis.scheduler?.yield ? scheduler.yield()
+  : new Promise((r) => setTimeout(r, 0)));
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function resolveRoot(root) {
@@ -140,7 +170,8 @@ function resolveRoot(root) {
  * Resolves to a handle once the first annotation is painted.
  */
 export async function attach(options = {}) {
-  const root = resolveRoot(options.root);
+  if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
+  let root = resolveRoot(options.root); // embed: `let`: the root is followed when replaced (below)
   byRoot.get(root)?.detach();
   if (options.corpus == null) throw new Error('corroborate: attach needs a corpus (URL or {sources})');
   const engine = useCorpus(options.corpus, options.worker !== false);
@@ -207,20 +238,26 @@ export async function attach(options = {}) {
     const result = got.text.trim() ? await engine.annotate(got.text, exclude)
       : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0,
         unique: 0 } };
-    if (gen !== generation || detached) return handle; // a newer run took over
     const t2 = now();
+    await yieldTask(); // the result was parsed in this task; paint in the next
+    if (gen !== generation || detached) return handle; // a newer run took over
+    const t2b = now();
     map = got;
     lastText = got.text;
-    handle.claims = result.claims.map((c, index) => ({ ...c, index }));
+    const mine = ui && owner() === handle;
+    const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
+    handle.claims = result.claims.map(claimWithIndex);
     handle.summary = result.summary;
-    if (active >= handle.claims.length) active = -1;
+    active = -1;
     paint();
-    if (ui) {
+    if (mine) { // keep the open popover on its claim when the claim is still there
       ui.update(handle.claims, handle.summary, sourceCount);
-      if (ui.openIndex >= 0) closePopover();
+      const again = open == null ? -1 : handle.claims.findIndex((c) => c.text === open);
+      if (again >= 0) openPopover(again, { pin: pinned });
+      else closePopover();
     }
     const t3 = now();
-    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2) };
+    handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
     document.dispatchEvent(new CustomEvent('corroborate:ready', { detail: {
       claims: handle.claims, summary: handle.summary, root, timings: handle.timings } }));
     return handle;
@@ -238,12 +275,36 @@ export async function attach(options = {}) {
       } else refresh().catch((e) => console.error(e));
     }, DEBOUNCE_MS);
   };
-  const ours = (n) => ui?.contains(n) || n?.nodeName === 'CORROBORATE-MARK';
+  // (The fallback's own mark changes are taken out with takeRecords(); the UI host is only
+  // under the root when the root is <html>.)
   const observer = options.observe === false ? null : new MutationObserver((records) => {
-    if (records.some((r) => !ours(r.target) && (r.type === 'characterData' ||
-      ![...r.addedNodes, ...r.removedNodes].every(ours)))) schedule();
+    if (records.some((r) => !ui?.contains(r.target))) schedule();
   });
   observer?.observe(root, { characterData: true, childList: true, subtree: true });
+
+  // ---- embed: follow the root when the page replaces it (begin) ----
+  // An SPA may replace the article element itself (replaceWith, innerHTML on a container), which
+  // the observer above cannot see. When the root was found by selector (not given as an element),
+  // a cheap document-wide check finds it again and annotates the new one.
+  const follow = options.observe === false || options.root instanceof Element ? null
+    : new MutationObserver(() => {
+      if (detached) return follow.disconnect();
+      if (root.isConnected) return;
+      let fresh;
+      try { fresh = resolveRoot(options.root); } catch { return; } // not back (yet)
+      if (byRoot.has(fresh)) return; // another handle has it
+      closePopover();
+      unpaint();
+      observer?.disconnect();
+      if (byRoot.get(root) === handle) byRoot.delete(root);
+      root = handle.root = fresh;
+      byRoot.set(root, handle);
+      observer?.observe(root, { characterData: true, childList: true, subtree: true });
+      lastText = null; // annotate anew (and say so with a ready event), even if the text is the same
+      schedule();
+    });
+  follow?.observe(document, { childList: true, subtree: true });
+  // ---- embed: follow the root (end) ----
   const onNavigate = () => schedule();
   addEventListener('popstate', onNavigate);
   globalThis.navigation?.addEventListener?.('navigatesuccess', onNavigate);
@@ -297,7 +358,11 @@ export async function attach(options = {}) {
       const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
       return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
     };
-    if (focus && !ui.hasFocus()) lastFocus = document.activeElement;
+    if (focus && !ui.popoverHasFocus()) { // remember where focus was, through shadow roots
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      lastFocus = el;
+    }
     return ui.open(c, rect, focus);
   }
   function closePopover() {
@@ -327,7 +392,7 @@ export async function attach(options = {}) {
     moveQueued = true;
     requestAnimationFrame(() => {
       moveQueued = false;
-      if (!ui || handles.at(-1) !== handle) return;
+      if (!ui || owner() !== handle) return;
       clearTimeout(hoverTimer);
       if (ui.contains(e.target)) return; // over the popover or badge: keep it
       const i = claimAt(e.clientX, e.clientY);
@@ -337,21 +402,33 @@ export async function attach(options = {}) {
     });
   };
   const onClick = (e) => {
-    if (!ui || handles.at(-1) !== handle || ui.contains(e.target)) return;
+    if (!ui || owner() !== handle || ui.contains(e.target)) return;
+    if (!getSelection()?.isCollapsed) return; // selecting text, not pointing at a claim
     const i = claimAt(e.clientX, e.clientY);
     if (i >= 0) { clearTimeout(hoverTimer); openPopover(i, { pin: true, x: e.clientX, y: e.clientY }); }
     else closePopover();
   };
   const onKey = (e) => {
-    if (handles.at(-1) !== handle) return;
+    if (owner() !== handle) return;
+    const t = e.target;
+    if (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return; // typing
     if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       e.key === 'ArrowDown' ? handle.next() : handle.prev();
-    } else if (e.key === 'Escape' && ui && ui.openIndex >= 0) {
-      closePopover();
+    } else if (e.key === 'Escape' && ui) {
+      if (ui.openIndex >= 0) closePopover();
+      else ui.closePanel();
     }
   };
-  const onScroll = () => ui?.place();
+  let placeQueued = false;
+  const onScroll = () => { // follow the claim; a hover popover closes when it scrolls away
+    if (placeQueued || !ui || owner() !== handle) return;
+    placeQueued = true;
+    requestAnimationFrame(() => {
+      placeQueued = false;
+      if (ui && !ui.place() && !pinned) closePopover();
+    });
+  };
   if (showUI) {
     document.addEventListener('pointermove', onMove, { passive: true });
     document.addEventListener('click', onClick);
@@ -378,19 +455,16 @@ export async function attach(options = {}) {
     engine.release();
     if (byRoot.get(root) === handle) byRoot.delete(root);
     handles.splice(handles.indexOf(handle), 1);
-    if (ui && !handles.length) { ui.destroy(); ui = null; }
-    else if (ui) { const h = handles.at(-1); ui.update(h.claims, h.summary, h.sources ?? 0); }
+    const next = owner();
+    if (ui && !next) { ui.destroy(); ui = null; }
+    else if (ui) ui.update(next.claims, next.summary, next.sources ?? 0);
   }
 
   byRoot.set(root, handle);
   handles.push(handle);
+  if (showUI) withUI.add(handle);
   addPageStyle();
-  if (showUI && !ui) {
-    ui = createUI({
-      goto: (i) => handles.at(-1)?.go(i),
-      close: () => handles.at(-1)?.close(),
-    });
-  }
+  if (showUI && !ui) ui = createUI({ goto: (i) => owner()?.go(i), close: () => owner()?.close() });
   handle.go = go; // used by the UI's claim list
   handle.close = closePopover;
   try {
@@ -402,10 +476,34 @@ export async function attach(options = {}) {
   return handle;
 }
 
+// ---- embed: one copy per page (begin) ----
+// A page may load this module twice from two URLs (two script tags, a tag and a bundle): the
+// first copy evaluated owns the page and later copies hand every call to it, so there is one UI
+// host and one set of highlights. The first copy's API is the one global name it sets:
+// globalThis.corroborate = {version, attach, load, loadCorpus} (frozen).
+export const version = '0.1.0';
+const OWNER = Symbol.for('corroborate.owner'); // the first copy's shared state: {auto}
+const firstCopy = globalThis.corroborate;
+if (firstCopy?.[OWNER]) {
+  // (function declarations are assignable; exports are live, so importers get the first copy's)
+  attach = firstCopy.attach;
+  load = firstCopy.load;
+  loadCorpus = firstCopy.loadCorpus;
+} else if (firstCopy === undefined || (typeof Element === 'function' && firstCopy instanceof Element)) {
+  // (an element with id="corroborate" is reachable as window.corroborate: ours shadows it)
+  globalThis.corroborate = Object.freeze({ version, attach, load, loadCorpus,
+    [OWNER]: { auto: false } });
+}
+const shared = globalThis.corroborate?.[OWNER] ?? { auto: false };
+// ---- embed: one copy per page (end) ----
+
 // ---- Script-tag form: <script type="module" src=".../corroborate.js" data-corpus="..."> ----
 const me = [...document.querySelectorAll('script[src][data-corpus]')]
   .find((s) => new URL(s.src, document.baseURI).href === here);
-if (me) {
+const firstTag = me && !shared.auto; // embed: one auto-attach per page, however many copies
+if (me) shared.auto = true;
+if (firstTag && wasmBlocked()) console.error(wasmBlocked()); // embed: CSP: log once, touch nothing
+else if (firstTag) {
   const { corpus, root, exclude, observe, worker: w } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
     observe: observe !== 'false', worker: w !== 'false' }).catch((e) => console.error(e));

@@ -18,7 +18,9 @@ function hidden(el) {
   if (SKIP.has(el.localName) || el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   if (el.isContentEditable) return true;
   // display:none (and content-visibility:hidden) subtrees; checkVisibility is cheap where present.
-  return el.checkVisibility ? !el.checkVisibility() : getComputedStyle(el).display === 'none';
+  // It is also false for display:contents (no box of its own), whose children do show.
+  if (!el.checkVisibility) return getComputedStyle(el).display === 'none';
+  return !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
 /**

@@ -4,10 +4,13 @@
 
 export const GLYPH = { confirmed: '✓', contradicted: '✗', disputed: '±', related: '≈', unique: '◇',
   confirms: '✓', contradicts: '✗' };
+const RANK = { contradicts: 0, confirms: 1, related: 2 };
+const MAX_COLS = 12; // sources shown in the panel's grid
+const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
 
 const CSS_TEXT = `
-:host{all:initial}
+:host{all:initial!important}
 *{box-sizing:border-box}
 :host,div,section{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--soft:#f6f8fa;
  --confirmed:#1a7f37;--contradicted:#c0182b;--disputed:#9a5b00;--related:#0b61c9;--unique:#6e7781;
@@ -65,12 +68,14 @@ ol{list-style:none;margin:0;padding:0}
 [part~=title]{color:var(--muted);font-size:12.5px;margin:1px 0 4px}
 [part~=sentence]{margin:4px 0;padding-left:8px;border-left:2px solid var(--line)}
 mark{color:inherit;border-radius:3px;padding:0 2px}
-mark[data-op=added]{background:var(--added);font-weight:600}
+mark[data-op=added]{background:var(--added)}
+mark.key{font-weight:700;box-shadow:inset 0 -2px var(--tone,currentColor)}
 mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
 [part~=reasons]{margin:4px 0;padding-left:18px;font-size:13px}
 [part~=reason][data-contradicts=true]{color:var(--contradicted)}
 .kind{font-weight:600;text-transform:capitalize}
 [part~=source-link]{color:var(--related);font-size:13px}
+.more{color:var(--muted);font-size:13px;margin:8px 0 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
@@ -78,9 +83,14 @@ mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
 export function el(tag, attrs = {}, ...kids) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) e.setAttribute(k, v);
-  e.append(...kids.filter((k) => k != null && k !== false));
-  return e;
+  return fill(e, ...kids);
 }
+
+/** Replace an element's children, leaving out null and false. */
+const fill = (e, ...kids) => {
+  e.replaceChildren(...kids.filter((k) => k != null && k !== false));
+  return e;
+};
 
 // A column label for an outlet: its initials ("The Harbour Herald" → "HH").
 const short = (name) => {
@@ -97,7 +107,7 @@ export function verdictWords(claim, sourceCount) {
     case 'confirmed': return `Confirmed by ${plural(by('confirms'), 'source')}`;
     case 'contradicted': return `Contradicted by ${plural(by('contradicts'), 'source')}`;
     case 'disputed': return `Disputed: ${by('confirms')} confirm, ${by('contradicts')} contradict`;
-    case 'related': return `Related: ${plural(by('related'), 'source')} speak of it, none confirms it`;
+    case 'related': return `Related: ${by('related') === 1 ? '1 source speaks' : `${by('related')} sources speak`} of it without confirming it`;
     default: return sourceCount ? `Unique to this page: none of ${plural(sourceCount, 'source')} reports it`
       : 'Unique to this page: no source reports it';
   }
@@ -122,10 +132,16 @@ export function conflictWords(claim) {
   return parts.length ? parts.join('. ').replace(/^t/, 'T') + '.' : '';
 }
 
-/** The source's sentence with the page's words struck (removed) and the source's own marked. */
+/**
+ * The source's sentence, its own words (added) marked, and the page's differing words (removed)
+ * struck through where they stand: short replaced runs, and the words a reason names. Long runs
+ * only the page has are left out, so a paraphrase stays readable.
+ */
 function sentence(ev) {
   const p = el('blockquote', { part: 'sentence' });
   const text = ev.text;
+  const named = (side, words) => ev.reasons.some((r) => r[side] && words.toLowerCase()
+    .includes(r[side].toLowerCase()));
   let pos = 0;
   const space = () => {
     const last = p.lastChild?.textContent ?? '';
@@ -133,9 +149,11 @@ function sentence(ev) {
   };
   for (const d of ev.diff) {
     if (d.op === 'removed') { // the page's words, struck through where the source differs
-      if (!d.text.trim()) continue;
+      const words = d.text.trim();
+      if (!words || (words.split(/\s+/).length > 3 && !named('page', words))) continue;
       space();
-      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page' }, d.text.trim()), ' ');
+      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page',
+        class: named('page', words) ? 'key' : null }, words), ' ');
       continue;
     }
     const s = d.source_start_utf16;
@@ -146,12 +164,12 @@ function sentence(ev) {
     if (d.op !== 'added') p.append(words);
     else { // the source's own words; its surrounding spaces stay outside the mark
       const [, lead, core, tail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words);
-      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source' }, core), tail);
+      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source',
+        class: named('source', core) ? 'key' : null }, core), tail);
     }
     pos = Math.max(pos, e);
   }
-  if (pos < text.length && ev.diff.some((d) => d.source_end_utf16 != null)) p.append(text.slice(pos));
-  if (!ev.diff.length) p.append(text);
+  p.append(text.slice(pos)); // the rest (all of it when the diff has no source spans)
   p.normalize();
   return p;
 }
@@ -175,14 +193,14 @@ function reasonWords(r) {
 }
 
 function evidenceItem(ev) {
-  const name = ev.outlet || ev.source;
+  const name = ev.outlet || ev.title || ev.source;
   const href = ev.url ? sourceHref(ev) : null;
   return el('li', { part: 'evidence', 'data-relation': ev.relation, 'data-source': ev.source },
     el('div', { class: 'src' },
       el('span', { part: 'outlet' }, name),
       el('span', { part: 'relation', 'data-relation': ev.relation },
         `${GLYPH[ev.relation] ?? ''} ${WORDS[ev.relation] ?? ev.relation}`)),
-    ev.title ? el('div', { part: 'title' }, ev.title) : null,
+    ev.title && ev.outlet ? el('div', { part: 'title' }, ev.title) : null,
     sentence(ev),
     ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map((r) =>
       el('li', { part: 'reason', 'data-kind': r.kind, 'data-contradicts': String(r.contradicts) },
@@ -203,7 +221,7 @@ export function createUI(on) {
     shadow.append(el('style', {}, CSS_TEXT));
   }
   const badge = el('button', { part: 'badge', type: 'button', 'aria-expanded': 'false',
-    'aria-controls': 'corroborate-panel' });
+    'aria-controls': 'corroborate-panel' }, el('b', {}, 'corroborate'), ' checking…');
   const panel = el('section', { part: 'panel', class: 'box', id: 'corroborate-panel', role: 'region',
     'aria-label': 'corroborate summary', hidden: '' });
   const popover = el('div', { part: 'popover', class: 'box', role: 'dialog', tabindex: '-1',
@@ -232,14 +250,19 @@ export function createUI(on) {
   function fillPanel() {
     const { claims, summary } = state;
     if (!summary) return;
-    // Columns: the sources that speak of any claim, in order of first appearance.
-    const cols = new Map();
-    for (const c of claims) for (const e of c.evidence) if (!cols.has(e.source)) cols.set(e.source, e.outlet || e.source);
+    // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.
+    const seen = new Map();
+    for (const c of claims) for (const [id, name] of c.sources) {
+      const col = seen.get(id) ?? seen.set(id, { name: name || id, n: 0 }).get(id);
+      col.n++;
+    }
+    const busiest = new Set([...seen].sort((a, b) => b[1].n - a[1].n).slice(0, MAX_COLS).map(([id]) => id));
+    const cols = new Map([...seen].filter(([id]) => busiest.has(id)).map(([id, c]) => [id, c.name]));
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Claim'),
       ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
         el('abbr', { title: name }, short(name)))));
     const rows = claims.map((c) => {
-      const rel = new Map(c.evidence.map((e) => [e.source, e.relation]));
+      const rel = new Map(c.sources.map(([id, , relation]) => [id, relation]));
       return el('tr', { 'data-verdict': c.verdict },
         el('th', { scope: 'row' }, el('button', { part: 'claim', type: 'button', 'data-index': c.index,
           'data-verdict': c.verdict, title: c.text },
@@ -250,7 +273,7 @@ export function createUI(on) {
             : el('td', { title: `${cols.get(id)}: nothing on this` }, '');
         }));
     });
-    panel.replaceChildren(
+    fill(panel,
       el('h2', {}, `${plural(summary.claims, 'claim')} checked against ${plural(state.sources, 'source')}`),
       el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
@@ -259,10 +282,12 @@ export function createUI(on) {
         ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
   }
 
+  // Position the popover by its claim; false when the claim is out of view.
   function place() {
-    if (popover.hidden || !anchor) return;
+    if (popover.hidden || !anchor) return true;
     const r = anchor();
-    if (!r) return;
+    if (!r) return false;
+    if (r.bottom < 0 || r.top > innerHeight) return false;
     // Below the claim, or above it when there is more room there; never over the claim itself.
     const room = { below: innerHeight - r.bottom - 16, above: r.top - 16 };
     const below = room.below >= Math.min(popover.scrollHeight, 240) || room.below >= room.above;
@@ -272,6 +297,7 @@ export function createUI(on) {
     const top = below ? r.bottom + 8 : r.top - h - 8;
     popover.style.top = `${Math.max(8, Math.min(top, innerHeight - h - 8))}px`;
     popover.style.left = `${Math.max(8, Math.min(r.left, innerWidth - w - 8))}px`;
+    return true;
   }
 
   return {
@@ -281,7 +307,7 @@ export function createUI(on) {
       const label = ['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => `${summary[v]} ${v}`).join(', ');
       badge.setAttribute('aria-label', `corroborate: ${plural(summary.claims, 'claim')}: ${label}. Show the summary`);
-      badge.replaceChildren(el('b', {}, 'corroborate'),
+      fill(badge,el('b', {}, 'corroborate'),
         ...['confirmed', 'contradicted', 'disputed', 'related', 'unique'].filter((v) => summary[v])
           .map((v) => el('span', { class: 'n', 'data-verdict': v, title: v }, `${GLYPH[v]} ${summary[v]}`)));
       if (!panel.hidden) fillPanel();
@@ -293,12 +319,15 @@ export function createUI(on) {
       popover.dataset.verdict = claim.verdict;
       popover.dataset.claim = String(claim.index);
       popover.setAttribute('aria-label', `Claim ${claim.index + 1}: ${words}`);
-      popover.replaceChildren(
+      fill(popover,
         el('header', {}, el('p', { part: 'verdict', 'data-verdict': claim.verdict },
           `${GLYPH[claim.verdict]} ${words}`),
         el('button', { part: 'close', type: 'button', 'aria-label': 'Close' }, '×')),
         conflict ? el('p', { part: 'conflict', 'data-verdict': claim.verdict }, conflict) : null,
-        el('ol', {}, ...claim.evidence.map(evidenceItem)));
+        claim.evidence.length > 0 && el('ol', {}, ...[...claim.evidence] // contradictions first
+          .sort((a, b) => RANK[a.relation] - RANK[b.relation]).slice(0, MAX_EVIDENCE).map(evidenceItem)),
+        claim.evidence.length > MAX_EVIDENCE
+          ? el('p', { class: 'more' }, `and ${claim.evidence.length - MAX_EVIDENCE} more sources`) : null);
       popover.hidden = false;
       anchor = rect;
       place();
@@ -306,11 +335,18 @@ export function createUI(on) {
       return `${words}. ${conflict}`;
     },
     close() { popover.hidden = true; anchor = null; },
+    closePanel() {
+      if (panel.hidden) return;
+      const inside = shadow.activeElement && panel.contains(shadow.activeElement);
+      panel.hidden = true;
+      badge.setAttribute('aria-expanded', 'false');
+      if (inside) badge.focus();
+    },
     get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
     place,
     announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
     contains: (node) => node === host || host.contains(node),
-    hasFocus: () => shadow.activeElement != null,
+    popoverHasFocus: () => popover.contains(shadow.activeElement),
     destroy() { host.remove(); },
   };
 }

@@ -5,13 +5,23 @@
 // Messages: {id, type: 'setCorpus', key, url | corpus}  → the source ids
 //           {id, type: 'annotate', key, text, exclude}   → {claims, summary}
 //           {id, type: 'drop', key}                      → true
-// Replies:  {id, result} or {id, error: message}.
+// Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
 
-import * as wasm from './pkg/corroborate.js';
+import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 let ready;
-/** Initialise the WebAssembly module once; resolves to the module's exports. */
-export const boot = () => (ready ??= wasm.default().then(() => wasm));
+/**
+ * Initialise the WebAssembly module once; resolves to the module's exports. Rejects with the
+ * CSP message when WebAssembly is forbidden. embed: the module is imported here, not statically,
+ * so that nothing compiles before the CSP check and a worker answers messages at once: the
+ * `bundler` build (the npm package) instantiates itself when imported (in a bundle, a top-level
+ * await) and has no init(); the `web` build (www/pkg) has a default export init().
+ */
+export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
+  : import('./pkg/corroborate.js').then(async (wasm) => {
+    if (typeof wasm.default === 'function') await wasm.default();
+    return wasm;
+  }));
 
 const engines = new Map(); // corpus key → Engine
 
@@ -41,11 +51,29 @@ export async function handle({ type, key, url, corpus, text, exclude }) {
   throw new Error(`unknown request ${type}`);
 }
 
+// A long page's annotation is megabytes of evidence (sentences, reasons, diff spans), and
+// neither structured-cloning nor parsing all of it fits in one short task on the page's thread.
+// So each claim crosses with its relations per source (all that painting and the panel need)
+// and its evidence as JSON text, which the page parses only when that claim's popover opens.
+function compact({ claims, summary }) {
+  return {
+    summary,
+    claims: claims.map(({ evidence, ...claim }) => ({
+      ...claim,
+      sources: evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]),
+      evidence: JSON.stringify(evidence),
+    })),
+  };
+}
+
 // In a worker: answer messages in order of arrival.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {
   self.onmessage = async ({ data }) => {
+    // embed: this worker may have its own CSP; if it forbids WebAssembly, the page does the work.
+    if (wasmBlocked()) return self.postMessage({ id: data.id, csp: true });
     try {
-      self.postMessage({ id: data.id, result: await handle(data) });
+      const result = await handle(data);
+      self.postMessage({ id: data.id, result: data.type === 'annotate' ? compact(result) : result });
     } catch (e) {
       self.postMessage({ id: data.id, error: String(e?.message ?? e) });
     }

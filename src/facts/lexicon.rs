@@ -583,7 +583,7 @@ pub(crate) fn roles_starting(word: &str) -> &'static [&'static RoleDef] {
             }
         }
         for v in m.values_mut() {
-            v.sort_by_key(|d| std::cmp::Reverse(d.words.len()));
+            crate::sort::sort_by(v, |a, b| b.words.len().cmp(&a.words.len()));
         }
         m
     });

@@ -199,7 +199,7 @@ fn lexicon_table() -> &'static Lexicon {
                 }
             }
         }
-        words.sort_unstable();
+        crate::sort::sort(&mut words);
         let phrases = PHRASES
             .iter()
             .map(|(a, b, c)| (hash_str(a), hash_str(b), *c))
@@ -634,7 +634,7 @@ pub(crate) fn extract(claim: &Doc, prepared: &Body, idf: &dyn Idf) -> PairFeatur
         .map(|&m| frac(mask_weight(m), total_w))
         .collect();
     let mut order: Vec<usize> = (0..sent_cov.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         sent_cov[b]
             .partial_cmp(&sent_cov[a])
             .unwrap_or(std::cmp::Ordering::Equal)

@@ -186,9 +186,11 @@ test('the keyboard reaches a contradicted claim, Escape closes, Tab reaches the 
   const pop = await until(async () => { const p = await popover(page); return p?.visible && p; }, 3000);
   assert.ok(pop, 'its popover is open');
   assert.ok(pop.marks.length > 0, `the popover marks the differing words: ${pop.text}`);
-  const live = await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+  // The claim is announced to screen readers (the live region may be filled a moment later).
+  const liveText = () => page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
     .querySelector('[aria-live="polite"]')?.textContent ?? '');
-  assert.ok(live.includes(opened.text.slice(0, 20)), `announced: ${live}`);
+  const live = await until(async () => { const l = await liveText(); return l.includes(opened.text.slice(0, 20)) && l; }, 2000);
+  assert.ok(live, `announced: ${await liveText()}`);
   // The claim is scrolled into view.
   const inView = await page.evaluate(() => {
     const r = CSS.highlights.get('corroborate-active'); const q = [...r][0].getBoundingClientRect();

@@ -12,8 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where screenshots and generated pages go (never committed: target/ is ignored). */
 export const ARTEFACTS = join(REPO, 'target/e2e');
-/** The test data beside the repository (read at test time, never copied into it). */
-export const SHARED = resolve(REPO, '../shared');
+/** The test data beside the repository (read at test time, never copied into it); SHARED_DIR
+ * overrides it (e.g. to check the skip). */
+export const SHARED = process.env.SHARED_DIR ?? resolve(REPO, '../shared');
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run',
@@ -53,20 +54,14 @@ export function siteDir() {
  */
 export function watchErrors(page) {
   const errors = [];
-  // The browser's own request for /favicon.ico (made when a page names no icon) is not the
-  // page's doing; its 404 is left out.
-  const favicon = (url) => /\/favicon\.ico$/.test(url ?? '');
   const onConsole = (where) => (msg) => {
-    if (msg.type() !== 'error' || favicon(msg.location()?.url)) return;
-    errors.push(`${where} console: ${msg.text()} (${msg.location()?.url ?? ''})`);
+    if (msg.type() === 'error') errors.push(`${where} console: ${msg.text()} (${msg.location()?.url ?? ''})`);
   };
   page.on('console', onConsole('page'));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('worker', (w) => w.on('console', onConsole('worker')));
   page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !favicon(r.url())) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return errors;
 }
 

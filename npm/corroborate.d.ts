@@ -1,0 +1,83 @@
+// Types of the page shell (corroborate.js). The engine's own types (Claim, Evidence, Summary, ...)
+// come from the WebAssembly module: import them from 'corroborate/engine'.
+
+import type { Claim, CorpusInput, Summary } from './pkg/corroborate.js';
+
+export type { Claim, CorpusInput, Evidence, Reason, DiffSpan, Relation, Summary, Verdict,
+  SourceInput, Annotation } from './pkg/corroborate.js';
+
+/** A claim as the shell holds it: the engine's claim plus its position on the page. */
+export interface PageClaim extends Claim {
+  index: number;
+}
+
+export interface AttachOptions {
+  /** The element whose text is checked, or a CSS selector (default: article, else main, else body). */
+  root?: Element | string;
+  /** The corpus: the URL of a corpus JSON file, or the object itself. */
+  corpus: string | CorpusInput;
+  /** The id of a source never compared with: the page itself, when it is in the corpus. */
+  exclude?: string;
+  /** Re-annotate when the article's text changes (default true). */
+  observe?: boolean;
+  /** Run the engine in a Web Worker (default true; falls back to the page's thread). */
+  worker?: boolean;
+  /** Show the badge, panel and popover (default true). */
+  ui?: boolean;
+}
+
+export interface Timings {
+  extract: number;
+  annotate: number;
+  paint: number;
+}
+
+export interface Handle {
+  /** The element being annotated (a replaced article found again by its selector). */
+  readonly root: Element;
+  readonly claims: PageClaim[];
+  readonly summary: Summary;
+  readonly timings: Timings;
+  /** How many sources the page was compared with (after `exclude`). */
+  readonly sources?: number;
+  /** Annotate the current text again. */
+  refresh(): Promise<Handle>;
+  /** Remove the marks, the UI and the listeners. */
+  detach(): void;
+  /** Open the next / previous claim's popover (scrolling it into view). */
+  next(): PageClaim | null;
+  prev(): PageClaim | null;
+}
+
+/** The detail of the `corroborate:ready` event dispatched on `document` after each annotation. */
+export interface ReadyDetail {
+  claims: PageClaim[];
+  summary: Summary;
+  root: Element;
+  timings: Timings;
+}
+
+/**
+ * Annotate the text under a root against a corpus, paint it and show the evidence. Rejects with
+ * an Error when the page's Content-Security-Policy forbids WebAssembly (the message names the
+ * directive to add: 'wasm-unsafe-eval' in script-src) or the corpus cannot be loaded.
+ */
+export function attach(options: AttachOptions): Promise<Handle>;
+
+/** Initialise the WebAssembly engine on this thread, once. */
+export function load(): Promise<typeof import('./pkg/corroborate.js')>;
+
+/** Fetch a corpus JSON (cached per URL), or check and return a corpus object. */
+export function loadCorpus(corpus: string | CorpusInput): Promise<CorpusInput>;
+
+/** The package version. */
+export const version: string;
+
+declare global {
+  interface DocumentEventMap {
+    'corroborate:ready': CustomEvent<ReadyDetail>;
+  }
+  /** The one global name corroborate sets: the first loaded copy's API. */
+  var corroborate: Readonly<{ version: string; attach: typeof attach; load: typeof load;
+    loadCorpus: typeof loadCorpus }> | undefined;
+}

@@ -1,0 +1,15 @@
+// Compiled by tsc (--noEmit) in the scratch app of tests/npm/run.sh: the package's types let a
+// site use the shell and the engine as the README shows.
+import { attach, loadCorpus, version, type Handle, type PageClaim } from 'corroborate';
+import { Engine, type Annotation, type Verdict } from 'corroborate/engine';
+
+export async function run(root: Element): Promise<number> {
+  const handle: Handle = await attach({ root, corpus: '/sources.json', exclude: 'me' });
+  const first: PageClaim | undefined = handle.claims[0];
+  const verdict: Verdict | undefined = first?.verdict;
+  document.addEventListener('corroborate:ready', (e) => console.log(e.detail.summary.contradicted));
+  const corpus = await loadCorpus('/sources.json');
+  const result: Annotation = new Engine(corpus).annotate('text', undefined);
+  handle.detach();
+  return result.claims.length + (verdict ? 1 : 0) + version.length;
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The npm package in a Vite 7 build (called by tests/npm/run.sh): a page whose only script is
+# `import { attach } from 'corroborate'`, built with Vite 7 and vite-plugin-wasm (the ESM
+# integration of the bundler build's .wasm, for the page and for the shell's Worker), served
+# with a CSP that allows WebAssembly, and checked in headless Chromium (tests/npm/vite.test.mjs).
+# Environment: REPO (the repository), TARBALL (the package), CHROMIUM (default /usr/bin/chromium).
+set -euo pipefail
+: "${REPO:?}" "${TARBALL:?}"
+cd "$REPO"
+say() { printf '[npm-test] %s\n' "$*" >&2; }
+chromium=${CHROMIUM:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  [ "${CI:-}" = "true" ] && { say "$chromium not found, and CI=true"; exit 1; }
+  say "skipping the Vite check: $chromium not found"; exit 0
+fi
+[ -f .tools/node_modules/playwright-core/package.json ] ||
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --silent playwright-core@1.64.1
+
+app=target/npm-test/vite
+rm -rf "$app"
+mkdir -p "$app/public"
+cp www/embed/sources.json "$app/public/sources.json"
+cat >"$app/package.json" <<'JSON'
+{ "name": "corroborate-vite-test", "private": true, "type": "module" }
+JSON
+cat >"$app/vite.config.js" <<'JS'
+import wasm from 'vite-plugin-wasm';
+
+export default {
+  plugins: [wasm()],
+  worker: { format: 'es', plugins: () => [wasm()] },
+  build: { target: 'esnext' }, // the .wasm import becomes a top-level await
+};
+JS
+# The page: the story's first outlet's text as the article (built here from the corpus).
+node -e '
+const { sources } = require(process.argv[1]);
+const page = sources.find((s) => s.id === "harbour-herald");
+const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const paras = page.text.split(/\n\s*\n/).map((p) => `<p>${esc(p.trim())}</p>`).join("\n");
+require("fs").writeFileSync(process.argv[2], `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>vite test</title>
+<script type="module" src="/main.js"></script></head>
+<body><article>\n${paras}\n</article></body></html>\n`);
+' "$PWD/$app/public/sources.json" "$app/index.html"
+cat >"$app/main.js" <<'JS'
+import { attach } from 'corroborate';
+
+attach({ root: 'article', corpus: '/sources.json', exclude: 'harbour-herald' })
+  .then((h) => { document.documentElement.dataset.claims = String(h.claims.length); })
+  .catch((e) => { document.documentElement.dataset.error = e.message; console.error(e); });
+JS
+(cd "$app" && npm install --no-audit --no-fund --silent vite@7 vite-plugin-wasm@3 "$TARBALL" &&
+  npx --no-install vite build --logLevel warn)
+say "vite build: $(cd "$app/dist" && find . -type f | sort | tr '\n' ' ')"
+REPO=$REPO SITE=$PWD/$app/dist node --test --test-reporter=spec tests/npm/vite.test.mjs

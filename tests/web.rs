@@ -1,0 +1,425 @@
+//! Browser tests of the WebAssembly `Engine` (src/wasm.rs), run in headless Chromium and
+//! Firefox by `scripts/web-test` (`wasm-pack test --headless --chrome` / `--firefox`).
+//!
+//! * offsets: every claim's `text.slice(start_utf16, end_utf16)`, done by JavaScript's own
+//!   `String.prototype.slice`, is the claim, and diff spans slice the source sentence and the
+//!   claim likewise, on text with emoji (ZWJ sequences, flags), CJK, combining marks and CRLF;
+//! * bad input: `Error` instances with clear messages, never a panic;
+//! * parity: the demo story gives the same annotations as the native core
+//!   (`tests/data/demo-annotations.json`, written and checked natively by `tests/parity.rs`);
+//! * `addSource`, `removeSource`, `sourceIds` and `exclude`.
+
+#![cfg(target_arch = "wasm32")]
+
+use corroborate::WasmEngine as Engine;
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A JavaScript object from JSON text.
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+/// A JavaScript value as JSON (for comparing with serde_json).
+fn to_value(v: &JsValue) -> Value {
+    let text: String = JSON::stringify(v).expect("stringify").into();
+    serde_json::from_str(&text).expect("JSON from JSON.stringify")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).expect("property")
+}
+
+fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key).as_f64().expect("number") as u32
+}
+
+fn items(v: &JsValue, key: &str) -> Vec<JsValue> {
+    get(v, key)
+        .dyn_into::<Array>()
+        .expect("array")
+        .iter()
+        .collect()
+}
+
+/// `text.slice(start, end)` in JavaScript.
+fn slice(text: &str, start: u32, end: u32) -> String {
+    JsString::from(text).slice(start, end).into()
+}
+
+/// The message of an error that must be a JavaScript `Error` instance.
+fn error_message(e: JsError) -> String {
+    let v = JsValue::from(e);
+    let e = v
+        .dyn_into::<js_sys::Error>()
+        .expect("errors reach JavaScript as Error instances");
+    e.message().into()
+}
+
+fn corpus_json(sources: &[(&str, &str)]) -> String {
+    let sources: Vec<Value> = sources
+        .iter()
+        .map(|(id, text)| serde_json::json!({ "id": id, "text": text, "outlet": format!("{id} outlet") }))
+        .collect();
+    serde_json::json!({ "sources": sources }).to_string()
+}
+
+// --- offsets round-trip ---------------------------------------------------------------------
+
+/// Pages and sources with characters outside the Basic Multilingual Plane, grapheme clusters and
+/// CRLF: the page's claims and the sources' sentences share words, so there is evidence and diff.
+const OFFSET_CASES: &[(&str, &str, &str)] = &[
+    (
+        "emoji and ZWJ",
+        "👩‍👩‍👧 The mayor of Lyon 🇫🇷 said 5 people were hurt on Sunday. 🎉🎉 The bridge 🌉 closed for 3 days.",
+        "The mayor of Lyon said 7 people were hurt on Sunday. The bridge closed for three days.",
+    ),
+    (
+        "flags and skin tones",
+        "🇺🇸🇻🇳 President 👋🏽 Biden visited Hanoi on Sunday. Talks 🤝 lasted two hours.",
+        "President Biden visited Hanoi on Monday. Talks lasted two hours.",
+    ),
+    (
+        "CJK",
+        "東京で地震があった。 The quake in Tokyo killed 12 people, officials said. 死者は12人。",
+        "The quake in Tokyo killed 14 people, officials said.",
+    ),
+    (
+        "combining marks",
+        "Zoe\u{0301} Ande\u{0301}n, the mayor of Ma\u{0308}lmo, resigned on Tuesday. She served for six years.",
+        "Zoé Andén, the mayor of Malmö, resigned on Tuesday. She served for eight years.",
+    ),
+    (
+        "CRLF",
+        "The council met on Monday.\r\nIt approved a budget of 40 million euros.\r\n\r\nThe vote was 12 to 3.\r\n",
+        "The council met on Monday.\r\nIt approved a budget of 45 million euros.\r\nThe vote was 12 to 3.",
+    ),
+];
+
+#[wasm_bindgen_test]
+fn claim_and_diff_offsets_slice_in_javascript() {
+    for (name, page, source) in OFFSET_CASES {
+        let engine = Engine::new(corpus_json(&[("src", source)]).into()).expect(name);
+        let out = engine.annotate(page, None).expect(name);
+        let claims = items(&out, "claims");
+        assert!(!claims.is_empty(), "{name}: no claims");
+        let mut evidence_seen = 0;
+        for claim in &claims {
+            let text = get(claim, "text").as_string().expect("claim text");
+            let got = slice(page, num(claim, "start_utf16"), num(claim, "end_utf16"));
+            assert_eq!(got, text, "{name}: claim slice");
+            for ev in items(claim, "evidence") {
+                evidence_seen += 1;
+                let sentence = get(&ev, "text").as_string().expect("evidence text");
+                let got = slice(source, num(&ev, "start_utf16"), num(&ev, "end_utf16"));
+                assert_eq!(got, sentence, "{name}: evidence slice of the source");
+                for d in items(&ev, "diff") {
+                    let op = get(&d, "op").as_string().expect("op");
+                    let words = get(&d, "text").as_string().expect("span text");
+                    if op != "removed" {
+                        let s = num(&d, "source_start_utf16");
+                        let e = num(&d, "source_end_utf16");
+                        assert_eq!(slice(&sentence, s, e), words, "{name}: {op} span in source");
+                    }
+                    if op != "added" {
+                        let s = num(&d, "claim_start_utf16");
+                        let e = num(&d, "claim_end_utf16");
+                        let piece = slice(&text, s, e);
+                        if op == "removed" {
+                            assert_eq!(piece, words, "{name}: removed span in claim");
+                        } else {
+                            // Equal spans carry the source's words; the claim's may differ in
+                            // case, accents or inflection, but hold the same tokens.
+                            assert!(!piece.trim().is_empty(), "{name}: equal span in claim");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(evidence_seen > 0, "{name}: no evidence to check");
+    }
+}
+
+// --- bad input ------------------------------------------------------------------------------
+
+/// (what, corpus, a piece of the expected message)
+const BAD_CORPORA: &[(&str, &str, &str)] = &[
+    (
+        "malformed JSON",
+        r#"{"sources": [{"id": "a", "#,
+        "malformed JSON",
+    ),
+    ("not JSON at all", "sources", "malformed JSON"),
+    (
+        "no sources list",
+        r#"{"items": []}"#,
+        r#"no "sources" list"#,
+    ),
+    (
+        "empty sources",
+        r#"{"sources": []}"#,
+        "the corpus has no sources",
+    ),
+    (
+        "sources not a list",
+        r#"{"sources": 3}"#,
+        r#""sources" must be a list"#,
+    ),
+    (
+        "source missing id",
+        r#"{"sources": [{"text": "Rain fell."}]}"#,
+        r#"source 1 has no "id""#,
+    ),
+    (
+        "source missing text",
+        r#"{"sources": [{"id": "a"}]}"#,
+        r#"source "a" has no "text""#,
+    ),
+    (
+        "empty text",
+        r#"{"sources": [{"id": "a", "text": "  "}]}"#,
+        r#"source "a" has empty text"#,
+    ),
+    (
+        "empty id",
+        r#"{"sources": [{"id": " ", "text": "Rain."}]}"#,
+        "source 1 has an empty id",
+    ),
+    (
+        "duplicate id",
+        r#"{"sources": [{"id": "a", "text": "Rain."}, {"id": "a", "text": "Snow."}]}"#,
+        r#"two sources have the id "a""#,
+    ),
+    (
+        "text of wrong type",
+        r#"{"sources": [{"id": "a", "text": 5}]}"#,
+        r#""text" must be a string"#,
+    ),
+    (
+        "title of wrong type",
+        r#"{"sources": [{"id": "a", "text": "Rain.", "title": ["x"]}]}"#,
+        r#""title" must be a string"#,
+    ),
+    (
+        "source not an object",
+        r#"{"sources": ["Rain fell."]}"#,
+        "source 1 is not an object",
+    ),
+    ("corpus not an object", "42", "expected a corpus object"),
+    ("null", "null", "expected a corpus object"),
+];
+
+#[wasm_bindgen_test]
+fn bad_corpora_give_error_instances_as_text_and_as_objects() {
+    for (what, json, want) in BAD_CORPORA {
+        // As JSON text.
+        let e = Engine::new(JsValue::from_str(json))
+            .err()
+            .unwrap_or_else(|| panic!("{what}: accepted"));
+        let msg = error_message(e);
+        assert!(msg.contains(want), "{what} (text): {msg:?} lacks {want:?}");
+        // As a JavaScript value (where the text parses).
+        if let Ok(value) = JSON::parse(json) {
+            let e = Engine::new(value)
+                .err()
+                .unwrap_or_else(|| panic!("{what}: accepted as object"));
+            let msg = error_message(e);
+            assert!(
+                msg.contains(want),
+                "{what} (object): {msg:?} lacks {want:?}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn other_bad_input_gives_error_instances() {
+    for (what, value) in [
+        ("undefined", JsValue::UNDEFINED),
+        ("a number", JsValue::from_f64(1.0)),
+        (
+            "a function",
+            js_sys::Function::new_no_args("return 1").into(),
+        ),
+        ("an empty object", Object::new().into()),
+    ] {
+        let e = Engine::new(value)
+            .err()
+            .unwrap_or_else(|| panic!("{what}: accepted"));
+        assert!(!error_message(e).is_empty(), "{what}: empty message");
+    }
+    let mut engine =
+        Engine::new(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
+    // An empty page.
+    for page in ["", "   \n\t "] {
+        let msg = error_message(engine.annotate(page, None).expect_err("empty page"));
+        assert!(msg.contains("no text"), "{msg:?}");
+    }
+    // Bad sources for addSource.
+    for (what, json, want) in [
+        (
+            "duplicate id",
+            r#"{"id": "a", "text": "Snow."}"#,
+            r#"two sources have the id "a""#,
+        ),
+        ("no id", r#"{"text": "Snow."}"#, r#"has no "id""#),
+        ("empty text", r#"{"id": "b", "text": ""}"#, "has empty text"),
+        (
+            "wrong type",
+            r#"{"id": "b", "text": "Snow.", "url": {}}"#,
+            r#""url" must be a string"#,
+        ),
+        ("not an object", r#""Snow.""#, "not an object"),
+    ] {
+        let msg = error_message(engine.add_source(js(json)).expect_err(what));
+        assert!(
+            msg.contains(want),
+            "addSource {what}: {msg:?} lacks {want:?}"
+        );
+    }
+    assert_eq!(
+        engine.source_ids(),
+        ["a"],
+        "failed addSource calls change nothing"
+    );
+}
+
+// --- sources and exclude --------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn add_remove_source_ids_and_exclude() {
+    let page = "The mayor of Lyon said 5 people were hurt on Sunday.";
+    let mut engine = Engine::new(js(
+        r#"[{"id": "wire", "text": "The mayor of Lyon said 7 people were hurt on Sunday.", "outlet": "Wire"}]"#,
+    ))
+    .expect("a bare list of sources is a corpus");
+    assert_eq!(engine.source_ids(), ["wire"]);
+    engine
+        .add_source(js(r#"{"id": "post", "text": "On Sunday the mayor of Lyon said that 5 people were hurt.", "url": "https://example.invalid/post"}"#))
+        .expect("addSource");
+    assert_eq!(engine.source_ids(), ["wire", "post"]);
+
+    let verdict_and_sources = |engine: &Engine, exclude: Option<&str>| {
+        let out = engine
+            .annotate(page, exclude.map(String::from))
+            .expect("annotate");
+        let claim = items(&out, "claims").remove(0);
+        let sources: Vec<String> = items(&claim, "evidence")
+            .iter()
+            .map(|e| get(e, "source").as_string().expect("source"))
+            .collect();
+        (
+            get(&claim, "verdict").as_string().expect("verdict"),
+            sources,
+        )
+    };
+    let (verdict, mut sources) = verdict_and_sources(&engine, None);
+    sources.sort();
+    assert_eq!(
+        (verdict.as_str(), sources),
+        ("disputed", vec!["post".to_string(), "wire".to_string()])
+    );
+    assert_eq!(
+        verdict_and_sources(&engine, Some("post")),
+        ("contradicted".into(), vec!["wire".into()])
+    );
+    assert_eq!(
+        verdict_and_sources(&engine, Some("wire")),
+        ("confirmed".into(), vec!["post".into()])
+    );
+    assert_eq!(verdict_and_sources(&engine, Some("nobody")).0, "disputed");
+
+    assert!(engine.remove_source("wire"));
+    assert!(!engine.remove_source("wire"), "already gone");
+    assert_eq!(engine.source_ids(), ["post"]);
+    assert_eq!(
+        verdict_and_sources(&engine, None),
+        ("confirmed".into(), vec!["post".into()])
+    );
+    assert_eq!(verdict_and_sources(&engine, Some("post")).0, "unique");
+    // The id is free again.
+    engine
+        .add_source(js(
+            r#"{"id": "wire", "text": "Nothing of the sort happened in Lyon."}"#,
+        ))
+        .expect("re-add");
+    assert_eq!(engine.source_ids(), ["post", "wire"]);
+}
+
+// --- parity with the native core ------------------------------------------------------------
+
+const GOLDEN: &str = include_str!("data/demo-annotations.json");
+
+/// Equal JSON, numbers within `tol` (scores are `f32`, and libm in wasm may differ by an ulp).
+fn same(path: &str, a: &Value, b: &Value, tol: f64, diffs: &mut Vec<String>) {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
+            if (x - y).abs() > tol {
+                diffs.push(format!("{path}: {x} != {y}"));
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            if x.len() != y.len() {
+                diffs.push(format!("{path}: {} items != {}", x.len(), y.len()));
+            }
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                same(&format!("{path}[{i}]"), x, y, tol, diffs);
+            }
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            let kx: Vec<_> = x.keys().collect();
+            let ky: Vec<_> = y.keys().collect();
+            if kx != ky {
+                diffs.push(format!("{path}: keys {kx:?} != {ky:?}"));
+            }
+            for (k, v) in x {
+                if let Some(w) = y.get(k) {
+                    same(&format!("{path}.{k}"), v, w, tol, diffs);
+                }
+            }
+        }
+        _ if a != b => diffs.push(format!("{path}: {a} != {b}")),
+        _ => {}
+    }
+}
+
+#[wasm_bindgen_test]
+fn demo_story_matches_the_native_core() {
+    let golden: Value = serde_json::from_str(GOLDEN).expect("golden parses");
+    let corpus = golden["corpus"].to_string();
+    // Both ways in: the corpus as JSON text and as a JavaScript object.
+    for input in [JsValue::from_str(&corpus), js(&corpus)] {
+        let engine = Engine::new(input).expect("engine from the demo corpus");
+        let mut diffs = Vec::new();
+        let pages = golden["pages"].as_array().expect("pages");
+        assert_eq!(pages.len(), 4, "four outlets in the demo story");
+        for page in pages {
+            let id = page["page"].as_str().expect("page id");
+            let text = golden["corpus"]["sources"]
+                .as_array()
+                .expect("sources")
+                .iter()
+                .find(|s| s["id"] == id)
+                .and_then(|s| s["text"].as_str())
+                .expect("page text");
+            let out = engine
+                .annotate(text, Some(id.to_string()))
+                .expect("annotate");
+            same(id, &to_value(&out), &page["annotation"], 1e-9, &mut diffs);
+        }
+        assert!(
+            diffs.is_empty(),
+            "wasm differs from native:\n{}",
+            diffs.join("\n")
+        );
+    }
+}
