@@ -50,12 +50,13 @@ export function build(out, browser) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'shell/pkg'), { recursive: true });
   cpSync(SRC, dir, { recursive: true });
-  // The shell: every module of www/ but the demo page's own. Its engine host (worker.js) runs in
-  // the background as shell/engine.js; the content script's shell gets extension/shell/worker.js,
-  // which forwards the engine requests there.
+  // The shell: every module of www/ but the demo page's own, then the extension's replacements
+  // (extension/shell/): worker.js forwards the engine's work to the background (src/engine.js),
+  // and csp.js lets the shell run under a page CSP that forbids WebAssembly (the page's own
+  // csp.js is kept as csp-page.js, for its messages).
   for (const f of readdirSync(WWW)) {
     if (f.endsWith('.js') && !f.startsWith('demo')) {
-      cpSync(join(WWW, f), join(dir, 'shell', f === 'worker.js' ? 'engine.js' : f));
+      cpSync(join(WWW, f), join(dir, 'shell', f === 'csp.js' ? 'csp-page.js' : f));
     }
   }
   cpSync(join(REPO, 'extension/shell'), join(dir, 'shell'), { recursive: true });

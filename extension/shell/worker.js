@@ -1,8 +1,8 @@
 // The shell's engine host, as the extension ships it: this file replaces www/worker.js in the
-// extension's shell/ folder (the real one is shipped as shell/engine.js and runs in the
-// background). The shell imports it when asked to run without a Web Worker (worker: false);
-// `handle(message)` forwards each request (setCorpus / annotate / drop, see engine.js) to the
-// extension's background, where the WebAssembly engine runs. Why not in the content script:
+// extension's shell/ folder. The shell imports it when asked to run without a Web Worker
+// (worker: false); `handle(message)` forwards each request (setCorpus / annotate / drop, the
+// messages of www/worker.js) to the extension's background, where the WebAssembly engine runs
+// (src/engine.js). Why not in the content script:
 // Chromium subjects WebAssembly compilation in a content script to the page's CSP, so a page
 // without 'wasm-unsafe-eval' (many news sites) would break it; and the engine's work then never
 // blocks the page's main thread. Nothing leaves the browser.

@@ -4,7 +4,7 @@
 
 import { api, corpusFor, enabledSites, siteEnabled, siteOf, sitePattern, touchesSites } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
-import { handle as engine } from './shell/engine.js'; // the shell's engine host (www/worker.js)
+import { handle as engine, has as engineHas } from './engine.js';
 
 const MENU = 'corroborate-add-source';
 const SCRIPT = 'corroborate-sites';
@@ -85,9 +85,10 @@ async function engineRequest(msg, sender) {
   const key = `${tabId}/${sender.frameId ?? 0}/${msg.key}`;
   const keys = engineKeys.get(tabId) ?? new Set();
   engineKeys.set(tabId, keys);
-  if (msg.type !== 'setCorpus' && !keys.has(key)) return { missing: true, error: 'no corpus loaded' };
+  // After a restart (a Chromium service worker sleeps after 30 s idle) the engines are gone.
+  if (msg.type !== 'setCorpus' && !engineHas(key)) return { missing: true, error: 'no corpus loaded' };
   try {
-    const result = await engine({ ...msg, key, url: undefined }); // corpora come as objects only
+    const result = await engine({ ...msg, key });
     if (msg.type === 'setCorpus') keys.add(key);
     if (msg.type === 'drop') keys.delete(key);
     return { result };

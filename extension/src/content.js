@@ -28,8 +28,9 @@
   }
 
   // The evidence's source ids, so the popup (and the tests) can see what the page was compared with.
+  // (claims carry their relations per source as [id, outlet, relation]; see shell/worker.js)
   const evidenceIds = (claims) =>
-    [...new Set(claims.flatMap((c) => (c.evidence ?? []).map((e) => e.source)))].filter(Boolean).sort();
+    [...new Set(claims.flatMap((c) => (c.sources ?? []).map(([id]) => id)))].filter(Boolean).sort();
 
   function statusOf(h, corpus) {
     return {
@@ -55,6 +56,11 @@
           handle = null;
           report({ state: 'empty', exclude: corpus.exclude ?? null });
           continue;
+        }
+        // A page that runs corroborate itself (a publisher's embed) keeps its own.
+        if (!handle && document.querySelector('corroborate-ui')) {
+          report({ state: 'own' });
+          break;
         }
         try {
           const { attach } = await loadShell();

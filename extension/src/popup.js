@@ -57,6 +57,7 @@ function show(st) {
     empty: st?.exclude ? 'This page is your only source: add other articles on its story.'
       : 'No sources yet: add articles on the same story first.',
     error: `Could not check this page: ${st?.error}`,
+    own: 'This page runs corroborate itself, with its own sources.',
     done: s && `${s.claims} claims compared with ${st.sources} source${st.sources === 1 ? '' : 's'}` +
       `${st.story ? ` of the story “${st.story}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
   }[state];
@@ -64,7 +65,7 @@ function show(st) {
   $('state').classList.toggle('bad', state === 'error');
   $('state').dataset.state = state;
   chart(state === 'done' ? s : null);
-  $('check').hidden = state === 'done' || state === 'working' || !host;
+  $('check').hidden = ['done', 'working', 'own'].includes(state) || !host;
 }
 
 async function refreshStories(url) {
