@@ -208,6 +208,41 @@ test('a saved page is compared with the other sources, never with itself', async
   await page.close();
 });
 
+test('a stopped background (an idle service worker) gets the corpus again on the next annotation', async () => {
+  const { page, tabId } = await open(`${site.url}/ridge-gazette.html`); // the site is switched on
+  const ext = await ctx.newPage(); // an extension page, to ask the tab while the worker is down
+  await ext.goto(`chrome-extension://${extId}/options.html`);
+  const ask = () => ext.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'status' }), tabId).catch(() => null);
+  const first = await until(async () => { const s = await ask(); return s?.state === 'done' ? s : null; }, 30000);
+  assert.ok(first, 'annotated');
+
+  // Stop the service worker as Chromium does after 30 s idle (DevTools protocol, from an
+  // extension page: the extension's origin).
+  const cdp = await ctx.newCDPSession(ext);
+  const versions = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => versions.push(...e.versions));
+  const restarted = ctx.waitForEvent('serviceworker', { timeout: 5000 }).catch(() => null);
+  await cdp.send('ServiceWorker.enable');
+  const running = await until(() => versions.find((v) => v.scriptURL.endsWith('/background.js') &&
+    v.runningStatus === 'running'));
+  assert.ok(running, 'the background is running');
+  await cdp.send('ServiceWorker.stopWorker', { versionId: running.versionId });
+  assert.ok(await until(() => versions.some((v) => v.versionId === running.versionId && v.runningStatus === 'stopped'),
+    10000), 'the background stopped');
+
+  // A new paragraph: the shell annotates again; the engine is gone and is loaded again.
+  await page.evaluate(() => document.querySelector('article').append(Object.assign(document.createElement('p'),
+    { textContent: 'The council said the library would reopen in the spring.' })));
+  const next = await until(async () => {
+    const s = await ask();
+    return s?.state === 'done' && s.summary.claims === first.summary.claims + 1 ? s : null;
+  }, 20000);
+  assert.ok(next, 'annotated again after the worker restarted');
+  sw = (await restarted) ?? sw; // the new service worker, for the next tests
+  await ext.close();
+  await page.close();
+});
+
 test('the options page lists, exports, removes and imports sources', async () => {
   const p = await ctx.newPage();
   const pageErrors = watchErrors(p);
