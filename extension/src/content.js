@@ -1,9 +1,10 @@
 // The content script: injected into a tab by the popup or the context menu (activeTab), or
 // registered for the sites the reader switched on. It loads the shell from the extension's own
-// files (the WebAssembly engine runs in the background: see shell/worker.js), annotates the article against the saved sources, reports the
-// counts to the background (for the badge) and answers the popup. It also reads the page for
-// "Add this page as a source". Nothing leaves the browser. A classic script: it may be injected
-// more than once into the same page, and only the first run sets up.
+// files (the WebAssembly engine itself runs in the background: see extension/shell/worker.js),
+// annotates the article against the saved sources, reports the counts to the background (for
+// the badge) and answers the popup. It also reads the page for "Add this page as a source".
+// Nothing leaves the browser. A classic script: it may be injected more than once into the same
+// page, and only the first run sets up.
 
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
@@ -14,7 +15,7 @@
   let shell; // the shell module, once imported
   const loadShell = () => (shell ??= import(url('shell/corroborate.js')));
 
-  // What the popup shows: state is idle | working | done | empty | error.
+  // What the popup shows: state is idle | working | done | empty | own | error.
   let status = { state: 'idle' };
   let handle = null;
   let running = null; // the annotation in progress

@@ -284,16 +284,22 @@ test('the options page lists, exports, removes and imports sources', async () =>
 // ---- Firefox ESR: the Firefox build, through geckodriver (WebDriver over HTTP, no dependency) ----
 // WebDriver may not navigate to moz-extension:// pages, so they are opened as tabs from the
 // browser's chrome context (geckodriver --allow-system-access); the add-on's UUID is fixed with
-// the extensions.webextensions.uuids preference. Skipped when Firefox or geckodriver is missing.
+// the extensions.webextensions.uuids preference. Skipped when Firefox or geckodriver is missing
+// (a failure under CI=true).
 
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const GECKODRIVER = process.env.GECKODRIVER ?? join(homedir(), '.cargo/bin/geckodriver');
+const onPath = (name) => (process.env.PATH ?? '').split(':').map((dir) => join(dir, name)).find(existsSync);
+const FIREFOX = process.env.FIREFOX ?? ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find(existsSync) ??
+  '/usr/bin/firefox-esr';
+const GECKODRIVER = process.env.GECKODRIVER ?? [join(homedir(), '.cargo/bin/geckodriver')].find(existsSync) ??
+  onPath('geckodriver') ?? 'geckodriver';
 const GECKO_ID = 'corroborate@corroborate.example';
 const UUID = '8a6f2c1e-5b7d-4e3a-9c0f-c0220b0a7e01';
 
 test('Firefox: the same extension saves sources, checks a page, and the site switch works under a strict CSP', async (t) => {
   if (!existsSync(FIREFOX) || !existsSync(GECKODRIVER)) {
     const missing = existsSync(FIREFOX) ? GECKODRIVER : FIREFOX;
+    // scripts/test installs both (scripts/setup --browsers): under CI their absence is a failure.
+    if (process.env.CI === 'true') throw new Error(`${missing} not found, and CI=true: the Firefox run must run`);
     console.log(`skipping: ${missing} not found: the Firefox run of the extension does not run`);
     t.skip(`${missing} not found`);
     return;
