@@ -41,6 +41,7 @@
       story: corpus.story ?? null,
       exclude: corpus.exclude ?? null,
       evidence: evidenceIds(h.claims),
+      timings: h.timings, // {extract, annotate, paint} ms of the last run (annotate: the round trip)
     };
   }
 

@@ -87,12 +87,13 @@ async function run() {
   tabId = tab.id;
   host = siteOf(tab.url ?? '');
   $('where').textContent = host ?? 'This page cannot be checked (not a web page).';
-  $('site').disabled = !host;
-  $('add').disabled = !host;
   $('site-label').textContent = host ? `Annotate pages on ${host}` : 'Annotate pages on this site';
   $('site').checked = Boolean(host) && await siteEnabled(host) &&
     await api.permissions.contains({ origins: [sitePattern(host)] });
   const sources = await refreshStories(tab.url);
+  // The controls work once the tab is known (they start disabled in popup.html).
+  $('site').disabled = !host;
+  $('add').disabled = !host;
 
   // The content script reports every new result; keep the view in step.
   api.runtime.onMessage.addListener((msg, sender) => {

@@ -17,6 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, claimPoint, freePort, highlights, mkdirp, playwright,
   popover, serve, settle, until, watchErrors } from './lib.mjs';
 
@@ -87,6 +88,41 @@ const stored = () => sw.evaluate(async () => Object.values(await chrome.storage.
 const contentStatus = (tabId) => sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'status' }), tabId);
 const popupState = (p) => p.locator('#state').getAttribute('data-state');
 
+test('store helpers: URL normalisation, ids, corpus files', async () => {
+  const { normaliseUrl, sourceId, siteOf, parseCorpus, toCorpusJson } =
+    await import(pathToFileURL(join(REPO, 'extension/src/lib/store.js')).href);
+  const urls = [ // [input, normalised]
+    ['https://News.example/a?utm_source=x&p=2#top', 'https://news.example/a?p=2'],
+    ['https://news.example/a#comments', 'https://news.example/a'],
+    ['http://127.0.0.1:8080/x.html?fbclid=1', 'http://127.0.0.1:8080/x.html'],
+    ['ftp://news.example/a', null],
+    ['not a url', null],
+  ];
+  for (const [input, want] of urls) assert.equal(normaliseUrl(input), want, input);
+  assert.equal(sourceId('https://www.news.example/2025/ferry.html#x'), sourceId('https://www.news.example/2025/ferry.html'));
+  assert.notEqual(sourceId('https://news.example/a?p=1'), sourceId('https://news.example/a?p=2'));
+  assert.match(sourceId('https://www.news.example/2025/ferry.html'), /^news-example-2025-ferry-html-[0-9a-f]{8}$/);
+  assert.equal(siteOf('https://news.example:8443/a'), 'news.example');
+  assert.equal(siteOf('chrome://extensions'), null);
+
+  const ok = [ // [file text, ids]
+    ['{"sources": [{"id": "a", "text": "Rain fell."}]}', ['a']],
+    ['[{"id": 7, "text": "Rain fell.", "extra": true}]', ['7']],
+    ['{"text": "Rain fell.", "url": "https://n.example/r"}', [sourceId('https://n.example/r')]],
+  ];
+  for (const [text, ids] of ok) assert.deepEqual(parseCorpus(text).map((s) => s.id), ids, text);
+  const bad = [ // [file text, message]
+    ['{', /not JSON/],
+    ['{"sources": []}', /no sources/],
+    ['{"sources": [{"id": "a"}]}', /source 1 has no text/],
+    ['[{"id": "a", "text": "x"}, {"id": "a", "text": "y"}]', /two sources have the id "a"/],
+    ['42', /a corpus file is/],
+  ];
+  for (const [text, message] of bad) assert.throws(() => parseCorpus(text), message, text);
+  const round = parseCorpus(toCorpusJson([{ id: 'a', text: 'Rain fell.', story: 'weather', added: 'x' }]));
+  assert.deepEqual(round, [{ id: 'a', text: 'Rain fell.', story: 'weather' }]);
+});
+
 test('three pages of a story are saved as sources through the popup', async () => {
   for (const name of SOURCES) {
     const { page, tabId } = await open(`${site.url}/${name}.html`);
@@ -94,7 +130,8 @@ test('three pages of a story are saved as sources through the popup', async () =
     const pageErrors = watchErrors(p);
     await p.fill('#story', STORY);
     await p.click('#add');
-    await p.waitForFunction(() => /^Saved /.test(document.getElementById('message').textContent));
+    const said = await until(async () => (await p.locator('#message').textContent()) || null, 15000);
+    assert.match(said ?? '(nothing)', /^Saved /, name);
     assert.deepEqual(pageErrors, []);
     await p.close();
     await page.close();
@@ -182,6 +219,7 @@ test('the site switch annotates pages as they load, also under a strict CSP', as
       return s?.state === 'done' || s?.state === 'error' ? s : null;
     }, 30000);
     assert.equal(st?.state, 'done', `${base}: ${JSON.stringify(st)}`);
+    console.log(`  ${base === site.url ? 'plain' : 'strict CSP'} page annotated on load: ${JSON.stringify(st.timings)} ms`);
     assert.ok(st.summary.contradicted >= 1);
     assert.equal(await badge(id), String(st.summary.contradicted));
     const h = await highlights(pg);
@@ -259,6 +297,17 @@ test('the options page lists, exports, removes and imports sources', async () =>
   assert.equal(corpus.sources.length, 3);
   for (const s of corpus.sources) {
     assert.deepEqual(Object.keys(s).filter((k) => !['id', 'title', 'outlet', 'url', 'published', 'text', 'story'].includes(k)), []);
+  }
+  // The core reads the exported file (the CLI, when scripts/site built it).
+  const cli = join(REPO, 'target/release/corroborate');
+  if (existsSync(cli)) {
+    const page = join(ARTEFACTS, 'extension-claim.txt');
+    writeFileSync(page, 'The fire service said 5 firefighters were treated for smoke inhalation.\n');
+    const run = spawnSync(cli, ['check', '--sources', file, '--format', 'json', page], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).summary.contradicted, 1, run.stdout);
+  } else {
+    console.log(`skipping the CLI check of the exported corpus: ${cli} not built`);
   }
 
   await p.locator('tbody tr', { hasText: 'Brennholm Post' }).getByRole('button', { name: /Remove/ }).click();
@@ -372,8 +421,10 @@ test('Firefox: the same extension saves sources, checks a page, and the site swi
       await openTab(url);
       const tab = await tabOf(url);
       await openExtTab(`${ext}/popup.html?tab=${tab}`);
-      const said = await run(`document.getElementById('story').value = args[0];
-        document.getElementById('add').click();
+      const said = await run(`const add = document.getElementById('add');
+        for (let i = 0; i < 200 && add.disabled; i++) await new Promise((r) => setTimeout(r, 50));
+        document.getElementById('story').value = args[0];
+        add.click();
         const m = document.getElementById('message');
         for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
         return m.textContent;`, [STORY]);
