@@ -10,7 +10,7 @@ const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
 
 const CSS_TEXT = `
-:host{all:initial!important}
+:host{all:initial!important;font:14px/1.45 system-ui,sans-serif!important;color:var(--fg)!important}
 *{box-sizing:border-box}
 :host,div,section{--fg:#1f2328;--muted:#59636e;--bg:#fff;--line:#d1d9e0;--soft:#f6f8fa;
  --confirmed:#1a7f37;--contradicted:#c0182b;--disputed:#9a5b00;--related:#0b61c9;--unique:#6e7781;
