@@ -1,7 +1,7 @@
 // Types of the page shell (corroborate.js). The engine's own types (Claim, Evidence, Summary, ...)
 // come from the WebAssembly module: import them from 'corroborate/engine'.
 
-import type { Claim, CorpusInput, Summary } from './pkg/corroborate.js';
+import type { Claim, CorpusInput, Relation, Summary } from './pkg/corroborate.js';
 
 export type { Claim, CorpusInput, Evidence, Reason, DiffSpan, Relation, Summary, Verdict,
   SourceInput, Annotation } from './pkg/corroborate.js';
@@ -9,6 +9,8 @@ export type { Claim, CorpusInput, Evidence, Reason, DiffSpan, Relation, Summary,
 /** A claim as the shell holds it: the engine's claim plus its position on the page. */
 export interface PageClaim extends Claim {
   index: number;
+  /** Each source that speaks of the claim: its id, outlet (else title, else id) and relation. */
+  sources: [id: string, outlet: string, relation: Relation][];
 }
 
 export interface AttachOptions {

@@ -10,6 +10,7 @@ import { extract, rangeFor } from './extract.js';
 import { HAS_HIGHLIGHTS, addPageStyle, paintHighlights, unpaintHighlights, paintMarks, unpaintMarks,
   setActive } from './paint.js';
 import { createUI } from './ui.js';
+import { expand } from './wire.js';
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
 
 const here = import.meta.url;
@@ -37,21 +38,6 @@ export function loadCorpus(corpus) {
     corpusCache.get(url).catch(() => corpusCache.delete(url));
   }
   return corpusCache.get(url);
-}
-
-// A claim of the result with its index. From the worker, its evidence is JSON text (see
-// worker.js): parsed on first read, so only the claims a reader opens cost anything.
-function claimWithIndex(claim, index) {
-  if (typeof claim.evidence !== 'string') {
-    const sources = claim.evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]);
-    return { ...claim, sources, index };
-  }
-  const json = claim.evidence;
-  let evidence;
-  return Object.defineProperty({ ...claim, index }, 'evidence', {
-    enumerable: true,
-    get: () => (evidence ??= JSON.parse(json)),
-  });
 }
 
 // ---- The engine: in a shared module Worker, or on this thread when no Worker can be made ----
@@ -246,7 +232,7 @@ export async function attach(options = {}) {
     lastText = got.text;
     const mine = ui && owner() === handle;
     const open = mine && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text : null;
-    handle.claims = result.claims.map(claimWithIndex);
+    handle.claims = result.claims.map(expand);
     handle.summary = result.summary;
     active = -1;
     paint();

@@ -5,9 +5,10 @@
 // Messages: {id, type: 'setCorpus', key, url | corpus}  → the source ids
 //           {id, type: 'annotate', key, text, exclude}   → {claims, summary}
 //           {id, type: 'drop', key}                      → true
-// Replies:  {id, result}, {id, json} (the result as JSON text) or {id, error: message}.
+// Replies:  {id, result} (an annotation in the wire form of wire.js) or {id, error: message}.
 
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
+import { compact } from './wire.js';
 
 let ready;
 /**
@@ -49,21 +50,6 @@ export async function handle({ type, key, url, corpus, text, exclude }) {
     return engines.delete(key);
   }
   throw new Error(`unknown request ${type}`);
-}
-
-// A long page's annotation is megabytes of evidence (sentences, reasons, diff spans), and
-// neither structured-cloning nor parsing all of it fits in one short task on the page's thread.
-// So each claim crosses with its relations per source (all that painting and the panel need)
-// and its evidence as JSON text, which the page parses only when that claim's popover opens.
-function compact({ claims, summary }) {
-  return {
-    summary,
-    claims: claims.map(({ evidence, ...claim }) => ({
-      ...claim,
-      sources: evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]),
-      evidence: JSON.stringify(evidence),
-    })),
-  };
 }
 
 // In a worker: answer messages in order of arrival.

@@ -7,24 +7,11 @@
 // The module is imported statically: a service worker may not use import().
 
 import init, { Engine } from './shell/pkg/corroborate.js';
+import { compact } from './shell/wire.js';
 
 let ready;
 const boot = () => (ready ??= init());
 const engines = new Map(); // key → Engine
-
-// As the shell's worker does for a long page: each claim carries its relations per source (all
-// that painting and the panel need) and its evidence as JSON text, parsed by the shell when that
-// claim's popover opens.
-function compact({ claims, summary }) {
-  return {
-    summary,
-    claims: claims.map(({ evidence, ...claim }) => ({
-      ...claim,
-      sources: evidence.map((e) => [e.source, e.outlet ?? e.title ?? e.source, e.relation]),
-      evidence: JSON.stringify(evidence),
-    })),
-  };
-}
 
 /** Whether an engine is loaded under `key`. */
 export const has = (key) => engines.has(key);
