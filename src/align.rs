@@ -1,4 +1,5 @@
-//! Word-level alignment of a claim with a source's sentence, with `similar`.
+//! Word-level alignment of a claim with a source's sentence: a longest common subsequence of
+//! their tokens.
 //!
 //! The diff runs over normalised, stemmed tokens, so case, curly quotes, accents and simple
 //! inflection do not count as differences. The result is a list of spans in reading order:
@@ -8,7 +9,6 @@
 
 use crate::text::{stem, Token};
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::ops::Range;
 
 /// What a diff span is.
@@ -69,7 +69,7 @@ pub fn align(
 ) -> Alignment {
     let a: Vec<String> = page_tokens.iter().map(|t| stem(&t.norm)).collect();
     let b: Vec<String> = source_tokens.iter().map(|t| stem(&t.norm)).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &a, &b);
+    let ops = diff(&a, &b);
 
     // Where token i of each side starts its span: from its own start to the next token's start
     // (the last one to the end of the sentence), so that spans tile each sentence.
@@ -106,26 +106,105 @@ pub fn align(
         });
     };
     for op in &ops {
-        let (tag, old, new) = op.as_tag_tuple();
-        let pr = page_cut(old.start)..page_cut(old.end);
-        let sr = source_cut(new.start)..source_cut(new.end);
-        match tag {
-            DiffTag::Equal => {
-                equal_tokens += old.len();
-                push(DiffKind::Equal, Some(pr), Some(sr));
-            }
-            DiffTag::Delete => push(DiffKind::Removed, Some(pr), None),
-            DiffTag::Insert => push(DiffKind::Added, None, Some(sr)),
-            DiffTag::Replace => {
-                push(DiffKind::Removed, Some(pr), None);
-                push(DiffKind::Added, None, Some(sr));
-            }
+        let pr = page_cut(op.page.start)..page_cut(op.page.end);
+        let sr = source_cut(op.source.start)..source_cut(op.source.end);
+        if op.equal {
+            equal_tokens += op.page.len();
+            push(DiffKind::Equal, Some(pr), Some(sr));
+        } else {
+            push(DiffKind::Removed, Some(pr), None);
+            push(DiffKind::Added, None, Some(sr));
         }
     }
     Alignment {
         spans,
         equal_tokens,
     }
+}
+
+/// One run of a token diff: equal tokens, or a gap (page tokens replaced by source tokens,
+/// either side possibly empty). Ranges are token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Op {
+    equal: bool,
+    page: Range<usize>,
+    source: Range<usize>,
+}
+
+/// Largest table (cells of page × source tokens, after the common prefix and suffix) the
+/// diff fills; above it the middle is one gap (claims and sentences are far below it).
+const MAX_CELLS: usize = 1 << 17;
+
+/// The diff of two token lists as alternating runs: a longest common subsequence (dynamic
+/// programming over the part between the common prefix and suffix), earliest matches first;
+/// between two equal runs, one gap.
+fn diff<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a_mid, b_mid) = (&a[pre..], &b[pre..]);
+    let suf = a_mid
+        .iter()
+        .rev()
+        .zip(b_mid.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (&a_mid[..a_mid.len() - suf], &b_mid[..b_mid.len() - suf]);
+    let (n, m) = (a_mid.len(), b_mid.len());
+    // pairs[k] = (i, j): the k-th matched token pair, in order.
+    let mut pairs: Vec<(usize, usize)> = (0..pre).map(|i| (i, i)).collect();
+    if n > 0 && m > 0 && n.saturating_mul(m) <= MAX_CELLS {
+        // len[i * w + j]: length of the LCS of a_mid[i..] and b_mid[j..].
+        let w = m + 1;
+        let mut len = vec![0u16; (n + 1) * w];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                len[i * w + j] = if a_mid[i] == b_mid[j] {
+                    len[(i + 1) * w + j + 1] + 1
+                } else {
+                    len[(i + 1) * w + j].max(len[i * w + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if a_mid[i] == b_mid[j] {
+                pairs.push((pre + i, pre + j));
+                i += 1;
+                j += 1;
+            } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    pairs.extend((0..suf).map(|k| (a.len() - suf + k, b.len() - suf + k)));
+
+    let mut ops: Vec<Op> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    for (pi, pj) in pairs.into_iter().chain([(a.len(), b.len())]) {
+        if pi > i || pj > j {
+            ops.push(Op {
+                equal: false,
+                page: i..pi,
+                source: j..pj,
+            });
+        }
+        if pi < a.len() {
+            match ops.last_mut() {
+                Some(last) if last.equal => {
+                    last.page.end = pi + 1;
+                    last.source.end = pj + 1;
+                }
+                _ => ops.push(Op {
+                    equal: true,
+                    page: pi..pi + 1,
+                    source: pj..pj + 1,
+                }),
+            }
+        }
+        (i, j) = (pi + 1, pj + 1);
+    }
+    ops
 }
 
 #[cfg(test)]
@@ -175,6 +254,50 @@ mod tests {
                 .collect();
             assert_eq!(page_side, page, "page side of {page:?}");
         }
+    }
+
+    /// Render a diff as text: `=x` equal runs, `-x+y` gaps.
+    fn show(a: &[&str], b: &[&str]) -> String {
+        diff(a, b)
+            .iter()
+            .map(|op| {
+                let (p, s) = (a[op.page.clone()].join(" "), b[op.source.clone()].join(" "));
+                if op.equal {
+                    format!("[={p}]")
+                } else {
+                    format!("[-{p}+{s}]")
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn diff_table() {
+        let cases: [(&str, &str, &str); 9] = [
+            ("", "", ""),
+            ("a b", "", "[-a b+]"),
+            ("", "a b", "[-+a b]"),
+            ("a b c", "a b c", "[=a b c]"),
+            ("x b c", "y z b c", "[-x+y z][=b c]"),
+            ("a b x", "a b", "[=a b][-x+]"),
+            ("a x b y c", "a b c", "[=a][-x+][=b][-y+][=c]"),
+            ("a b c d", "c d a b", "[-a b+][=c d][-+a b]"),
+            ("p q", "q p", "[-p+][=q][-+p]"),
+        ];
+        for (a, b, want) in cases {
+            let a: Vec<&str> = a.split_whitespace().collect();
+            let b: Vec<&str> = b.split_whitespace().collect();
+            assert_eq!(show(&a, &b), want, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn huge_inputs_fall_back_to_one_gap() {
+        let a: Vec<u32> = (0..1000).collect();
+        let b: Vec<u32> = (0..1000).rev().collect();
+        let ops = diff(&a, &b);
+        assert_eq!(ops.len(), 1);
+        assert!(!ops[0].equal);
     }
 
     #[test]

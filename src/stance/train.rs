@@ -21,6 +21,11 @@ pub(crate) struct Example<'a> {
 pub(crate) struct Config {
     pub idf_bits: u32,
     pub hash_bits: u32,
+    /// Highest IDF level (levels 0..=this, at most 15: four bits each).
+    pub idf_levels: u8,
+    /// Largest magnitude of a quantised hashed weight (at most 127): a class's largest
+    /// weight maps to it. Few levels compress well (gzip) and lose nothing measurable.
+    pub hash_levels: u8,
     pub folds: usize,
     pub seed: u64,
     pub rel: Fit,
@@ -42,8 +47,10 @@ pub(crate) struct Fit {
 impl Default for Config {
     fn default() -> Config {
         Config {
-            idf_bits: 15,
+            idf_bits: 13,
             hash_bits: 13,
+            idf_levels: 7,
+            hash_levels: 7,
             folds: 5,
             seed: 0x5eed_cafe,
             rel: Fit {
@@ -107,7 +114,7 @@ impl Data {
 }
 
 /// Build the hashed IDF table from the unique texts.
-fn build_idf(docs: &[&Doc], bits: u32) -> IdfTable {
+fn build_idf(docs: &[&Doc], bits: u32, max_level: u8) -> IdfTable {
     let size = 1usize << bits;
     let mask = (size - 1) as u64;
     let mut df = vec![0u32; size];
@@ -124,10 +131,11 @@ fn build_idf(docs: &[&Doc], bits: u32) -> IdfTable {
     let n = docs.len() as f32;
     let base = 1.0f32;
     let top = (n + 1.0).ln() + 1.0;
-    let step = (top - base) / 15.0;
+    let max_level = f32::from(max_level.clamp(1, 15));
+    let step = (top - base) / max_level;
     let level = |df: u32| -> u8 {
         let idf = ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
-        ((idf - base) / step).round().clamp(0.0, 15.0) as u8
+        ((idf - base) / step).round().clamp(0.0, max_level) as u8
     };
     let levels = df
         .chunks(2)
@@ -162,6 +170,7 @@ fn fit(
     hash_bits: u32,
     class_weights: &[f32],
     p: &Fit,
+    levels: u8,
     seed: u64,
 ) -> Linear {
     let dense = rows.first().map_or(0, |r| r.dense.len());
@@ -256,12 +265,13 @@ fn fit(
     if hw > 0 {
         for k in 0..classes {
             let row = wh.get(k * hw..(k + 1) * hw).unwrap_or(&[]);
+            let levels = f32::from(levels.clamp(1, 127));
             let max = row.iter().fold(0f32, |a, &w| a.max(w.abs()));
-            let s = if max > 0.0 { max / 127.0 } else { 1.0 };
+            let s = if max > 0.0 { max / levels } else { 1.0 };
             model.hash_scale.push(s);
             model.w_hash.extend(
                 row.iter()
-                    .map(|&w| (w / s).round().clamp(-127.0, 127.0) as i8),
+                    .map(|&w| (w / s).round().clamp(-levels, levels) as i8),
             );
         }
     }
@@ -280,7 +290,7 @@ fn fit_model(data: &Data, idf: &IdfTable, train: &[usize], cfg: &Config) -> Mode
             })
         })
         .collect();
-    let rel = fit(&rel_rows, 2, 0, &[1.0, 1.0], &cfg.rel, cfg.seed);
+    let rel = fit(&rel_rows, 2, 0, &[1.0, 1.0], &cfg.rel, 127, cfg.seed);
     let st_rows: Vec<Row> = train
         .iter()
         .filter(|&&i| data.gold.get(i).is_some_and(|&g| g < 3))
@@ -315,6 +325,7 @@ fn fit_model(data: &Data, idf: &IdfTable, train: &[usize], cfg: &Config) -> Mode
         cfg.hash_bits,
         &weights,
         &cfg.stance,
+        cfg.hash_levels,
         cfg.seed ^ 0x51,
     );
     Model {
@@ -489,7 +500,7 @@ pub(crate) fn train_with(
         claims.len()
     ));
     let all_docs: Vec<&Doc> = bodies.iter().chain(claims.iter()).collect();
-    let idf = build_idf(&all_docs, cfg.idf_bits);
+    let idf = build_idf(&all_docs, cfg.idf_bits, cfg.idf_levels);
     let bodies: Vec<Body> = bodies.into_iter().map(|d| Body::new(d, &idf)).collect();
     let empty_doc = Doc::default();
     let empty = Body::new(Doc::default(), &idf);
