@@ -874,35 +874,33 @@ fn source_from_value(value: Value, n: usize, default_id: Option<String>) -> Resu
             )),
         }
     };
-    let label = format!("source {n}");
-    let id = match field("id", &label)? {
+    source_from_fields(&format!("source {n}"), default_id, field)
+}
+
+/// A source from its fields, checked: an `id` (else `default_id`) and a `text`, neither empty;
+/// the optional fields trimmed, and dropped when empty. `field(key, label)` reads one field as
+/// text (`None` when it is absent); `label` names the source in messages until its id is known.
+/// The corpus JSON reader and the browser boundary (which reads JavaScript objects) share it,
+/// so both accept the same sources and say the same things about bad ones.
+pub(crate) fn source_from_fields(
+    label: &str,
+    default_id: Option<String>,
+    field: impl Fn(&str, &str) -> Result<Option<String>>,
+) -> Result<Source> {
+    let id = match field("id", label)? {
         Some(id) => id.trim().to_string(),
-        None => match default_id {
-            Some(d) => d,
-            None => {
-                return Err(Error::new(
-                    ErrorKind::Corpus,
-                    format!("source {n} has no \"id\""),
-                ))
-            }
-        },
+        None => default_id
+            .ok_or_else(|| Error::new(ErrorKind::Corpus, format!("{label} has no \"id\"")))?,
     };
     if id.is_empty() {
         return Err(Error::new(
             ErrorKind::Corpus,
-            format!("source {n} has an empty id"),
+            format!("{label} has an empty id"),
         ));
     }
     let label = format!("source {id:?}");
-    let text = match field("text", &label)? {
-        Some(t) => t,
-        None => {
-            return Err(Error::new(
-                ErrorKind::Corpus,
-                format!("{label} has no \"text\""),
-            ))
-        }
-    };
+    let text = field("text", &label)?
+        .ok_or_else(|| Error::new(ErrorKind::Corpus, format!("{label} has no \"text\"")))?;
     if text.trim().is_empty() {
         return Err(Error::new(
             ErrorKind::Corpus,

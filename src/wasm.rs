@@ -5,6 +5,7 @@
 //! parsed by `JSON.parse`).
 //! Errors reach JavaScript as `Error` objects with a clear message.
 
+use crate::source::source_from_fields;
 use crate::{Corpus, Engine, OutputReport, Source};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -158,7 +159,7 @@ fn source_from(value: &JsValue, label: &str) -> Result<Source, JsError> {
     if !is_object(value) {
         return Err(js_error(format!("{label} is not an object")));
     }
-    let field = |key: &str, label: &str| -> Result<Option<String>, JsError> {
+    let field = |key: &str, label: &str| -> crate::Result<Option<String>> {
         let v = get(value, key);
         if is_absent(&v) {
             Ok(None)
@@ -171,38 +172,13 @@ fn source_from(value: &JsValue, label: &str) -> Result<Source, JsError> {
                     .unwrap_or_default(),
             )))
         } else {
-            Err(js_error(format!("{label}: \"{key}\" must be a string")))
+            Err(crate::Error::new(
+                crate::ErrorKind::Json,
+                format!("{label}: \"{key}\" must be a string"),
+            ))
         }
     };
-    let id = match field("id", label)? {
-        Some(id) => id.trim().to_string(),
-        None => return Err(js_error(format!("{label} has no \"id\""))),
-    };
-    if id.is_empty() {
-        return Err(js_error(format!("{label} has an empty id")));
-    }
-    let label = format!("source {id:?}");
-    let text = match field("text", &label)? {
-        Some(t) => t,
-        None => return Err(js_error(format!("{label} has no \"text\""))),
-    };
-    if text.trim().is_empty() {
-        return Err(js_error(format!("{label} has empty text")));
-    }
-    let opt = |key: &str| -> Result<Option<String>, JsError> {
-        Ok(field(key, &label)?.and_then(|v| {
-            let v = v.trim();
-            (!v.is_empty()).then(|| v.to_string())
-        }))
-    };
-    Ok(Source {
-        title: opt("title")?,
-        outlet: opt("outlet")?,
-        url: opt("url")?,
-        published: opt("published")?,
-        id,
-        text,
-    })
+    source_from_fields(label, None, field).map_err(js_error)
 }
 
 /// The engine: a corpus of sources, indexed once; pages annotated against it.

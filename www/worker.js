@@ -2,13 +2,11 @@
 // the page), and is also imported on the main thread as the fallback when no Worker can be made:
 // in both cases `handle(message)` does the work; only in a worker does it listen for messages.
 //
-// Messages: {id, type: 'setCorpus', key, url | corpus}  → the source ids
-//           {id, type: 'annotate', key, text, exclude}   → {claims, summary}
-//           {id, type: 'drop', key}                      → true
+// Messages: the requests of wire.js, each with an `id`.
 // Replies:  {id, result} (an annotation in the wire form of wire.js) or {id, error: message}.
 
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
-import { compact } from './wire.js';
+import { compact, engineHost } from './wire.js';
 
 let ready;
 /**
@@ -24,33 +22,8 @@ export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wa
     return wasm;
   }));
 
-const engines = new Map(); // corpus key → Engine
-
-/** Do one request; returns its result or throws an Error with a clear message. */
-export async function handle({ type, key, url, corpus, text, exclude }) {
-  const { Engine } = await boot();
-  if (type === 'setCorpus') {
-    if (url) {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`could not load the corpus ${url}: HTTP ${res.status}`);
-      corpus = await res.text(); // the engine parses JSON text faster than JS objects
-    }
-    const engine = new Engine(corpus);
-    engines.get(key)?.free();
-    engines.set(key, engine);
-    return engine.sourceIds();
-  }
-  if (type === 'annotate') {
-    const engine = engines.get(key);
-    if (!engine) throw new Error(`no corpus loaded under ${key}`);
-    return engine.annotate(text, exclude ?? undefined);
-  }
-  if (type === 'drop') {
-    engines.get(key)?.free();
-    return engines.delete(key);
-  }
-  throw new Error(`unknown request ${type}`);
-}
+/** Do one request (see wire.js); returns its result or throws an Error with a clear message. */
+export const { handle } = engineHost(boot);
 
 // In a worker: answer messages in order of arrival.
 if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope) {

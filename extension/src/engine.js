@@ -6,33 +6,17 @@
 //   {type: 'drop', key} → true
 // The module is imported statically: a service worker may not use import().
 
-import init, { Engine } from './shell/pkg/corroborate.js';
-import { compact } from './shell/wire.js';
+import init, * as wasm from './shell/pkg/corroborate.js';
+import { compact, engineHost } from './shell/wire.js';
 
 let ready;
-const boot = () => (ready ??= init());
-const engines = new Map(); // key → Engine
+const host = engineHost(() => (ready ??= init().then(() => wasm)));
 
 /** Whether an engine is loaded under `key`. */
-export const has = (key) => engines.has(key);
+export const has = host.has;
 
-/** Do one request; returns its result or throws an Error with a clear message. */
-export async function handle({ type, key, corpus, text, exclude }) {
-  await boot();
-  if (type === 'setCorpus') {
-    const engine = new Engine(corpus);
-    engines.get(key)?.free();
-    engines.set(key, engine);
-    return engine.sourceIds();
-  }
-  if (type === 'annotate') {
-    const engine = engines.get(key);
-    if (!engine) throw new Error(`no corpus loaded under ${key}`);
-    return compact(engine.annotate(text, exclude ?? undefined));
-  }
-  if (type === 'drop') {
-    engines.get(key)?.free();
-    return engines.delete(key);
-  }
-  throw new Error(`unknown request ${type}`);
+/** Do one request; returns its result (annotations in the wire form) or throws an Error. */
+export async function handle(request) {
+  const result = await host.handle(request);
+  return request.type === 'annotate' ? compact(result) : result;
 }

@@ -32,15 +32,22 @@ let site; // the fixtures, served plainly
 let strict; // the same, served with a CSP that forbids WebAssembly compilation in the page
 let profile;
 
-before(async () => {
+// The unpacked extension for one browser, built by scripts/extension under target/e2e; its
+// manifest grants 127.0.0.1, which stands in for activeTab (see the top).
+function buildFor(browser) {
   const out = join(ARTEFACTS, 'extension');
   const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--out', out,
-    'chromium'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    browser], { stdio: ['ignore', 'inherit', 'inherit'] });
   assert.equal(built.status, 0, 'scripts/extension failed');
-  const dir = join(out, 'chromium');
+  const dir = join(out, browser);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['*://127.0.0.1/*']; // stands in for activeTab: see the top
+  manifest.host_permissions = ['*://127.0.0.1/*'];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
+
+before(async () => {
+  const dir = buildFor('chromium');
 
   site = await serve(FIXTURES);
   strict = await serve(FIXTURES, ['--header',
@@ -353,14 +360,7 @@ test('Firefox: the same extension saves sources, checks a page, and the site swi
     t.skip(`${missing} not found`);
     return;
   }
-  const out = join(ARTEFACTS, 'extension');
-  const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--out', out,
-    'firefox'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  assert.equal(built.status, 0, 'scripts/extension failed');
-  const dir = join(out, 'firefox');
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['*://127.0.0.1/*']; // stands in for activeTab, as above
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const dir = buildFor('firefox');
 
   const port = await freePort();
   const driver = spawn(GECKODRIVER, ['--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
