@@ -6,9 +6,7 @@
 //! relative to an exhaustive scan timed in the same run (these shared machines are noisy, so
 //! ratios are the figures to compare).
 
-use corroborate::{
-    extract_claims, is_claim, sentences, synth, terms, tokenize, Corpus, Engine, Index, Source,
-};
+use corroborate::{claim_terms, extract_claims, synth, terms, Corpus, Engine, Index, Source};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -21,12 +19,8 @@ const PAGE_WORDS: [usize; 2] = [1_000, 5_000];
 fn build_index(corpus: &Corpus) -> Index {
     let mut index = Index::new();
     for (doc, s) in corpus.sources.iter().enumerate() {
-        for r in sentences(&s.text) {
-            let text = &s.text[r];
-            if is_claim(text) {
-                let t = terms(&tokenize(text));
-                index.add(doc as u32, t.iter().map(String::as_str));
-            }
+        for (_, t) in claim_terms(&s.text) {
+            index.add(doc as u32, t.iter().map(String::as_str));
         }
     }
     index

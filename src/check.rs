@@ -1,14 +1,12 @@
 //! The engine: a corpus of sources, indexed once; each page checked against it.
 
 use crate::align::{align, DiffKind, DiffSpan};
-use crate::claim::{extract_claims, terms, Claim};
+use crate::claim::{claim_terms, extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::{Hit, Index};
 use crate::judge::compare;
 use crate::reason::{Reason, ReasonKind};
-use crate::segment::sentences;
-use crate::skip::is_claim;
 use crate::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use serde::Serialize;
@@ -246,12 +244,7 @@ impl Engine {
             ));
         }
         let doc = self.sources.len() as u32;
-        for r in sentences(&source.text) {
-            let text = &source.text[r.clone()];
-            if !is_claim(text) {
-                continue;
-            }
-            let t = terms(&tokenize(text));
+        for (r, t) in claim_terms(&source.text) {
             let entry = self.index.add(doc, t.iter().map(String::as_str));
             debug_assert_eq!(entry as usize, self.sentences.len());
             self.sentences.push(Indexed {

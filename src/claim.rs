@@ -24,6 +24,24 @@ impl Claim {
     }
 }
 
+/// The claim sentences of a source's text, each with its index terms ([`terms`]): what the
+/// engine indexes of a source, in order.
+///
+/// ```
+/// let text = "The ferry hit the pier on Tuesday. Read more.";
+/// let claims: Vec<_> = corroborate::claim_terms(text).collect();
+/// assert_eq!(claims.len(), 1);
+/// assert_eq!(&text[claims[0].0.clone()], "The ferry hit the pier on Tuesday.");
+/// assert!(claims[0].1.iter().any(|t| t == "pier"));
+/// assert!(!claims[0].1.iter().any(|t| t == "the")); // stop words are not terms
+/// ```
+pub fn claim_terms(text: &str) -> impl Iterator<Item = (Range<usize>, Vec<String>)> + '_ {
+    sentences(text).into_iter().filter_map(move |r| {
+        let sentence = text.get(r.clone())?;
+        is_claim(sentence).then(|| (r, terms(&tokenize(sentence))))
+    })
+}
+
 /// The claims of a page, in order.
 pub fn extract_claims(page: &str) -> Vec<Claim> {
     sentences(page)

@@ -49,7 +49,7 @@ mod wasm;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
-pub use claim::{extract_claims, terms, Claim};
+pub use claim::{claim_terms, extract_claims, terms, Claim};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
 pub use html::{decode_entities, html_to_text, HtmlDoc};

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use corroborate::synth::{self, Kind};
-use corroborate::{is_claim, sentences, terms, tokenize, Engine, Index};
+use corroborate::{claim_terms, is_claim, terms, tokenize, Engine, Index};
 
 const SENTENCES: usize = 20_000;
 
@@ -17,13 +17,9 @@ fn paraphrases_find_their_origin_at_20k() {
     let mut index = Index::new();
     let mut texts: Vec<&str> = Vec::new();
     for (doc, s) in corpus.sources.iter().enumerate() {
-        for r in sentences(&s.text) {
-            let text = &s.text[r];
-            if is_claim(text) {
-                let t = terms(&tokenize(text));
-                index.add(doc as u32, t.iter().map(String::as_str));
-                texts.push(text);
-            }
+        for (r, t) in claim_terms(&s.text) {
+            index.add(doc as u32, t.iter().map(String::as_str));
+            texts.push(&s.text[r]);
         }
     }
     assert!(index.len() >= SENTENCES * 9 / 10, "{} entries", index.len());
