@@ -1,5 +1,5 @@
 //! Word-level alignment of a claim with a source's sentence: a longest common subsequence of
-//! their tokens.
+//! their tokens, found by the `similar` crate's LCS algorithm.
 //!
 //! The diff runs over normalised, stemmed tokens, so case, curly quotes, accents and simple
 //! inflection do not count as differences. The result is a list of spans in reading order:
@@ -125,63 +125,73 @@ pub fn align(
 /// One run of a token diff: equal tokens, or a gap (page tokens replaced by source tokens,
 /// either side possibly empty). Ranges are token indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Op {
-    equal: bool,
-    page: Range<usize>,
-    source: Range<usize>,
+pub(crate) struct Op {
+    /// Equal tokens (true) or a gap.
+    pub equal: bool,
+    /// Token indices on the page's side.
+    pub page: Range<usize>,
+    /// Token indices on the source's side.
+    pub source: Range<usize>,
+}
+
+/// The token-level diff of two sentences (over stems, as [`align`] uses), for the judge's
+/// accounting of what differs.
+pub(crate) fn token_ops(page_tokens: &[Token], source_tokens: &[Token]) -> Vec<Op> {
+    let a: Vec<String> = page_tokens.iter().map(|t| stem(&t.norm)).collect();
+    let b: Vec<String> = source_tokens.iter().map(|t| stem(&t.norm)).collect();
+    diff(&a, &b)
 }
 
 /// Largest table (cells of page × source tokens, after the common prefix and suffix) the
 /// diff fills; above it the middle is one gap (claims and sentences are far below it).
+/// `similar`'s LCS fills a full table, so this bound is what keeps one pair's cost small.
 const MAX_CELLS: usize = 1 << 17;
 
-/// The diff of two token lists as alternating runs: a longest common subsequence (dynamic
-/// programming over the part between the common prefix and suffix), earliest matches first;
-/// between two equal runs, one gap.
-fn diff<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
+/// The matched token pairs that `similar` reports, in order.
+#[derive(Default)]
+struct Matches(Vec<(usize, usize)>);
+
+impl similar::algorithms::DiffHook for Matches {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        self.0.extend((0..len).map(|k| (old + k, new + k)));
+        Ok(())
+    }
+}
+
+/// The diff of two token lists as alternating runs: the longest common subsequence that
+/// `similar`'s LCS algorithm finds (its table bounded by [`MAX_CELLS`]); between two equal
+/// runs, one gap.
+fn diff<T: PartialEq + Eq + std::hash::Hash>(a: &[T], b: &[T]) -> Vec<Op> {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a_mid, b_mid) = (&a[pre..], &b[pre..]);
-    let suf = a_mid
+    let suf = a[pre..]
         .iter()
         .rev()
-        .zip(b_mid.iter().rev())
+        .zip(b[pre..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (a_mid, b_mid) = (&a_mid[..a_mid.len() - suf], &b_mid[..b_mid.len() - suf]);
-    let (n, m) = (a_mid.len(), b_mid.len());
-    // pairs[k] = (i, j): the k-th matched token pair, in order.
+    let (n, m) = (a.len() - pre - suf, b.len() - pre - suf);
     let mut pairs: Vec<(usize, usize)> = (0..pre).map(|i| (i, i)).collect();
     if n > 0 && m > 0 && n.saturating_mul(m) <= MAX_CELLS {
-        // len[i * w + j]: length of the LCS of a_mid[i..] and b_mid[j..].
-        let w = m + 1;
-        let mut len = vec![0u16; (n + 1) * w];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                len[i * w + j] = if a_mid[i] == b_mid[j] {
-                    len[(i + 1) * w + j + 1] + 1
-                } else {
-                    len[(i + 1) * w + j].max(len[i * w + j + 1])
-                };
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n && j < m {
-            if a_mid[i] == b_mid[j] {
-                pairs.push((pre + i, pre + j));
-                i += 1;
-                j += 1;
-            } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
+        let mut hook = Matches::default();
+        let _ = similar::algorithms::lcs::diff(
+            &mut hook,
+            a,
+            pre..pre + n,
+            b,
+            pre..pre + m,
+        );
+        pairs.extend(hook.0);
     }
     pairs.extend((0..suf).map(|k| (a.len() - suf + k, b.len() - suf + k)));
 
     let mut ops: Vec<Op> = Vec::new();
     let (mut i, mut j) = (0, 0);
     for (pi, pj) in pairs.into_iter().chain([(a.len(), b.len())]) {
+        if pi < i || pj < j {
+            continue;
+        }
         if pi > i || pj > j {
             ops.push(Op {
                 equal: false,

@@ -5,8 +5,8 @@ use crate::claim::{claim_terms, extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::{Hit, Index};
-use crate::judge::compare;
-use crate::reason::{Reason, ReasonKind};
+use crate::judge::{judge, Elsewhere, Words, THRESHOLDS};
+use crate::reason::Reason;
 use crate::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use serde::Serialize;
@@ -104,9 +104,12 @@ pub struct Evidence {
     pub reasons: Vec<Reason>,
     /// The word-level diff of the claim and the sentence.
     pub diff: Vec<DiffSpan>,
-    /// Byte range of the sentence in the source's text.
+    /// Byte range of the sentence in the source's text (empty for the title).
     #[serde(skip)]
     pub span: Range<usize>,
+    /// The sentence is the source's title, not part of its text.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_title: bool,
 }
 
 /// One claim of the page with its verdict and evidence.
@@ -153,29 +156,11 @@ pub struct Report {
 /// for the few candidates that retrieval returns, which keeps memory per claim small.
 #[derive(Clone, Debug)]
 struct Indexed {
+    /// Byte range in the source's text, or in its title.
     span: Range<u32>,
+    /// The sentence is the source's title (a headline is part of what a source says).
+    title: bool,
 }
-
-/// Thresholds of the sentence-level judgement.
-#[derive(Clone, Copy, Debug)]
-struct Thresholds {
-    /// Below this weighted overlap a sentence is unrelated.
-    related: f32,
-    /// At or above this overlap, with no contradiction, a sentence confirms.
-    confirms: f32,
-    /// At or above this overlap, a contradicting reason makes the sentence contradict.
-    contradicts: f32,
-    /// A confirming sentence must hold at least this share of the claim's weighted terms:
-    /// a source that repeats half of a claim does not confirm the other half.
-    coverage: f32,
-}
-
-const THRESHOLDS: Thresholds = Thresholds {
-    related: 0.25,
-    confirms: 0.42,
-    contradicts: 0.35,
-    coverage: 0.45,
-};
 
 /// How many candidate sentences per source are aligned and judged.
 const CANDIDATES_PER_SOURCE: usize = 3;
@@ -244,11 +229,23 @@ impl Engine {
             ));
         }
         let doc = self.sources.len() as u32;
-        for (r, t) in claim_terms(&source.text) {
+        let title = source
+            .title
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && !source.text.trim_start().starts_with(t));
+        let titled = title.into_iter().flat_map(|t| {
+            claim_terms(t)
+                .take(1)
+                .map(|(r, terms)| (r, terms, true))
+                .collect::<Vec<_>>()
+        });
+        for (r, t, title) in titled.chain(claim_terms(&source.text).map(|(r, t)| (r, t, false))) {
             let entry = self.index.add(doc, t.iter().map(String::as_str));
             debug_assert_eq!(entry as usize, self.sentences.len());
             self.sentences.push(Indexed {
                 span: r.start as u32..r.end as u32,
+                title,
             });
         }
         self.sources.push(Some(source));
@@ -279,6 +276,21 @@ impl Engine {
     /// The sources, in the order they were added.
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         self.sources.iter().flatten()
+    }
+
+    /// The text of an indexed sentence of `source`, its byte range in the source's text (empty
+    /// for the title) and whether it is the title.
+    fn sentence<'s>(&self, source: &'s Source, entry: u32) -> (&'s str, Range<usize>, bool) {
+        let Some(sent) = self.sentences.get(entry as usize) else {
+            return ("", 0..0, false);
+        };
+        let span = sent.span.start as usize..sent.span.end as usize;
+        if sent.title {
+            let title = source.title.as_deref().map(str::trim).unwrap_or("");
+            (title.get(span).unwrap_or(""), 0..0, true)
+        } else {
+            (source.text.get(span.clone()).unwrap_or(""), span, false)
+        }
     }
 
     /// Number of indexed sentences.
@@ -391,6 +403,15 @@ impl Engine {
         crate::sort::sort_by(&mut scored, |a, b| {
             b.0.total_cmp(&a.0).then(a.2.entry.cmp(&b.2.entry))
         });
+        // Every sentence retrieval found in a source, for reading the source as a whole: what
+        // the closest sentence lacks may stand in another one on the same claim.
+        let mut found: Vec<(u32, Vec<u32>)> = Vec::new();
+        for (_, _, h) in &scored {
+            match found.iter_mut().find(|(d, _)| *d == h.doc) {
+                Some((_, list)) => list.push(h.entry),
+                None => found.push((h.doc, vec![h.entry])),
+            }
+        }
         // The closest candidates, at most JUDGED_PER_SOURCE per source, so that one wordy
         // source cannot crowd the others out.
         let mut per_source: Vec<(u32, u8)> = Vec::new();
@@ -409,6 +430,13 @@ impl Engine {
         );
         scored.truncate(CANDIDATES);
 
+        let claim_words = Words {
+            text: claim_text,
+            tokens: &claim_tokens,
+            facts: &claim.facts,
+        };
+        // The rest of each judged source, built once per source.
+        let mut rest: Vec<(u32, Elsewhere)> = Vec::new();
         // Best candidate per source.
         let mut best: Vec<(usize, Evidence)> = Vec::new();
         for (score, coverage, hit) in scored {
@@ -416,36 +444,40 @@ impl Engine {
             let Some(source) = &self.sources[doc] else {
                 continue;
             };
-            let sent = &self.sentences[hit.entry as usize];
-            let span = sent.span.start as usize..sent.span.end as usize;
-            let text = &source.text[span.clone()];
+            let (text, span, from_title) = self.sentence(source, hit.entry);
+            let tokens = tokenize(text);
             let facts = Facts::extract(text);
-            let reasons = compare(claim_text, &claim.facts, text, &facts);
-            let contradicts = reasons.iter().any(|r| r.contradicts);
-            // A conflict anchored on a named person (their title, or who said a quote) holds
-            // whatever else the sentences say; other conflicts need the sentences to match.
-            let anchored = reasons
-                .iter()
-                .any(|r| r.contradicts && matches!(r.kind, ReasonKind::Role | ReasonKind::Quote));
-            let relation = if contradicts && (anchored || score >= THRESHOLDS.contradicts) {
-                Relation::Contradicts
-            } else if !contradicts
-                && score >= THRESHOLDS.confirms
-                && coverage >= THRESHOLDS.coverage
-            {
-                Relation::Confirms
-            } else {
-                Relation::Related
+            let at = match rest.iter().position(|(d, _)| *d == hit.doc) {
+                Some(at) => at,
+                None => {
+                    let mut e = Elsewhere::default();
+                    let entries = found.iter().find(|(d, _)| *d == hit.doc);
+                    for &entry in entries.map_or(&[][..], |(_, l)| l) {
+                        let (t, _, _) = self.sentence(source, entry);
+                        e.add(&tokenize(t), &Facts::extract(t));
+                    }
+                    rest.push((hit.doc, e));
+                    rest.len() - 1
+                }
             };
+            let elsewhere = &rest[at].1;
+            let sentence = Words {
+                text,
+                tokens: &tokens,
+                facts: &facts,
+            };
+            let j = judge(&claim_words, &sentence, elsewhere, score, coverage);
+            let relation = j.relation;
             let candidate = Evidence {
                 source: source.id.clone(),
                 relation,
                 text: text.to_string(),
                 score,
                 coverage,
-                reasons,
+                reasons: j.reasons,
                 diff: Vec::new(),
                 span,
+                from_title,
             };
             match best.iter_mut().find(|(d, _)| *d == doc) {
                 None => best.push((doc, candidate)),

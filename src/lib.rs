@@ -44,6 +44,7 @@ mod source;
 mod stance;
 pub mod synth;
 mod text;
+mod wordnet;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -31,6 +31,37 @@ pub enum ReasonKind {
     Negation,
     /// Opposite words: "rose" vs "fell", "confirmed" vs "denied".
     Antonym,
+    /// A word of the claim that the source replaces or lacks, with its class: "induce" vs
+    /// "inhibit" (a reversal), "Airbus" vs "Boeing" (incompatible), "on Monday" vs nothing
+    /// (unverifiable).
+    Substitution,
+}
+
+/// How a word of the claim that the source replaces or lacks stands: the class of a
+/// [`ReasonKind::Substitution`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// The same meaning: an inflection, a synonym, a derived form, a more specific word.
+    Equivalent,
+    /// The opposite meaning: "increase" vs "decrease", "allow" vs "ban".
+    Reversal,
+    /// Another value of the same type: another name, weekday, animal, maker.
+    Incompatible,
+    /// The source says less, or something else: nothing there backs the claim's word.
+    Unverifiable,
+}
+
+impl Class {
+    /// The class as a lower-case word, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Equivalent => "equivalent",
+            Class::Reversal => "reversal",
+            Class::Incompatible => "incompatible",
+            Class::Unverifiable => "unverifiable",
+        }
+    }
 }
 
 impl ReasonKind {
@@ -48,6 +79,7 @@ impl ReasonKind {
             ReasonKind::Quote => "quote",
             ReasonKind::Negation => "negation",
             ReasonKind::Antonym => "antonym",
+            ReasonKind::Substitution => "substitution",
         }
     }
 }
@@ -64,11 +96,36 @@ pub struct Reason {
     pub page: String,
     /// The words on the source's side ("" when the source has nothing there).
     pub source: String,
+    /// For a substitution, its class; for a hedge, whether the source's figure backs the
+    /// page's (`equivalent`: "40" backs "up to 40") or not (`unverifiable`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<Class>,
 }
 
 impl fmt::Display for Reason {
     /// Plain words for a reader: `role: this page says "Congressman"; the source says "Defense Secretary"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(class) = self.class.filter(|_| self.kind == ReasonKind::Substitution) {
+            let what = match class {
+                Class::Equivalent => "the same meaning",
+                Class::Reversal => "opposite meaning",
+                Class::Incompatible => "not the same one",
+                Class::Unverifiable => "the source does not back it",
+            };
+            return match (self.page.is_empty(), self.source.is_empty()) {
+                (_, false) => write!(
+                    f,
+                    "this page says \u{201c}{}\u{201d}; the source says \u{201c}{}\u{201d}: {what}",
+                    self.page, self.source
+                ),
+                (false, true) => write!(
+                    f,
+                    "only this page says \u{201c}{}\u{201d}: {what}",
+                    self.page
+                ),
+                (true, true) => f.write_str(what),
+            };
+        }
         let how = if self.contradicts {
             ""
         } else {

@@ -42,7 +42,8 @@ const MIN_RELATED_RECALL: f64 = 0.05;
 /// Categories that have two directions, as (category of a→b, category of b→a): each must be
 /// present both ways round.
 const TWO_WAY: &[(&str, &str)] = &[
-    ("hedge", "hedge"),
+    ("hedge", "hedge-precise"),
+    ("hedge-bound", "hedge-bound"),
     ("paraphrase-number", "paraphrase-number"),
     ("number", "number"),
     ("duration", "duration"),
@@ -76,8 +77,10 @@ const ONE_WAY: &[&str] = &["identity"];
 /// The relation each asymmetric category must expect (a check on the tables themselves).
 fn fixed_expectation(category: &str) -> Option<Relation> {
     match category {
-        "hypernym-safe" | "says-more" | "identity" => Some(Relation::Confirms),
-        "hypernym-unsafe" | "says-less" | "hedge" | "other-fact" => Some(Relation::Related),
+        "hypernym-safe" | "says-more" | "hedge-precise" | "identity" => Some(Relation::Confirms),
+        "hypernym-unsafe" | "says-less" | "hedge" | "hedge-bound" | "other-fact" => {
+            Some(Relation::Related)
+        }
         "negation" | "antonym-verb" | "antonym-adj" | "antonym-noun" | "antonym-seed"
         | "cohyponym" | "number" | "role" | "speaker" | "person" | "place" | "organisation"
         | "date" => Some(Relation::Contradicts),

@@ -10,12 +10,14 @@ mod lexicon;
 mod number;
 
 pub use lexicon::Family;
-pub(crate) use lexicon::{is_generic_unit, is_pronoun, offices_compatible, place, PlaceKind};
+pub(crate) use lexicon::{
+    antonym, is_generic_unit, is_negation, is_pronoun, offices_compatible, place, PlaceKind,
+};
 
 use crate::text::{is_stopword, stem, tokenize, Token};
 use lexicon::{
-    antonym, is_aux, is_honorific, is_negation, is_negation_filler, is_org_cue, is_speech_verb,
-    is_thing_cue, roles_starting,
+    is_aux, is_honorific, is_negation_filler, is_org_cue, is_speech_verb, is_thing_cue,
+    roles_starting,
 };
 use serde::Serialize;
 use std::ops::Range;

@@ -49,14 +49,17 @@ pub type DemoRow = (
     Relation,
 );
 
-/// The category of the b→a direction. The hypernym and says-less classes are asymmetric: a
-/// source more specific than the page confirms it, a source less specific does not.
+/// The category of the b→a direction. The hypernym, says-less and hedge classes are asymmetric:
+/// a source more specific than the page confirms it ("40" backs "up to 40"), a source less
+/// specific does not.
 pub fn mirror(category: &'static str) -> &'static str {
     match category {
         "hypernym-safe" => "hypernym-unsafe",
         "hypernym-unsafe" => "hypernym-safe",
         "says-less" => "says-more",
         "says-more" => "says-less",
+        "hedge" => "hedge-precise",
+        "hedge-precise" => "hedge",
         other => other,
     }
 }

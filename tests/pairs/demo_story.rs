@@ -49,7 +49,7 @@ const ROWS: &[DemoRow] = &[
      "Selkie Line owns a fleet of four vessels and carried 1,200,000 travellers last year.", Confirms, Confirms),
     ("hedge-up-to-40-cars", "hedge", "40 cars → up to 40 cars (the Northern Wire hedge)",
      "There were 40 cars on the vehicle deck at the time, the operator said.",
-     "Up to 40 cars were on the vehicle deck at the time, according to the operator.", Related, Related),
+     "Up to 40 cars were on the vehicle deck at the time, according to the operator.", Related, Confirms),
     ("duration-hour-day", "duration", "more than an hour → more than a day",
      "Some passengers waited on board for more than an hour before they could leave the ship.",
      "Some passengers waited on board for more than a day before they could leave the ship.", Contradicts, Contradicts),

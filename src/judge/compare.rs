@@ -1,4 +1,4 @@
-//! Compare the facts of a claim with those of a source's sentence and give typed reasons.
+//! Typed facts: compare the facts of a claim with those of a source's sentence and give typed reasons.
 //!
 //! The two sentences are already known to be about the same thing (retrieval and word overlap
 //! decided that). The comparison is slot by slot, and conservative: two values contradict only
@@ -11,7 +11,7 @@ use crate::facts::{
     is_generic_unit, lemma, offices_compatible, place, Date, Facts, Hedge, NameKind, Number,
     NumberKind, PlaceKind, Rank,
 };
-use crate::reason::{Reason, ReasonKind};
+use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, tokenize};
 use std::cell::OnceCell;
 use std::ops::Range;
@@ -117,6 +117,7 @@ fn reason(kind: ReasonKind, contradicts: bool, page: String, source: String) -> 
         contradicts,
         page,
         source,
+        class: None,
     }
 }
 
@@ -207,7 +208,20 @@ fn compatible(a: &Number, b: &Number) -> bool {
     !((ahi == blo && ahis && blos) || (bhi == alo && bhis && alos))
 }
 
-fn same_number(a: &Number, b: &Number) -> bool {
+/// True when every value that `b` allows is one that `a` allows: "40" backs "up to 40" and
+/// "about 40", but not "more than 40"; "nearly 40" excludes 40 itself.
+fn backs(b: &Number, a: &Number) -> bool {
+    let (alo, ahi, alos, mut ahis) = interval(a);
+    let (blo, bhi, blos, bhis) = interval(b);
+    if a.hedge == Hedge::Nearly {
+        ahis = true;
+    }
+    let low = blo > alo || (blo == alo && (!alos || blos));
+    let high = bhi < ahi || (bhi == ahi && (!ahis || bhis));
+    low && high
+}
+
+pub(crate) fn same_number(a: &Number, b: &Number) -> bool {
     a.value == b.value && a.upper == b.upper && hedge_class(a.hedge) == hedge_class(b.hedge)
 }
 
@@ -241,12 +255,21 @@ fn compare_numbers(p: &Side, s: &Side, out: &mut Vec<Reason>) {
             {
                 continue;
             }
-            out.push(reason(
+            // The source backs the page's number when all the values it allows are ones the
+            // page allows ("40" backs "up to 40"; "up to 40" does not back "40").
+            let class = if backs(b, a) {
+                Class::Equivalent
+            } else {
+                Class::Unverifiable
+            };
+            let mut r = reason(
                 ReasonKind::Hedge,
                 false,
                 p.slice(&a.span),
                 s.slice(&b.span),
-            ));
+            );
+            r.class = Some(class);
+            out.push(r);
             continue;
         }
         // Several numbers count the same thing: only a number in the same place contradicts.

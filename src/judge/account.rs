@@ -1,0 +1,558 @@
+//! Every difference accounted for: each salient word of the claim that the source's sentence
+//! lacks or replaces is classed as equivalent, a reversal, incompatible or unverifiable.
+//!
+//! The claim and the sentence are aligned word by word (the `similar` crate's LCS, see
+//! [`crate::align`]). In each gap of the alignment the claim's words are paired with the
+//! source's words there and each pair is classed ([`classify`]): the same lemma, a synonym, a
+//! derived form or a more specific word (WordNet, [`crate::wordnet`]) is **equivalent**; an
+//! antonym (WordNet's or the hand list of [`crate::facts`]) is a **reversal**; another member
+//! of the same narrow kind (two weekdays, two makers, two animals) or another name is
+//! **incompatible**. A claim word with no partner is looked for elsewhere in the sentence
+//! (reordered words) and then in the other sentences of the same source that retrieval found
+//! for the claim, and the source's title: a source is read as a whole. What is found nowhere
+//! is **unverifiable**: the source does not back it.
+//!
+//! Salient words are the ones that carry what the claim asserts: content words, names and
+//! numbers. Function words ("the", "was", "when") are never a difference, nor is framing that
+//! carries nothing checkable ("officials said", "according to", "a new study"). Negation is
+//! left to the typed comparison of facts ([`super::compare`]), which also checks numbers,
+//! dates, roles, places and speakers slot by slot. A source that hedges what the claim asserts
+//! ("may have", "reportedly") does not back it either.
+
+use crate::align::token_ops;
+use crate::facts::{antonym, is_negation, lemma, Facts, Number};
+use crate::reason::{Class, Reason, ReasonKind};
+use crate::text::{is_stopword, stem, Token};
+use crate::wordnet::{relation, WordRelation};
+
+/// The words of another sentence of the same source (or its title), for the whole-source
+/// reading of a claim.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Elsewhere {
+    norms: Vec<String>,
+    stems: Vec<String>,
+    numbers: Vec<Number>,
+}
+
+impl Elsewhere {
+    /// Add a sentence of the source.
+    pub(crate) fn add(&mut self, tokens: &[Token], facts: &Facts) {
+        for t in tokens {
+            if is_salient_word(&t.norm) && !self.norms.contains(&t.norm) {
+                self.stems.push(word_key(&t.norm));
+                self.norms.push(t.norm.clone());
+            }
+        }
+        self.numbers.extend(facts.numbers.iter().cloned());
+    }
+
+    fn backs(&self, norm: &str) -> bool {
+        let key = word_key(norm);
+        self.stems.iter().any(|s| *s == key)
+            || self
+                .norms
+                .iter()
+                .any(|o| classify(norm, o, false) == Some(Class::Equivalent))
+    }
+}
+
+/// The outcome of accounting for one claim against one sentence.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Account {
+    /// Substitution reasons: reversals and incompatible words (contradicting), unverifiable
+    /// words (not contradicting).
+    pub reasons: Vec<Reason>,
+    /// Salient words of the claim.
+    pub salient: usize,
+    /// Salient words backed by the source: equal, equivalent, or found elsewhere in it.
+    pub backed: usize,
+    /// Salient words that the source replaces with their opposite or another value.
+    pub opposed: usize,
+    /// Salient words the source does not back.
+    pub unbacked: usize,
+    /// The source hedges what the claim states ("may", "reportedly").
+    pub hedged: bool,
+    /// Some opposed word was replaced one for one, with the words around it equal.
+    pub clean_swap: bool,
+}
+
+impl Account {
+    /// Every salient word is backed and nothing is opposed or hedged.
+    pub(crate) fn complete(&self) -> bool {
+        self.unbacked == 0 && self.opposed == 0 && !self.hedged
+    }
+
+    /// The share of the claim's salient words that the source backs.
+    pub(crate) fn backed_share(&self) -> f32 {
+        if self.salient == 0 {
+            0.0
+        } else {
+            self.backed as f32 / self.salient as f32
+        }
+    }
+}
+
+/// Framing words: they say who says or how it is known, not what is claimed.
+const FRAMING: &[&str] = &[
+    "according",
+    "add",
+    "added",
+    "adds",
+    "announce",
+    "announced",
+    "announces",
+    "confirmed",
+    "explain",
+    "explained",
+    "media",
+    "new",
+    "note",
+    "noted",
+    "official",
+    "officially",
+    "officials",
+    "people",
+    "report",
+    "reported",
+    "reporters",
+    "reports",
+    "research",
+    "researcher",
+    "researchers",
+    "source",
+    "sources",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "state",
+    "stated",
+    "statement",
+    "states",
+    "studies",
+    "study",
+    "tell",
+    "telling",
+    "tells",
+    "today",
+    "told",
+];
+
+/// Words with which a source hedges what it reports.
+const HEDGES: &[&str] = &[
+    "allegedly",
+    "apparently",
+    "could",
+    "likely",
+    "may",
+    "might",
+    "perhaps",
+    "possibly",
+    "probably",
+    "purportedly",
+    "reportedly",
+    "rumored",
+    "rumoured",
+    "suspected",
+    "unconfirmed",
+    "would",
+];
+
+fn is_framing(norm: &str) -> bool {
+    FRAMING.binary_search(&norm).is_ok()
+}
+
+fn is_hedge(norm: &str) -> bool {
+    HEDGES.binary_search(&norm).is_ok()
+}
+
+/// True for a word that carries what a claim asserts.
+fn is_salient_word(norm: &str) -> bool {
+    let numeric = norm.chars().any(|c| c.is_ascii_digit());
+    !is_stopword(norm)
+        && !is_framing(norm)
+        && !is_negation(norm)
+        && !norm.ends_with("n't")
+        && (numeric || norm.chars().count() >= 2)
+}
+
+/// The key two inflected forms of one word share.
+fn word_key(norm: &str) -> String {
+    stem(&lemma(norm))
+}
+
+/// Class one claim word against one source word; `None` when they have nothing to do with
+/// each other. `names` is true when both are written as names (capitalised inside a sentence).
+pub(crate) fn classify(page: &str, source: &str, names: bool) -> Option<Class> {
+    if page == source || word_key(page) == word_key(source) {
+        return Some(Class::Equivalent);
+    }
+    if let (Some((pa, sa, _)), Some((pb, sb, _))) = (antonym(page), antonym(source)) {
+        if pa == pb && sa != sb {
+            return Some(Class::Reversal);
+        }
+    }
+    match relation(page, source) {
+        WordRelation::Same
+        | WordRelation::Synonym
+        | WordRelation::Derived
+        | WordRelation::Hyponym => Some(Class::Equivalent),
+        WordRelation::Antonym => Some(Class::Reversal),
+        WordRelation::CoHyponym => Some(Class::Incompatible),
+        WordRelation::Hypernym => Some(Class::Unverifiable),
+        WordRelation::Unrelated if names => Some(Class::Incompatible),
+        WordRelation::Unrelated => None,
+    }
+}
+
+/// True when the word at `i` is written as a name: capitalised, and not the first word.
+fn is_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens
+            .get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
+fn is_number_word(norm: &str) -> bool {
+    norm.chars().any(|c| c.is_ascii_digit())
+        || matches!(
+            norm,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "dozen"
+                | "dozens"
+                | "hundred"
+                | "hundreds"
+                | "thousand"
+                | "thousands"
+                | "million"
+                | "millions"
+                | "billion"
+                | "billions"
+                | "half"
+        )
+}
+
+/// One side of the accounting: a sentence, its tokens (spans relative to the text) and facts.
+pub(crate) struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub facts: &'a Facts,
+}
+
+/// Account for every salient word of the claim against one sentence of a source, reading the
+/// rest of the source (`elsewhere`) for words the sentence lacks. `typed` are the reasons the
+/// typed comparison of facts gave for the same pair: a word they already speak of is not
+/// reported twice.
+pub(crate) fn account(
+    claim: &Words,
+    sentence: &Words,
+    elsewhere: &Elsewhere,
+    typed: &[Reason],
+) -> Account {
+    let mut acc = Account::default();
+    let ops = token_ops(claim.tokens, sentence.tokens);
+    let typed_words: Vec<String> = typed
+        .iter()
+        .flat_map(|r| {
+            r.page
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+        })
+        .collect();
+    let sentence_norms: Vec<&str> = sentence.tokens.iter().map(|t| t.norm.as_str()).collect();
+    for op in &ops {
+        let page_words = &claim.tokens[op.page.clone()];
+        let source_words = &sentence.tokens[op.source.clone()];
+        if op.equal {
+            acc.salient += page_words
+                .iter()
+                .filter(|t| is_salient_word(&t.norm))
+                .count();
+            acc.backed += page_words
+                .iter()
+                .filter(|t| is_salient_word(&t.norm))
+                .count();
+            continue;
+        }
+        // A hedge the source adds where the claim states.
+        if source_words
+            .iter()
+            .any(|t| is_hedge(&t.norm) && !claim.tokens.iter().any(|c| c.norm == t.norm))
+        {
+            acc.hedged = true;
+        }
+        let one_for_one = page_words
+            .iter()
+            .filter(|t| is_salient_word(&t.norm))
+            .count()
+            == 1
+            && source_words
+                .iter()
+                .filter(|t| is_salient_word(&t.norm))
+                .count()
+                == 1;
+        let mut unbacked: Vec<&str> = Vec::new();
+        for (k, t) in page_words.iter().enumerate() {
+            let i = op.page.start + k;
+            let reversible = antonym(&t.norm).is_some();
+            if !is_salient_word(&t.norm) && !reversible {
+                continue;
+            }
+            let salient = is_salient_word(&t.norm);
+            // The best class among the source's words in the same gap.
+            let page_name = is_name(claim.text, claim.tokens, i);
+            let mut best: Option<(Class, usize)> = None;
+            for (m, u) in source_words.iter().enumerate() {
+                if !is_salient_word(&u.norm) && antonym(&u.norm).is_none() {
+                    continue;
+                }
+                let j = op.source.start + m;
+                let names = page_name && is_name(sentence.text, sentence.tokens, j);
+                if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one) {
+                    // A function word counts only when the source turns it round.
+                    if !salient && c != Class::Reversal {
+                        continue;
+                    }
+                    if best.is_none_or(|(b, _)| rank(c) > rank(b)) {
+                        best = Some((c, j));
+                    }
+                }
+            }
+            if salient {
+                acc.salient += 1;
+            }
+            let number = is_number_word(&t.norm);
+            match best {
+                Some((Class::Equivalent, _)) => {
+                    if salient {
+                        acc.backed += 1;
+                    }
+                    continue;
+                }
+                Some((class @ (Class::Reversal | Class::Incompatible), j)) => {
+                    // Numbers, dates and names in typed slots are the typed comparison's.
+                    let lower = claim.text[t.start..t.end].to_lowercase();
+                    if number || typed_words.contains(&lower) {
+                        if salient {
+                            acc.backed += 1;
+                        }
+                        continue;
+                    }
+                    acc.opposed += 1;
+                    if one_for_one && op.page.start > 0 {
+                        acc.clean_swap = true;
+                    }
+                    let s = &sentence.tokens[j];
+                    acc.reasons.push(substitution(
+                        class,
+                        claim.text[t.start..t.end].to_string(),
+                        sentence.text[s.start..s.end].to_string(),
+                    ));
+                    continue;
+                }
+                _ => {}
+            }
+            if !salient {
+                continue;
+            }
+            // Reordered: the word stands elsewhere in the sentence.
+            let here = sentence_norms.iter().any(|o| {
+                word_key(o) == word_key(&t.norm)
+                    || classify(&t.norm, o, false) == Some(Class::Equivalent)
+            });
+            let number_backed = number && number_in(claim.facts, t, sentence.facts, elsewhere);
+            if here || number_backed || (!number && elsewhere.backs(&t.norm)) {
+                acc.backed += 1;
+                continue;
+            }
+            // A number the typed comparison speaks of (another value, a hedge) is its reason.
+            let lower = claim.text[t.start..t.end].to_lowercase();
+            if number && typed_words.contains(&lower) {
+                acc.unbacked += 1;
+                continue;
+            }
+            acc.unbacked += 1;
+            unbacked.push(&claim.text[t.start..t.end]);
+        }
+        if !unbacked.is_empty() {
+            let source_text = match (source_words.first(), source_words.last()) {
+                (Some(a), Some(b)) => sentence.text[a.start..b.end].to_string(),
+                _ => String::new(),
+            };
+            acc.reasons.push(substitution(
+                Class::Unverifiable,
+                unbacked.join(" "),
+                source_text,
+            ));
+        }
+    }
+    acc
+}
+
+/// True when a number word of the claim has the same value in the sentence or elsewhere in
+/// the source.
+fn number_in(claim: &Facts, t: &Token, sentence: &Facts, elsewhere: &Elsewhere) -> bool {
+    let values: Vec<f64> = claim
+        .numbers
+        .iter()
+        .filter(|n| n.span.start <= t.start && t.end <= n.span.end)
+        .map(|n| n.value)
+        .collect();
+    let has = |list: &[Number]| list.iter().any(|m| values.contains(&m.value));
+    !values.is_empty() && (has(&sentence.numbers) || has(&elsewhere.numbers))
+}
+
+fn rank(c: Class) -> u8 {
+    match c {
+        Class::Equivalent => 4,
+        Class::Reversal => 3,
+        Class::Incompatible => 2,
+        Class::Unverifiable => 1,
+    }
+}
+
+fn substitution(class: Class, page: String, source: String) -> Reason {
+    Reason {
+        kind: ReasonKind::Substitution,
+        contradicts: matches!(class, Class::Reversal | Class::Incompatible),
+        page,
+        source,
+        class: Some(class),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn word_lists_are_sorted() {
+        for list in [FRAMING, HEDGES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+    }
+
+    fn run(page: &str, source: &str) -> Account {
+        let (pt, st) = (tokenize(page), tokenize(source));
+        let (pf, sf) = (Facts::extract(page), Facts::extract(source));
+        account(
+            &Words {
+                text: page,
+                tokens: &pt,
+                facts: &pf,
+            },
+            &Words {
+                text: source,
+                tokens: &st,
+                facts: &sf,
+            },
+            &Elsewhere::default(),
+            &[],
+        )
+    }
+
+    #[test]
+    fn accounting_table() {
+        // (name, page, source, complete, opposed, unbacked)
+        let cases: &[(&str, &str, &str, bool, usize, usize)] = &[
+            (
+                "identical",
+                "The ferry struck the pier on Tuesday.",
+                "The ferry struck the pier on Tuesday.",
+                true,
+                0,
+                0,
+            ),
+            (
+                "function words and framing",
+                "The ferry struck a pier on Tuesday, officials said.",
+                "A ferry struck the pier on Tuesday.",
+                true,
+                0,
+                0,
+            ),
+            (
+                "inflection",
+                "Prices are rising in the city.",
+                "Prices rose in the city.",
+                true,
+                0,
+                0,
+            ),
+            (
+                "hand antonym",
+                "Prices rose sharply in the city.",
+                "Prices fell sharply in the city.",
+                false,
+                1,
+                0,
+            ),
+            (
+                "the source says less",
+                "Five people were injured in Lyon on Monday.",
+                "Five people were injured in Lyon.",
+                false,
+                0,
+                1,
+            ),
+            (
+                "a hedge in the source",
+                "Five people were injured in Lyon.",
+                "Five people may have been injured in Lyon.",
+                false,
+                0,
+                0,
+            ),
+            (
+                "reordered",
+                "In Lyon, five people were injured.",
+                "Five people were injured in Lyon.",
+                true,
+                0,
+                0,
+            ),
+            (
+                "another name",
+                "The contract went to Boeing last week.",
+                "The contract went to Airbus last week.",
+                false,
+                1,
+                0,
+            ),
+        ];
+        for (name, page, source, complete, opposed, unbacked) in cases {
+            let a = run(page, source);
+            assert_eq!(
+                (a.complete(), a.opposed, a.unbacked),
+                (*complete, *opposed, *unbacked),
+                "{name}: {a:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for (p, s) in [
+            ("", ""),
+            ("東京 😀 Hà Nội", "Zoe\u{301} 東京"),
+            ("A", "B C D"),
+            ("\r\n", "x"),
+        ] {
+            let _ = run(p, s);
+        }
+    }
+}

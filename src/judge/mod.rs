@@ -1,0 +1,126 @@
+//! Judgement: how one source stands towards one claim. This is the one place where a relation
+//! is decided, for the page, the command line, the WebAssembly module and `stance`.
+//!
+//! A source's sentence is judged against the claim in two ways, and both must agree before it
+//! confirms:
+//!
+//! 1. **Typed facts** ([`compare`]): numbers with their hedges, dates, roles, people, places,
+//!    speakers of quotes, negations and antonym cues, compared slot by slot.
+//! 2. **Accounting** ([`account`]): the claim and the sentence aligned word by word, and every
+//!    salient word of the claim that the sentence lacks or replaces classed as equivalent, a
+//!    reversal, incompatible or unverifiable, reading the rest of the source (its other
+//!    sentences on the claim, its title) for what the sentence lacks.
+//!
+//! The decision ([`decide`]): a contradicting typed reason, or a reversed or incompatible
+//! word where the rest aligns, makes the source **contradict**; a sentence close enough to the
+//! claim, with no contradiction, no unverifiable word and no hedge the claim lacks,
+//! **confirms**; anything else on the subject is **related**.
+
+mod account;
+mod compare;
+
+pub(crate) use account::{Elsewhere, Words};
+pub use compare::compare;
+
+use crate::check::Relation;
+use crate::reason::{Class, Reason, ReasonKind};
+
+/// Thresholds of the judgement, over the retrieval scores of a candidate sentence.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Thresholds {
+    /// Below this weighted overlap a sentence is unrelated.
+    pub related: f32,
+    /// At or above this overlap, with nothing unaccounted for, a sentence confirms.
+    pub confirms: f32,
+    /// At or above this overlap, a contradicting reason makes the sentence contradict.
+    pub contradicts: f32,
+    /// A confirming sentence must hold at least this share of the claim's weighted terms.
+    pub coverage: f32,
+    /// A reversed or incompatible word contradicts when at least this share of the claim's
+    /// other salient words is backed.
+    pub aligned: f32,
+}
+
+/// The thresholds in use.
+pub(crate) const THRESHOLDS: Thresholds = Thresholds {
+    related: 0.25,
+    confirms: 0.42,
+    contradicts: 0.35,
+    coverage: 0.45,
+    aligned: 0.6,
+};
+
+/// The judgement of one sentence of a source.
+#[derive(Clone, Debug)]
+pub(crate) struct Judgement {
+    /// How the sentence stands towards the claim.
+    pub relation: Relation,
+    /// Why, contradicting reasons first.
+    pub reasons: Vec<Reason>,
+}
+
+/// Judge one sentence of a source against a claim. `score` and `coverage` are the sentence's
+/// weighted overlap with the claim (from retrieval); `elsewhere` holds the rest of the source.
+pub(crate) fn judge(
+    claim: &Words,
+    sentence: &Words,
+    elsewhere: &Elsewhere,
+    score: f32,
+    coverage: f32,
+) -> Judgement {
+    let typed = compare(claim.text, claim.facts, sentence.text, sentence.facts);
+    let acc = account::account(claim, sentence, elsewhere, &typed);
+    let relation = decide(&typed, &acc, score, coverage);
+    let mut reasons = typed;
+    for r in acc.reasons {
+        if !reasons.contains(&r) {
+            reasons.push(r);
+        }
+    }
+    crate::sort::sort_by(&mut reasons, |a, b| (!a.contradicts).cmp(&!b.contradicts));
+    Judgement { relation, reasons }
+}
+
+/// The decision, from the typed reasons and the accounting of one sentence.
+fn decide(typed: &[Reason], acc: &account::Account, score: f32, coverage: f32) -> Relation {
+    let t = THRESHOLDS;
+    let typed_conflict = typed.iter().any(|r| r.contradicts);
+    // A conflict anchored on a named person (their title, or who said a quote) holds whatever
+    // else the sentences say; other conflicts need the sentences to match.
+    let anchored = typed
+        .iter()
+        .any(|r| r.contradicts && matches!(r.kind, ReasonKind::Role | ReasonKind::Quote));
+    // A word turned round (or another value in its place) contradicts when the rest of the
+    // claim is there: "the drug inhibits growth" against "the drug induces growth".
+    let swapped = acc.opposed > 0
+        && acc.backed >= 2
+        && (acc.backed_share() >= t.aligned || (acc.clean_swap && score >= t.contradicts));
+    // A negation and an antonym in one pair cancel out ("did not rise" / "fell"): neither
+    // reading is safe, so the pair is only related.
+    let negated = typed.iter().any(|r| r.kind == ReasonKind::Negation);
+    if swapped && negated && !typed_conflict_without_negation(typed) {
+        return Relation::Related;
+    }
+    if (typed_conflict && (anchored || score >= t.contradicts)) || swapped {
+        return Relation::Contradicts;
+    }
+    let hedge_unbacked = typed
+        .iter()
+        .any(|r| r.kind == ReasonKind::Hedge && r.class == Some(Class::Unverifiable));
+    if !typed_conflict
+        && !hedge_unbacked
+        && acc.complete()
+        && acc.salient > 0
+        && score >= t.confirms
+        && coverage >= t.coverage
+    {
+        return Relation::Confirms;
+    }
+    Relation::Related
+}
+
+fn typed_conflict_without_negation(typed: &[Reason]) -> bool {
+    typed
+        .iter()
+        .any(|r| r.contradicts && r.kind != ReasonKind::Negation)
+}
