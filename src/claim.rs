@@ -1,8 +1,7 @@
 //! Claims: the checkable sentences of a page, with their tokens and facts.
 
 use crate::facts::Facts;
-use crate::segment::sentences;
-use crate::skip::is_claim;
+use crate::skip::claim_spans;
 use crate::text::{is_stopword, stem, tokenize, Token};
 use std::ops::Range;
 
@@ -24,8 +23,9 @@ impl Claim {
     }
 }
 
-/// The claim sentences of a source's text, each with its index terms ([`terms`]): what the
-/// engine indexes of a source, in order.
+/// The claim sentences of a source's text ([`claim_spans`](crate::claim_spans), the same rule
+/// as [`extract_claims`] for pages), each with its index terms ([`terms`]): what the engine
+/// indexes of a source, in order.
 ///
 /// ```
 /// let text = "The ferry hit the pier on Tuesday. Read more.";
@@ -36,17 +36,17 @@ impl Claim {
 /// assert!(!claims[0].1.iter().any(|t| t == "the")); // stop words are not terms
 /// ```
 pub fn claim_terms(text: &str) -> impl Iterator<Item = (Range<usize>, Vec<String>)> + '_ {
-    sentences(text).into_iter().filter_map(move |r| {
+    claim_spans(text).into_iter().filter_map(move |r| {
         let sentence = text.get(r.clone())?;
-        is_claim(sentence).then(|| (r, terms(&tokenize(sentence))))
+        Some((r, terms(&tokenize(sentence))))
     })
 }
 
-/// The claims of a page, in order.
+/// The claims of a page, in order: the sentences that [`claim_spans`](crate::claim_spans)
+/// keeps, with their tokens and facts.
 pub fn extract_claims(page: &str) -> Vec<Claim> {
-    sentences(page)
+    claim_spans(page)
         .into_iter()
-        .filter(|r| is_claim(&page[r.clone()]))
         .map(|span| Claim::at(page, span))
         .collect()
 }
@@ -84,4 +84,64 @@ pub fn terms(tokens: &[Token]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pages ([`extract_claims`]) and sources ([`claim_terms`]) keep the same sentences, list
+    /// items included.
+    #[test]
+    fn pages_and_sources_share_the_list_rules() {
+        let cases = [
+            (
+                "markdown lead-in",
+                "Passengers were advised to:\n\n- check the operator's website for timetables\n\
+                 - allow extra time\n\nThe ferry was moved to a berth on the far side.",
+                1,
+            ),
+            (
+                "full-sentence bullets",
+                "- The ferry carried 212 passengers.\n* Police said five people were injured.",
+                2,
+            ),
+            (
+                "imperative and noun-phrase bullets",
+                "- Check the website for timetables\n- 212 passengers\n- 14 crew",
+                0,
+            ),
+            (
+                "html list",
+                "Passengers were advised to:\n\ncheck the operator's website for timetables\n\
+                 allow extra time for the crossing\n\nThe ferry was moved to a berth.",
+                1,
+            ),
+            (
+                "CRLF and emoji",
+                "Advice:\r\n- 🚢 check the website 🚢\r\n- The ferry carried 212 passengers.\r\n",
+                1,
+            ),
+        ];
+        for (name, text, n) in cases {
+            let pages: Vec<Range<usize>> =
+                extract_claims(text).into_iter().map(|c| c.span).collect();
+            let sources: Vec<Range<usize>> = claim_terms(text).map(|(r, _)| r).collect();
+            assert_eq!(pages, sources, "{name}");
+            assert_eq!(pages, claim_spans(text), "{name}");
+            assert_eq!(
+                pages.len(),
+                n,
+                "{name}: {:?}",
+                pages.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>()
+            );
+            for c in extract_claims(text) {
+                assert!(
+                    !c.text(text).contains("check the"),
+                    "{name}: {:?}",
+                    c.text(text)
+                );
+            }
+        }
+    }
 }

@@ -59,7 +59,7 @@ pub use judge::compare;
 pub use output::{OutputClaim, OutputDiff, OutputEvidence, OutputReason, OutputReport};
 pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
-pub use skip::is_claim;
+pub use skip::{claim_spans, is_claim};
 #[cfg(not(target_arch = "wasm32"))]
 pub use source::load_path;
 pub use source::{parse_file, Corpus, Source};

@@ -87,8 +87,27 @@ use std::ops::Range;
 /// ]);
 /// ```
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut block: Option<Range<usize>> = None;
+    segments(text).0
+}
+
+/// What kind of line a segment starts: the claim rules ([`claim_spans`](crate::claim_spans))
+/// treat list items and headings apart from running text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A sentence of running text, or a later sentence of a list item or heading.
+    Text,
+    /// The first sentence of a bullet or numbered item (its marker excluded).
+    Item,
+    /// The first sentence of a Markdown heading (`# `).
+    Heading,
+    /// A Markdown table row.
+    Row,
+}
+
+/// [`sentences`] with the kind of each segment: `kinds[i]` is the kind of `ranges[i]`.
+pub(crate) fn segments(text: &str) -> (Vec<Range<usize>>, Vec<Kind>) {
+    let mut out = Out::default();
+    let mut block: Option<Block> = None;
     let mut pos = 0;
     loop {
         let (line_end, next) = line_break(text, pos);
@@ -98,10 +117,21 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             None => break,
         }
     }
-    if let Some(b) = block {
-        split_block(text, b, &mut out);
-    }
-    out
+    flush(text, &mut block, &mut out);
+    (out.ranges, out.kinds)
+}
+
+/// The segments found so far, with their kinds.
+#[derive(Default)]
+struct Out {
+    ranges: Vec<Range<usize>>,
+    kinds: Vec<Kind>,
+}
+
+/// The block being built: its range and the kind of its first sentence.
+struct Block {
+    range: Range<usize>,
+    kind: Kind,
 }
 
 /// The end of the line starting at `pos`, and the start of the next line (`None` at the end).
@@ -132,12 +162,7 @@ fn line_break(text: &str, pos: usize) -> (usize, Option<usize>) {
 }
 
 /// Process one line: extend or flush the current block, or emit a table row.
-fn line(
-    text: &str,
-    r: Range<usize>,
-    block: &mut Option<Range<usize>>,
-    out: &mut Vec<Range<usize>>,
-) {
+fn line(text: &str, r: Range<usize>, block: &mut Option<Block>, out: &mut Out) {
     let (mut cs, ce) = trim(text, r);
     // Blockquote markers are transparent.
     while cs < ce && char_at(text, cs) == Some('>') {
@@ -150,27 +175,44 @@ fn line(
     if char_at(text, cs) == Some('|') {
         flush(text, block, out);
         if !is_table_separator(text.get(cs..ce).unwrap_or("")) {
-            push(text, cs..ce, out);
+            push(text, cs..ce, &mut out.ranges);
+            out.kinds.resize(out.ranges.len(), Kind::Row);
         }
         return;
     }
     if let Some(content) = item_marker(text, cs, ce) {
         flush(text, block, out);
-        *block = Some(content..ce);
+        let kind = if char_at(text, cs) == Some('#') {
+            Kind::Heading
+        } else {
+            Kind::Item
+        };
+        *block = Some(Block {
+            range: content..ce,
+            kind,
+        });
         return;
     }
     match block {
-        Some(b) if joins(text, b.end, cs) => b.end = ce,
+        Some(b) if joins(text, b.range.end, cs) => b.range.end = ce,
         _ => {
             flush(text, block, out);
-            *block = Some(cs..ce);
+            *block = Some(Block {
+                range: cs..ce,
+                kind: Kind::Text,
+            });
         }
     }
 }
 
-fn flush(text: &str, block: &mut Option<Range<usize>>, out: &mut Vec<Range<usize>>) {
+fn flush(text: &str, block: &mut Option<Block>, out: &mut Out) {
     if let Some(b) = block.take() {
-        split_block(text, b, out);
+        let first = out.ranges.len();
+        split_block(text, b.range, &mut out.ranges);
+        if out.ranges.len() > first {
+            out.kinds.push(b.kind);
+        }
+        out.kinds.resize(out.ranges.len(), Kind::Text);
     }
 }
 

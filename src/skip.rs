@@ -1,4 +1,5 @@
-//! Which sentences are claims: bylines, boilerplate, questions and fragments are not.
+//! Which sentences are claims: bylines, boilerplate, questions, fragments and list items that
+//! continue their lead-in are not.
 //!
 //! [`is_claim`] looks at one segment from [`sentences`](crate::sentences) and decides whether it
 //! states something a source could confirm or contradict. The rules, in order:
@@ -26,19 +27,73 @@
 //!    `-ed` followed by another word ("Hegseth **Visited** Hanoi"). "Key Outcomes from
 //!    Hegseth's Visit: Enhancing Military Collaboration" is a label, not a claim.
 //!
+//! # Lists and lead-ins
+//!
+//! A list item states nothing on its own when it continues its lead-in: "Passengers were
+//! advised to:" + "- check the operator's website", "- allow extra time". Joining the item to
+//! its lead-in would make a claim of two separate pieces of the page, while a claim must be one
+//! contiguous range (it is highlighted as one DOM range), so such an item is skipped instead.
+//! [`claim_spans`] applies rules 1-7 to every segment of a text and, looking at the line a
+//! segment starts and at the segment before it, these rules as well:
+//!
+//! 8. **List items.** The first sentence of a bullet or numbered item (`- `, `* `, `+ `, `• `,
+//!    `– `, `1. `, `2) `: the lines the segmenter reads as items) is a claim only when it is a
+//!    *full sentence*:
+//!    - it starts with a capital letter or a digit (after opening quotes, brackets or symbols),
+//!    - it ends with a full stop, `!` or an ellipsis (before closing quotes or brackets),
+//!    - it does not start with a bare verb (an imperative: "Check the website for timetables.",
+//!      "Keep your tickets, which will be refunded."), `Please` or `Do not`, nor with a
+//!      to-infinitive ("To ensure that the pier is safe."), and
+//!    - it shows a finite verb after its first word: an auxiliary or modal (`is`, `was`, `has`,
+//!      `will`, `can`, ...), a contraction (`isn't`, `they're`), a common irregular past
+//!      (`said`, `met`, `struck`, ...), a lower-case word ending in `-ed`, or a common verb in
+//!      `-s` (`says`, `plans`, `remains`, ...).
+//!
+//!    A leading label is set aside first: in "Direct Engagement: Hegseth met with officials."
+//!    the test is made on "Hegseth met with officials.". So "- The ferry carried 212
+//!    passengers." and "* Police said five people were injured." are claims, while "- check the
+//!    operator's website", "- Check the website for timetables" and "- 212 passengers" are
+//!    not. A full-sentence item stays a claim after a lead-in too: "The authority listed the
+//!    injuries:" + "- Two passengers suffered broken arms." states a fact of its own. Later
+//!    sentences of an item are read as running text.
+//! 9. **Unmarked items after a lead-in.** HTML lists reach the engine without markers: the
+//!    extension puts each `<li>` in a block of its own and [`html_to_text`](crate::html_to_text)
+//!    puts each on a line of its own. So after a segment that ends in `:` (a lead-in, rule 3),
+//!    the following segments are read as list items (rule 8) until one is a full sentence, a
+//!    heading or a table row; that one and those after it are read as usual. A plain-text item
+//!    on the line right after its lead-in that starts in lower case is part of the lead-in's
+//!    segment (the segmenter joins such lines), and that segment, lead-in and items in one
+//!    contiguous range, is judged as a whole by rules 1-7.
+//! 10. **Fragments after a dash.** A segment that starts with a lower-case letter right after a
+//!     segment ending in a dash ("The operator offered three things —" + "a refund, a voucher
+//!     and a free crossing") continues that segment and is not a claim on its own.
+//!
+//! What this costs: an unpunctuated paragraph right after an unmarked list is read as one more
+//! item, and bullets that are full sentences but lack their final full stop are not claims.
+//!
 //! ```
 //! use corroborate::is_claim;
 //! assert!(is_claim("U.S. Defense Secretary Pete Hegseth visited Hanoi on Sunday."));
 //! assert!(!is_claim("By Jane Doe and John Roe"));
 //! assert!(!is_claim("Will the talks lead to an arms deal?"));
 //! assert!(!is_claim("HANOI, Vietnam —"));
+//!
+//! let text = "Passengers were advised to:\n\n- check the operator's website for timetables\n\
+//!             - The ferry carried 212 passengers and 14 crew.";
+//! let claims: Vec<&str> = corroborate::claim_spans(text).into_iter().map(|r| &text[r]).collect();
+//! assert_eq!(claims, ["The ferry carried 212 passengers and 14 crew."]);
 //! ```
 
+use crate::segment::{segments, Kind};
 use crate::text::is_stopword;
+use std::ops::Range;
 
 /// True when the sentence states something checkable; false for bylines, datelines,
 /// boilerplate, questions, lead-ins ending in `:`, table separators and header rows, short
 /// fragments and verbless headlines. See the [module docs](self) for the rules.
+///
+/// It judges the sentence alone: whether it is a list item that continues a lead-in is seen
+/// only in its text, by [`claim_spans`].
 ///
 /// ```
 /// use corroborate::is_claim;
@@ -92,6 +147,467 @@ pub fn is_claim(sentence: &str) -> bool {
         }
     }
     true
+}
+
+/// The claims of `text` as byte ranges, in order: the segments of
+/// [`sentences`](crate::sentences) that [`is_claim`] accepts and that the list rules (8-10 of
+/// the [module docs](self)) keep, which look at a segment's line and at the segment before it.
+/// [`extract_claims`](crate::extract_claims) (pages) and [`claim_terms`](crate::claim_terms)
+/// (sources) both read claims from here.
+///
+/// ```
+/// let text = "Selkie Line asked customers to:\n\n- check the website for updated timetables\n\
+///             - keep their tickets, which will be refunded in full\n\n\
+///             The ferry has since been moved to a berth on the far side of the harbour.";
+/// let claims: Vec<&str> = corroborate::claim_spans(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(claims, ["The ferry has since been moved to a berth on the far side of the harbour."]);
+/// ```
+pub fn claim_spans(text: &str) -> Vec<Range<usize>> {
+    let (ranges, kinds) = segments(text);
+    let mut out = Vec::new();
+    // What the previous segment leaves open for this one.
+    let mut open = Open::Nothing;
+    for (r, kind) in ranges.into_iter().zip(kinds) {
+        let Some(s) = text.get(r.clone()) else {
+            continue;
+        };
+        let (claim, list_goes_on) = match (kind, open) {
+            (Kind::Row | Kind::Heading, _) => (is_claim(s), false),
+            (Kind::Item, _) => (is_full_sentence(s) && is_claim(s), false),
+            (Kind::Text, Open::List) => {
+                let full = is_full_sentence(s);
+                (full && is_claim(s), !full)
+            }
+            (Kind::Text, Open::Dash) => (!starts_lower(s) && is_claim(s), false),
+            (Kind::Text, Open::Nothing) => (is_claim(s), false),
+        };
+        if claim {
+            out.push(r);
+        }
+        open = match last_mark(s) {
+            Some(':' | '：') if kind != Kind::Row => Open::List,
+            Some('—' | '–' | '-') if kind != Kind::Row => Open::Dash,
+            _ if list_goes_on => Open::List,
+            _ => Open::Nothing,
+        };
+    }
+    out
+}
+
+/// What a segment leaves open for the next one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Nothing,
+    /// A lead-in ending in `:`, or an unmarked list item after one.
+    List,
+    /// A segment ending in a dash.
+    Dash,
+}
+
+/// The last character of `s` before closing quotes, brackets and emphasis marks.
+fn last_mark(s: &str) -> Option<char> {
+    s.trim_end().trim_end_matches(is_closer).chars().next_back()
+}
+
+/// True when the first letter or digit of `s` is a lower-case letter.
+fn starts_lower(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// True when a list item is a sentence of its own (rule 8 of the [module docs](self)).
+fn is_full_sentence(item: &str) -> bool {
+    if !matches!(last_mark(item), Some('.' | '!' | '…' | '。' | '！' | '｡')) {
+        return false;
+    }
+    let body = without_label(item.trim());
+    let Some(first) = body.chars().find(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if first.is_lowercase() {
+        return false;
+    }
+    if first.is_alphabetic() && !first.is_uppercase() {
+        // A script without case (CJK, Arabic, ...): the English word tests do not apply.
+        return true;
+    }
+    let words: Vec<String> = body
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(w0), w1) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let w1 = w1.map_or("", String::as_str);
+    if is_imperative(w0, w1) {
+        return false;
+    }
+    if w0 == "to" && w1.starts_with(char::is_lowercase) && !body.contains(',') {
+        return false;
+    }
+    let originals = body
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    let mut prev = "";
+    for (i, (w, orig)) in words.iter().zip(originals).enumerate() {
+        if i > 0 && is_finite_verb(w, orig, prev) {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// `s` without a leading label of up to five capitalised words and a colon ("Direct
+/// Engagement: Hegseth met ..."), or `s` itself.
+fn without_label(s: &str) -> &str {
+    let head_end = s.char_indices().nth(60).map_or(s.len(), |(i, _)| i);
+    let Some(colon) = s.get(..head_end).and_then(|h| h.find(": ")) else {
+        return s;
+    };
+    let label = s.get(..colon).unwrap_or("");
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let is_label = !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            is_minor(w)
+                || w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
+    if is_label {
+        s.get(colon + 2..).map_or(s, str::trim_start)
+    } else {
+        s
+    }
+}
+
+/// True when the first two words (in lower case) open an imperative: a bare verb not followed
+/// by a preposition or a verb ("Support for the plan was strong" is not), `please` or `do not`.
+fn is_imperative(w0: &str, w1: &str) -> bool {
+    if w0 == "please" || w0 == "don't" || (w0 == "do" && w1 == "not") {
+        return true;
+    }
+    if !IMPERATIVES.contains(&w0) {
+        return false;
+    }
+    let verb_next = HEADLINE_VERBS.contains(&w1)
+        || (w1.len() >= 4 && w1.ends_with('s') && !w1.ends_with("ss"))
+        || (w1.len() >= 4 && w1.ends_with("ed"));
+    !(NOT_OBJECT.contains(&w1) || verb_next)
+}
+
+/// Bare verbs that open an instruction ("Check the website", "Allow extra time").
+const IMPERATIVES: &[&str] = &[
+    "accept",
+    "add",
+    "allow",
+    "apply",
+    "arrive",
+    "ask",
+    "avoid",
+    "be",
+    "book",
+    "boost",
+    "bring",
+    "build",
+    "buy",
+    "call",
+    "cancel",
+    "check",
+    "choose",
+    "click",
+    "collect",
+    "consider",
+    "contact",
+    "continue",
+    "create",
+    "develop",
+    "do",
+    "download",
+    "drink",
+    "drive",
+    "email",
+    "encourage",
+    "enhance",
+    "ensure",
+    "establish",
+    "expand",
+    "expect",
+    "explore",
+    "facilitate",
+    "fill",
+    "find",
+    "follow",
+    "foster",
+    "get",
+    "give",
+    "go",
+    "help",
+    "identify",
+    "implement",
+    "improve",
+    "increase",
+    "install",
+    "invest",
+    "join",
+    "keep",
+    "leave",
+    "let",
+    "limit",
+    "listen",
+    "look",
+    "maintain",
+    "make",
+    "monitor",
+    "note",
+    "pay",
+    "pick",
+    "prepare",
+    "prioritise",
+    "prioritize",
+    "promote",
+    "protect",
+    "provide",
+    "put",
+    "read",
+    "reduce",
+    "register",
+    "remember",
+    "request",
+    "reserve",
+    "review",
+    "save",
+    "see",
+    "seek",
+    "send",
+    "share",
+    "sign",
+    "stay",
+    "stop",
+    "strengthen",
+    "submit",
+    "subscribe",
+    "support",
+    "take",
+    "tap",
+    "tell",
+    "try",
+    "turn",
+    "update",
+    "use",
+    "visit",
+    "wait",
+    "watch",
+    "wear",
+];
+
+/// Auxiliaries and modals, always finite.
+const AUXILIARIES: &[&str] = &[
+    "am", "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
+
+/// Common irregular past forms.
+const IRREGULAR_PAST: &[&str] = &[
+    "ate",
+    "beat",
+    "became",
+    "began",
+    "bit",
+    "blew",
+    "broke",
+    "brought",
+    "built",
+    "bought",
+    "caught",
+    "chose",
+    "came",
+    "cut",
+    "dealt",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "fought",
+    "forgot",
+    "found",
+    "froze",
+    "gave",
+    "got",
+    "grew",
+    "heard",
+    "held",
+    "hid",
+    "hit",
+    "hurt",
+    "kept",
+    "knew",
+    "laid",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "sang",
+    "sank",
+    "sat",
+    "saw",
+    "said",
+    "sent",
+    "set",
+    "shook",
+    "shot",
+    "shut",
+    "slid",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "spread",
+    "stood",
+    "stole",
+    "struck",
+    "swam",
+    "swept",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "took",
+    "tore",
+    "understood",
+    "went",
+    "withdrew",
+    "woke",
+    "won",
+    "wore",
+    "wrote",
+];
+
+/// Common verbs in the present tense (third person in `-s`, and a few plural forms).
+const PRESENT: &[&str] = &[
+    "adds",
+    "aims",
+    "allows",
+    "appears",
+    "asks",
+    "becomes",
+    "begins",
+    "believe",
+    "believes",
+    "carries",
+    "claims",
+    "comes",
+    "continues",
+    "denies",
+    "employs",
+    "ends",
+    "estimates",
+    "expect",
+    "expects",
+    "faces",
+    "gets",
+    "gives",
+    "goes",
+    "helps",
+    "holds",
+    "hopes",
+    "includes",
+    "insists",
+    "intends",
+    "keeps",
+    "knows",
+    "leads",
+    "lies",
+    "lives",
+    "looks",
+    "makes",
+    "means",
+    "needs",
+    "notes",
+    "offers",
+    "opens",
+    "operates",
+    "owns",
+    "plans",
+    "provides",
+    "remain",
+    "remains",
+    "requires",
+    "runs",
+    "say",
+    "says",
+    "seeks",
+    "seems",
+    "sees",
+    "serves",
+    "shows",
+    "stands",
+    "suggests",
+    "takes",
+    "tells",
+    "think",
+    "thinks",
+    "tries",
+    "uses",
+    "wants",
+    "warns",
+    "works",
+];
+
+/// `-ed` words that are not verbs.
+const NOT_ED_VERBS: &[&str] = &[
+    "breed", "creed", "deed", "embed", "feed", "greed", "hundred", "indeed", "need", "reed",
+    "seed", "speed", "steed", "weed",
+];
+
+/// Words after which an `-ed` word is an adjective ("two parked cars", "the injured men").
+const DETERMINERS: &[&str] = &[
+    "a", "all", "an", "any", "both", "each", "every", "few", "her", "his", "its", "many", "my",
+    "no", "our", "several", "some", "the", "their", "these", "this", "those", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "your",
+];
+
+/// True when `w` (a word in lower case, `orig` as written, after the word `prev` in lower
+/// case) is a finite verb (rule 8).
+fn is_finite_verb(w: &str, orig: &str, prev: &str) -> bool {
+    if AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || PRESENT.contains(&w) {
+        return true;
+    }
+    if ["n't", "'re", "'ve", "'ll", "'d"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        return true;
+    }
+    let lower_case = orig
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let adjective = DETERMINERS.contains(&prev) || prev.starts_with(|c: char| c.is_numeric());
+    lower_case
+        && !adjective
+        && w.len() >= 4
+        && w.ends_with("ed")
+        && w.chars().all(char::is_alphabetic)
+        && !NOT_ED_VERBS.contains(&w)
 }
 
 fn is_closer(c: char) -> bool {
@@ -423,5 +939,238 @@ mod tests {
             }
         }
         assert_eq!(failed, 0, "{failed} of {} cases failed", cases.len());
+    }
+
+    /// The claims of `text`, as text.
+    fn claims_of(text: &str) -> Vec<&str> {
+        claim_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// The list rules (8-10): each case is a text and the claims it must give, in order.
+    #[test]
+    fn list_items_and_lead_ins() {
+        let html = crate::html_to_text(
+            "<p>Passengers were advised to:</p><ul><li>check the operator's website for \
+             updated timetables</li><li>allow extra time for the crossing to Wrenfield</li></ul>\
+             <p>The ferry was moved to a berth on the far side of the harbour.</p>",
+        )
+        .text;
+        let html_capitalised = crate::html_to_text(
+            "<p>Passengers were advised to:</p><ul><li>Check the operator's website for \
+             timetables</li><li>Allow extra time for the crossing</li></ul>\
+             <p>The ferry was moved to a berth on the far side of the harbour.</p>",
+        )
+        .text;
+        let moved = "The ferry was moved to a berth on the far side of the harbour.";
+        let cases: Vec<(&str, &str, Vec<&str>)> = vec![
+            (
+                "markdown items after a lead-in",
+                "Passengers were advised to:\n\n- check the operator's website for updated \
+                 timetables\n- keep their tickets, which will be refunded in full\n\n\
+                 The ferry was moved to a berth on the far side of the harbour.",
+                vec![moved],
+            ),
+            (
+                "markdown items right under the lead-in, star and plus bullets",
+                "Passengers were advised to:\n* check the operator's website for timetables\n\
+                 + allow extra time for the crossing to Wrenfield",
+                vec![],
+            ),
+            (
+                "plain-text bullet and en dash items",
+                "Passengers were advised to:\n• check the operator's website for timetables\n\
+                 – allow extra time for the crossing to Wrenfield\n\
+                 • Keep your tickets, which will be refunded in full.",
+                vec![],
+            ),
+            ("html_to_text list after a lead-in", html.as_str(), vec![moved]),
+            (
+                "html_to_text list of capitalised items",
+                html_capitalised.as_str(),
+                vec![moved],
+            ),
+            (
+                "browser blocks: each item a block of its own",
+                "Passengers were advised to:\n\nCheck the operator's website for timetables\n\n\
+                 Allow extra time for the crossing\n\n\
+                 The ferry was moved to a berth on the far side of the harbour.",
+                vec![moved],
+            ),
+            (
+                "full-sentence bullets stay claims",
+                "- The ferry carried 212 passengers.\n\
+                 * Police said five people were injured.\n\
+                 - \"We will support them in every way we can,\" the operator said.\n\
+                 - There were 40 cars on the vehicle deck at the time.",
+                vec![
+                    "The ferry carried 212 passengers.",
+                    "Police said five people were injured.",
+                    "\"We will support them in every way we can,\" the operator said.",
+                    "There were 40 cars on the vehicle deck at the time.",
+                ],
+            ),
+            (
+                "full-sentence bullets after a lead-in",
+                "The harbour authority listed the injuries:\n\n\
+                 - Two passengers suffered broken arms in the lounge.\n\
+                 - One crew member was treated for shock at the scene.",
+                vec![
+                    "Two passengers suffered broken arms in the lounge.",
+                    "One crew member was treated for shock at the scene.",
+                ],
+            ),
+            (
+                "labelled bullets",
+                "- Direct Engagement: Hegseth met with defense officials to discuss strategies.\n\
+                 - Joint Exercises: Proposals for expanded exercises were shared by both sides.\n\
+                 - Enhance Security Cooperation: Increase joint military exercises and training.",
+                vec![
+                    "Direct Engagement: Hegseth met with defense officials to discuss strategies.",
+                    "Joint Exercises: Proposals for expanded exercises were shared by both sides.",
+                ],
+            ),
+            (
+                "numbered lists",
+                "The operator gave two reasons:\n1. The wind was gusting at 90 km/h.\n\
+                 2. the pier lights had failed before the ferry arrived\n\
+                 3) Sailings will resume on Friday, the operator said.\n\
+                 4) check the website for updated timetables",
+                vec![
+                    "The wind was gusting at 90 km/h.",
+                    "Sailings will resume on Friday, the operator said.",
+                ],
+            ),
+            (
+                "imperative bullets without a lead-in",
+                "- Check the website for timetables\n\
+                 - Check the website for updated timetables before you travel.\n\
+                 - Keep your tickets, which will be refunded in full.\n\
+                 - Please allow extra time for the crossing to Wrenfield.\n\
+                 - Do not travel to the harbour unless your journey is essential.\n\
+                 - To ensure that the pier is safe, engineers will inspect it on Thursday.\n\
+                 - To ensure that the pier is safe before it reopens.",
+                vec!["To ensure that the pier is safe, engineers will inspect it on Thursday."],
+            ),
+            (
+                "a noun phrase is not a verb",
+                "- Support for the new ferry service was strong in both towns.",
+                vec!["Support for the new ferry service was strong in both towns."],
+            ),
+            (
+                "noun-phrase lists",
+                "On board were:\n- 212 passengers\n- 14 crew\n- 40 cars and two lorries on the \
+                 vehicle deck\n- Damage to the bow, the ramp and two parked cars.",
+                vec![],
+            ),
+            (
+                "lower-case fragment after a dash",
+                "The operator offered three things —\n\n\
+                 a refund, a voucher and a free crossing for every passenger\n\n\
+                 HANOI, Vietnam —\n\n\
+                 U.S. Defense Secretary Pete Hegseth visited Hanoi on Sunday.",
+                vec!["U.S. Defense Secretary Pete Hegseth visited Hanoi on Sunday."],
+            ),
+            (
+                "a lower-case line under its lead-in is part of the lead-in's segment",
+                "Passengers were advised to:\ncheck the operator's website for timetables",
+                vec!["Passengers were advised to:\ncheck the operator's website for timetables"],
+            ),
+            (
+                "the list ends at a full sentence, a heading or a table row",
+                "Passengers were advised to:\n\ncheck the website for updated timetables\n\n\
+                 The ferry was moved to a berth on the far side of the harbour.\n\n\
+                 Sailings between the two towns resume on Friday morning\n\n\
+                 The following table lists the sailings:\n\
+                 | Route | Note |\n|---|---|\n\
+                 | Caldmoor to Wrenfield | Sailings resume on Friday morning |",
+                vec![
+                    moved,
+                    "Sailings between the two towns resume on Friday morning",
+                    "| Caldmoor to Wrenfield | Sailings resume on Friday morning |",
+                ],
+            ),
+            (
+                "headings are read as before",
+                "# Three hurt as ferry strikes pier at Caldmoor\n\n## What passengers should do\n\n\
+                 ## Key Outcomes from the Visit: Enhancing Military Collaboration",
+                vec!["Three hurt as ferry strikes pier at Caldmoor"],
+            ),
+            (
+                "emoji, CJK and CRLF line ends",
+                "Passengers were advised to:\r\n\r\n- 🚢 check the website for timetables 🚢\r\n\
+                 - 🚢 The ferry carried 212 passengers and 14 crew. 🚢\r\n\
+                 - 他说会议很成功 双方 同意 加强 合作 关系。\r\n- 渡轮 撞上 码头 双方 同意 加强\r\n\
+                 - 😀\r\n•\u{2028}– é\r\n",
+                vec![
+                    // The emoji after the full stop is a segment of its own, without letters.
+                    "🚢 The ferry carried 212 passengers and 14 crew.",
+                    "他说会议很成功 双方 同意 加强 合作 关系。",
+                ],
+            ),
+        ];
+        let mut failed = 0;
+        for (name, text, want) in &cases {
+            let got = claims_of(text);
+            if &got != want {
+                failed += 1;
+                eprintln!("{name}: got {got:?}, want {want:?}");
+            }
+        }
+        assert_eq!(failed, 0, "{failed} of {} cases failed", cases.len());
+    }
+
+    /// Spans lie on char boundaries and nothing panics, on any mix of list markers, lead-ins,
+    /// multi-byte characters and line ends; a 10,000-item list is read in one pass.
+    #[test]
+    fn list_rules_never_panic_and_stay_on_char_boundaries() {
+        let pieces = [
+            "- ",
+            "* ",
+            "1. ",
+            "• ",
+            "– ",
+            ":",
+            "—",
+            "\r\n",
+            "\n",
+            "\n\n",
+            "é",
+            "🚢",
+            "他说",
+            "check the website",
+            "The ferry carried 212 passengers.",
+            "To ",
+            "Direct: ",
+            "|",
+            " ",
+            ".",
+            "\u{2028}",
+            "Please ",
+            "Keep ",
+        ];
+        let mut seed = 7u32;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            for r in claim_spans(&text) {
+                assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                assert!(r.start < r.end && r.end <= text.len(), "{text:?}");
+            }
+        }
+        let mut long = String::from("Passengers were advised to:\n");
+        for i in 0..10_000 {
+            long.push_str(&format!("- check the website for timetable {i}\n"));
+            if i % 100 == 0 {
+                long.push_str("- The ferry carried 212 passengers and 14 crew.\r\n");
+            }
+        }
+        let claims = claims_of(&long);
+        assert_eq!(claims.len(), 100);
+        assert!(claims
+            .iter()
+            .all(|c| *c == "The ferry carried 212 passengers and 14 crew."));
     }
 }

@@ -133,3 +133,40 @@ fn unrelated_page_matches_nothing_in_the_story() {
         assert!(c.evidence.is_empty(), "{c:#?}");
     }
 }
+
+#[test]
+fn list_items_after_a_lead_in_are_not_claims() {
+    // Coastline News: "Selkie Line has asked customers with bookings this week to:" and two
+    // bullets that continue it. Neither the lead-in nor the items are claims of the page.
+    let sources = story();
+    let report = check(&sources, "coastline-news");
+    let items = ["check the operator's website", "keep their tickets"];
+    for c in &report.claims {
+        for item in items {
+            assert!(!c.text.contains(item), "list item is a claim: {:?}", c.text);
+        }
+        assert!(!c.text.ends_with("this week to:"), "lead-in is a claim");
+    }
+    // The sentences around the list still are.
+    for around in [
+        "Selkie Line ferries have run",
+        "has since been moved to a berth",
+    ] {
+        assert!(
+            report.claims.iter().any(|c| c.text.contains(around)),
+            "no claim contains {around:?}"
+        );
+    }
+    // Nor are the items indexed when Coastline News is a source of another page.
+    for page in ["harbour-herald", "morning-ledger", "northern-wire"] {
+        let report = check(&sources, page);
+        for e in report.claims.iter().flat_map(|c| &c.evidence) {
+            for item in items {
+                assert!(
+                    !e.text.contains(item),
+                    "{page}: list item as evidence: {e:#?}"
+                );
+            }
+        }
+    }
+}
