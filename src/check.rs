@@ -192,6 +192,8 @@ const MIN_SHARED: f32 = 0.14;
 #[derive(Clone, Debug)]
 pub struct Engine {
     sources: Vec<Option<Source>>,
+    /// The entries of each source's sentences (they are indexed one source after another).
+    entries: Vec<Range<u32>>,
     sentences: Vec<Indexed>,
     index: Index,
 }
@@ -207,6 +209,7 @@ impl Engine {
         }
         let mut engine = Engine {
             sources: Vec::new(),
+            entries: Vec::new(),
             sentences: Vec::new(),
             index: Index::new(),
         };
@@ -229,6 +232,7 @@ impl Engine {
             ));
         }
         let doc = self.sources.len() as u32;
+        let first = self.sentences.len() as u32;
         let title = source
             .title
             .as_deref()
@@ -248,6 +252,7 @@ impl Engine {
                 title,
             });
         }
+        self.entries.push(first..self.sentences.len() as u32);
         self.sources.push(Some(source));
         Ok(())
     }
@@ -329,7 +334,7 @@ impl Engine {
         let mut out = Vec::with_capacity(claims.len());
         let mut summary = Summary::default();
         for claim in &claims {
-            let evidence = self.evidence(page, claim, &skip);
+            let evidence = self.evidence(page, claim, &skip, true);
             let verdict = Verdict::from_relations(evidence.iter().map(|e| e.relation));
             summary.claims += 1;
             match verdict {
@@ -358,11 +363,23 @@ impl Engine {
         let claim_text = claim.trim();
         let c = Claim::at(claim_text, 0..claim_text.len());
         let skip: Vec<bool> = self.sources.iter().map(Option::is_none).collect();
-        self.evidence(claim_text, &c, &skip)
+        self.evidence(claim_text, &c, &skip, true)
     }
 
-    /// The evidence of each source about one claim, strongest first.
-    fn evidence(&self, page: &str, claim: &Claim, skip: &[bool]) -> Vec<Evidence> {
+    /// The evidence as the sentences alone judge it, before the learned model's reading of
+    /// each source: for `stance`, which settles it with the model's reading of the whole
+    /// source.
+    pub(crate) fn evidence_for_unsettled(&self, claim: &str) -> Vec<Evidence> {
+        let claim_text = claim.trim();
+        let c = Claim::at(claim_text, 0..claim_text.len());
+        let skip: Vec<bool> = self.sources.iter().map(Option::is_none).collect();
+        self.evidence(claim_text, &c, &skip, false)
+    }
+
+    /// The evidence of each source about one claim, strongest first. With `settle`, each
+    /// source's relation is settled with the learned model's reading of the sentences found
+    /// in it ([`crate::judge::settle`]).
+    fn evidence(&self, page: &str, claim: &Claim, skip: &[bool], settle: bool) -> Vec<Evidence> {
         let claim_terms = terms(&claim.tokens);
         let query: Vec<&str> = claim_terms.iter().map(String::as_str).collect();
         let claim_text = claim.text(page);
@@ -451,8 +468,7 @@ impl Engine {
                 Some(at) => at,
                 None => {
                     let mut e = Elsewhere::default();
-                    let entries = found.iter().find(|(d, _)| *d == hit.doc);
-                    for &entry in entries.map_or(&[][..], |(_, l)| l) {
+                    for entry in self.entries.get(doc).cloned().unwrap_or(0..0) {
                         let (t, _, _) = self.sentence(source, entry);
                         e.add(&tokenize(t), &Facts::extract(t));
                     }
@@ -484,6 +500,22 @@ impl Engine {
                 Some((_, b)) if rank(relation, score) > rank(b.relation, b.score) => *b = candidate,
                 Some(_) => {}
             }
+        }
+        if settle {
+            for (doc, e) in &mut best {
+                let Some(source) = &self.sources[*doc] else {
+                    continue;
+                };
+                let entries = found.iter().find(|(d, _)| *d as usize == *doc);
+                let texts: Vec<&str> = entries
+                    .map_or(&[][..], |(_, l)| l)
+                    .iter()
+                    .map(|&entry| self.sentence(source, entry).0)
+                    .collect();
+                let model = crate::stance::model_relation(claim_text, &texts);
+                e.relation = crate::judge::settle(e.relation, model);
+            }
+            best.retain(|(_, e)| e.relation != Relation::Unrelated);
         }
         // Align only the sentence kept for each source.
         let mut evidence: Vec<Evidence> = best

@@ -20,7 +20,7 @@
 //! ("may have", "reportedly") does not back it either.
 
 use crate::align::token_ops;
-use crate::facts::{antonym, is_negation, lemma, Facts, Number};
+use crate::facts::{antonym, is_negation, lemma, place, Facts, Number, PlaceKind};
 use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, stem, Token};
 use crate::wordnet::{relation, WordRelation};
@@ -191,6 +191,16 @@ pub(crate) fn classify(page: &str, source: &str, names: bool) -> Option<Class> {
             return Some(Class::Reversal);
         }
     }
+    // Known places: a city backs its country ("visited Vietnam" / "visited Hanoi").
+    if let (Some((kp, cp)), Some((ks, cs))) = (place(page), place(source)) {
+        return Some(if cp == cs && kp == PlaceKind::Country {
+            Class::Equivalent
+        } else if cp == cs && ks == PlaceKind::Country {
+            Class::Unverifiable
+        } else {
+            Class::Incompatible
+        });
+    }
     match relation(page, source) {
         WordRelation::Same
         | WordRelation::Synonym
@@ -273,7 +283,11 @@ pub(crate) fn account(
         })
         .collect();
     let sentence_norms: Vec<&str> = sentence.tokens.iter().map(|t| t.norm.as_str()).collect();
-    for op in &ops {
+    for (k, op) in ops.iter().enumerate() {
+        // A gap with equal words on both sides: the source put other words in the same place.
+        let bounded = k > 0
+            && ops.get(k - 1).is_some_and(|o| o.equal)
+            && ops.get(k + 1).is_some_and(|o| o.equal);
         let page_words = &claim.tokens[op.page.clone()];
         let source_words = &sentence.tokens[op.source.clone()];
         if op.equal {
@@ -305,8 +319,8 @@ pub(crate) fn account(
                 .count()
                 == 1;
         let mut unbacked: Vec<&str> = Vec::new();
-        for (k, t) in page_words.iter().enumerate() {
-            let i = op.page.start + k;
+        for (n, t) in page_words.iter().enumerate() {
+            let i = op.page.start + n;
             let reversible = antonym(&t.norm).is_some();
             if !is_salient_word(&t.norm) && !reversible {
                 continue;
@@ -321,7 +335,7 @@ pub(crate) fn account(
                 }
                 let j = op.source.start + m;
                 let names = page_name && is_name(sentence.text, sentence.tokens, j);
-                if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one) {
+                if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one && bounded) {
                     // A function word counts only when the source turns it round.
                     if !salient && c != Class::Reversal {
                         continue;
@@ -352,7 +366,7 @@ pub(crate) fn account(
                         continue;
                     }
                     acc.opposed += 1;
-                    if one_for_one && op.page.start > 0 {
+                    if one_for_one && bounded {
                         acc.clean_swap = true;
                     }
                     let s = &sentence.tokens[j];

@@ -119,6 +119,26 @@ fn decide(typed: &[Reason], acc: &account::Account, score: f32, coverage: f32) -
     Relation::Related
 }
 
+/// The relation of one source: the judgement of its closest sentences (`sentence`) settled
+/// with the learned stance model's reading of the source (`model`, see [`crate::stance`]).
+///
+/// The sentence's judgement is the stricter: only it can confirm, and the model can take a
+/// confirmation back (a source that reports the claim without taking it up, or disputes it)
+/// but never make one. A contradiction found in a sentence stands; the model's contradiction
+/// (refuting words: "denied", "a hoax") stands where the sentence did not confirm. The
+/// model's "unrelated" holds only where no sentence confirmed or contradicted.
+pub(crate) fn settle(sentence: Relation, model: Relation) -> Relation {
+    use Relation::*;
+    match (sentence, model) {
+        (Contradicts, _) => Contradicts,
+        (Confirms, Confirms) => Confirms,
+        (Confirms, _) => Related,
+        (Related | Unrelated, Contradicts) => Contradicts,
+        (Related | Unrelated, Unrelated) => Unrelated,
+        (Related | Unrelated, Confirms | Related) => Related,
+    }
+}
+
 fn typed_conflict_without_negation(typed: &[Reason]) -> bool {
     typed
         .iter()

@@ -157,23 +157,21 @@ fn idf() -> &'static dyn Idf {
     }
 }
 
-/// The judgement of one claim against a prepared source.
+/// The judgement of one claim against a prepared source: the same judgement as the page's
+/// ([`Engine::check`](crate::Engine::check)), on the source read as a whole.
 ///
-/// The learned model decides; the engine's typed judgement can only add a contradiction: when
-/// a sentence of the source that matches the claim differs from it in a checkable slot (a
-/// number, a name, a title, a date, a negation), the source contradicts the claim, as it does
-/// in [`Engine::check`](crate::Engine::check).
+/// The engine judges the source's sentences closest to the claim (every differing word
+/// accounted for, typed facts compared); the learned model reads the whole source (its
+/// refuting and hedging words, how much of it is on the claim); [`crate::judge::settle`]
+/// decides from both, as it does for each source of a page.
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    if !matches!(d.relation, Relation::Unrelated | Relation::Contradicts)
-        && source.engine.as_ref().is_some_and(|e| {
-            e.evidence_for(claim)
-                .iter()
-                .any(|ev| ev.relation == Relation::Contradicts)
-        })
-    {
-        d.relation = Relation::Contradicts;
-    }
+    let sentence = source
+        .engine
+        .as_ref()
+        .and_then(|e| e.evidence_for_unsettled(claim).first().map(|ev| ev.relation))
+        .unwrap_or(Relation::Unrelated);
+    d.relation = crate::judge::settle(sentence, d.relation);
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -181,6 +179,12 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
             .map(|(_, bytes)| bytes.clone());
     }
     d
+}
+
+/// The learned model's relation of a claim to a few sentences of a source read as one text,
+/// for [`crate::judge::settle`] on a page.
+pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
+    judge(&Doc::single(claim), &Body::new(Doc::from_sentences(sentences), idf())).relation
 }
 
 /// Judge a prepared claim against a prepared body.
