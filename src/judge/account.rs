@@ -20,7 +20,7 @@
 //! ("may have", "reportedly") does not back it either.
 
 use crate::align::token_ops;
-use crate::facts::{antonym, is_negation, lemma, place, Facts, Number, PlaceKind};
+use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, Number, PlaceKind};
 use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, stem, Token};
 use crate::wordnet::{relation, WordRelation};
@@ -70,6 +70,10 @@ pub(crate) struct Account {
     pub opposed: usize,
     /// Salient words the source does not back.
     pub unbacked: usize,
+    /// Of the unbacked words, those that state a checkable fact: a number, a date, a name, a
+    /// role, a place (from the claim's facts), or a word the source replaced right where it
+    /// stands (a gap with equal words on both sides).
+    pub unbacked_checkable: usize,
     /// The source hedges what the claim states ("may", "reportedly").
     pub hedged: bool,
     /// Some opposed word was replaced one for one, with the words around it equal.
@@ -396,9 +400,13 @@ pub(crate) fn account(
             let lower = claim.text[t.start..t.end].to_lowercase();
             if number && typed_words.contains(&lower) {
                 acc.unbacked += 1;
+                acc.unbacked_checkable += 1;
                 continue;
             }
             acc.unbacked += 1;
+            if (bounded && one_for_one) || number || is_checkable(claim.facts, t) {
+                acc.unbacked_checkable += 1;
+            }
             unbacked.push(&claim.text[t.start..t.end]);
         }
         if !unbacked.is_empty() {
@@ -414,6 +422,18 @@ pub(crate) fn account(
         }
     }
     acc
+}
+
+/// True when the token lies in a checkable fact of the claim: a date, a named person, place or
+/// organisation, a role.
+fn is_checkable(facts: &Facts, t: &Token) -> bool {
+    let inside = |r: &std::ops::Range<usize>| r.start <= t.start && t.end <= r.end;
+    facts.dates.iter().any(|d| inside(&d.span))
+        || facts.roles.iter().any(|r| inside(&r.span))
+        || facts
+            .names
+            .iter()
+            .any(|n| n.kind != NameKind::Other && inside(&n.span))
 }
 
 /// True when a number word of the claim has the same value in the sentence or elsewhere in

@@ -39,6 +39,8 @@ pub(crate) struct Thresholds {
     /// A reversed or incompatible word contradicts when at least this share of the claim's
     /// other salient words is backed.
     pub aligned: f32,
+    /// A headline confirms when at least this share of its salient words is backed.
+    pub headline_backed: f32,
 }
 
 /// The thresholds in use.
@@ -48,7 +50,14 @@ pub(crate) const THRESHOLDS: Thresholds = Thresholds {
     contradicts: 0.35,
     coverage: 0.45,
     aligned: 0.6,
+    headline_backed: 0.6,
 };
+
+/// True for a claim written as a headline: no final punctuation, at most 20 words.
+pub(crate) fn is_headline(claim: &str) -> bool {
+    let t = claim.trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})]".contains(c));
+    !t.ends_with(['.', '!', '?', '\u{2026}', ';', ':']) && t.split_whitespace().count() <= 20
+}
 
 /// The judgement of one sentence of a source.
 #[derive(Clone, Debug)]
@@ -70,7 +79,7 @@ pub(crate) fn judge(
 ) -> Judgement {
     let typed = compare(claim.text, claim.facts, sentence.text, sentence.facts);
     let acc = account::account(claim, sentence, elsewhere, &typed);
-    let relation = decide(&typed, &acc, score, coverage);
+    let relation = decide(&typed, &acc, is_headline(claim.text), score, coverage);
     let mut reasons = typed;
     for r in acc.reasons {
         if !reasons.contains(&r) {
@@ -82,7 +91,13 @@ pub(crate) fn judge(
 }
 
 /// The decision, from the typed reasons and the accounting of one sentence.
-fn decide(typed: &[Reason], acc: &account::Account, score: f32, coverage: f32) -> Relation {
+fn decide(
+    typed: &[Reason],
+    acc: &account::Account,
+    claim_is_headline: bool,
+    score: f32,
+    coverage: f32,
+) -> Relation {
     let t = THRESHOLDS;
     let typed_conflict = typed.iter().any(|r| r.contradicts);
     // A conflict anchored on a named person (their title, or who said a quote) holds whatever
@@ -107,13 +122,23 @@ fn decide(typed: &[Reason], acc: &account::Account, score: f32, coverage: f32) -
     let hedge_unbacked = typed
         .iter()
         .any(|r| r.kind == ReasonKind::Hedge && r.class == Some(Class::Unverifiable));
-    if !typed_conflict
-        && !hedge_unbacked
-        && acc.complete()
-        && acc.salient > 0
-        && score >= t.confirms
-        && coverage >= t.coverage
-    {
+    if typed_conflict || hedge_unbacked || acc.opposed > 0 || acc.hedged || acc.salient == 0 {
+        return Relation::Related;
+    }
+    // A sentence confirms when every salient word is backed. A headline (a claim with no
+    // final punctuation) is a summary: its checkable facts (numbers, dates, names, roles,
+    // places, and any word the source replaced where it stands) must all be backed, and most
+    // of its other words, by the source read as a whole; "Lego letter still resonates" needs
+    // no "resonates".
+    let close = score >= t.confirms && coverage >= t.coverage;
+    let backed = if claim_is_headline {
+        acc.unbacked_checkable == 0 && acc.backed_share() >= t.headline_backed
+    } else {
+        // A paraphrase may leave a few loose words unmatched in a long sentence ("wartime
+        // relics" / "wartime items"): one in every five salient words past the fifth.
+        acc.unbacked_checkable == 0 && acc.unbacked <= acc.salient.saturating_sub(5) / 5
+    };
+    if backed && (close || (claim_is_headline && score >= t.related)) {
         return Relation::Confirms;
     }
     Relation::Related

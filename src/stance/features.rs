@@ -221,8 +221,17 @@ fn lexicon_hashed(norm: &str, h: u64) -> u8 {
     c
 }
 
+/// True when the text has a refuting word ("denied", "hoax", "false") that `claim` lacks.
+pub(crate) fn refutes(claim: &str, text: &str) -> bool {
+    let in_claim: Vec<String> = tokenize(claim).into_iter().map(|t| t.norm).collect();
+    tokenize(text).iter().any(|t| {
+        REFUTE_WORDS.binary_search(&t.norm.as_str()).is_ok() && !in_claim.contains(&t.norm)
+    })
+}
+
 /// The lexicon classes of one normalised word.
 #[cfg(test)]
+
 pub(crate) fn lexicon(norm: &str) -> u8 {
     lexicon_hashed(norm, hash_str(norm))
 }

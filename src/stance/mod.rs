@@ -119,6 +119,8 @@ pub struct PreparedSource {
     spans: bool,
     /// The same text indexed for the engine's typed, sentence-level judgement.
     engine: Option<Engine>,
+    /// The text, for the refuting words of the source.
+    text: String,
 }
 
 /// The source as a one-source engine (`None` for a text with nothing to index).
@@ -136,6 +138,7 @@ impl PreparedSource {
             body: Body::new(Doc::new(text), idf()),
             spans: true,
             engine: engine_of(text),
+            text: text.to_string(),
         }
     }
 
@@ -145,6 +148,7 @@ impl PreparedSource {
             body: Body::new(Doc::from_sentences(sentences), idf()),
             spans: false,
             engine: engine_of(&sentences.join("\n")),
+            text: sentences.join("\n"),
         }
     }
 }
@@ -171,7 +175,8 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
         .as_ref()
         .and_then(|e| e.evidence_for_unsettled(claim).first().map(|ev| ev.relation))
         .unwrap_or(Relation::Unrelated);
-    d.relation = crate::judge::settle(sentence, d.relation);
+    let model = refuted(claim, &source.text, d.relation);
+    d.relation = crate::judge::settle(sentence, model);
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -184,7 +189,18 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
 /// The learned model's relation of a claim to a few sentences of a source read as one text,
 /// for [`crate::judge::settle`] on a page.
 pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
-    judge(&Doc::single(claim), &Body::new(Doc::from_sentences(sentences), idf())).relation
+    let r = judge(&Doc::single(claim), &Body::new(Doc::from_sentences(sentences), idf())).relation;
+    refuted(claim, &sentences.join(" "), r)
+}
+
+/// The model's contradiction stands only where the source has a refuting word the claim lacks;
+/// elsewhere the model says no more than "related".
+fn refuted(claim: &str, source: &str, model: Relation) -> Relation {
+    if model == Relation::Contradicts && !features::refutes(claim, source) {
+        Relation::Related
+    } else {
+        model
+    }
 }
 
 /// Judge a prepared claim against a prepared body.
