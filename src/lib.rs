@@ -46,6 +46,7 @@ pub mod synth;
 mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod wordnet;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
