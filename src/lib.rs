@@ -47,6 +47,7 @@ mod text;
 mod wordnet;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod wordnet;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};

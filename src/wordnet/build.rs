@@ -25,7 +25,8 @@
 //! Everything is collected in ordered maps, so the output is the same bytes on every run.
 
 use super::{
-    checksum, put_varint, rule_lemmas, HEADER_LEN, MAGIC, POS_A, POS_N, POS_R, POS_V, SATELLITE, VERSION,
+    checksum, put_varint, rule_lemmas, HEADER_LEN, MAGIC, POS_A, POS_N, POS_R, POS_V, SATELLITE,
+    VERSION,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -91,7 +92,13 @@ fn parse_data(text: &str, pos: u8, out: &mut BTreeMap<SynKey, RawSynset>) -> Res
         if line.starts_with(' ') || line.trim().is_empty() {
             continue;
         }
-        let bad = || format!("data file of pos {}: line {}: malformed", pos as char, n + 1);
+        let bad = || {
+            format!(
+                "data file of pos {}: line {}: malformed",
+                pos as char,
+                n + 1
+            )
+        };
         let head = line.split(" | ").next().unwrap_or(line);
         let f: Vec<&str> = head.split_ascii_whitespace().collect();
         let offset: u32 = f.first().and_then(|s| s.parse().ok()).ok_or_else(bad)?;

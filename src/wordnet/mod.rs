@@ -189,7 +189,7 @@ fn checksum(bytes: &[u8]) -> u32 {
 }
 
 /// Appends `v` as an unsigned LEB128 varint.
-#[cfg(feature = "cli")]
+#[cfg(any(test, feature = "cli"))]
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -243,7 +243,7 @@ impl<'a> Reader<'a> {
     }
 
     fn strings(&mut self, n: usize) -> Option<Strings> {
-        let mut text = String::new();
+        let mut text: Vec<u8> = Vec::new();
         let mut ends = Vec::with_capacity(n.min(self.left()));
         let mut prev_start = 0usize;
         for _ in 0..n {
@@ -254,9 +254,8 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let start = text.len();
-            let prefix = text.get(prev_start..prev_start + shared)?.to_string();
-            text.push_str(&prefix);
-            text.push_str(std::str::from_utf8(tail).ok()?);
+            text.extend_from_within(prev_start..prev_start + shared);
+            text.extend_from_slice(tail);
             if text.len() == start {
                 return None;
             }
@@ -266,6 +265,7 @@ impl<'a> Reader<'a> {
             ends.push(u32::try_from(text.len()).ok()?);
             prev_start = start;
         }
+        let text = String::from_utf8(text).ok()?;
         Some(Strings { text, ends })
     }
 
@@ -587,7 +587,13 @@ fn depths(flags: &[u8], hypernyms: &Rows) -> Vec<u8> {
             let best = hypernyms
                 .row(s as u32)
                 .iter()
-                .map(|&h| depth.get(h as usize).copied().unwrap_or(0).saturating_add(1))
+                .map(|&h| {
+                    depth
+                        .get(h as usize)
+                        .copied()
+                        .unwrap_or(0)
+                        .saturating_add(1)
+                })
                 .min();
             if let (Some(best), Some(d)) = (best, depth.get_mut(s)) {
                 if best < *d {
@@ -688,7 +694,9 @@ const UNDOUBLE: &[&str] = &["ed", "ing", "er", "est"];
 /// The built-in table, parsed once; `None` if the embedded file is malformed.
 pub(crate) fn builtin() -> Option<&'static Table> {
     static TABLE: OnceLock<Option<Table>> = OnceLock::new();
-    TABLE.get_or_init(|| Table::from_bytes(TABLE_BYTES)).as_ref()
+    TABLE
+        .get_or_init(|| Table::from_bytes(TABLE_BYTES))
+        .as_ref()
 }
 
 /// How `b` relates to `a` in the built-in table (lower-case single words, inflected forms
@@ -775,7 +783,9 @@ mod tests {
         for &(name, a, b, want) in cases {
             let got = relation(a, b);
             if got != want {
-                failed.push(format!("{name}: relation({a:?}, {b:?}) = {got:?}, want {want:?}"));
+                failed.push(format!(
+                    "{name}: relation({a:?}, {b:?}) = {got:?}, want {want:?}"
+                ));
             }
         }
         assert!(failed.is_empty(), "\n{}", failed.join("\n"));
@@ -798,7 +808,10 @@ mod tests {
         for &(name, word, want) in cases {
             let got = lemmas(word);
             for w in want {
-                assert!(got.contains(w), "{name}: lemmas({word:?}) = {got:?}, missing {w}");
+                assert!(
+                    got.contains(w),
+                    "{name}: lemmas({word:?}) = {got:?}, missing {w}"
+                );
             }
             assert_eq!(got.is_empty(), want.is_empty(), "{name}: {got:?}");
             assert_eq!(is_known(word), !want.is_empty(), "{name}");
@@ -810,8 +823,23 @@ mod tests {
         let long = "a".repeat(100_000);
         let long_hyphens = "-".repeat(5_000);
         let inputs = [
-            "", " ", "東京", "é", "ß", "a", "-", "--", "s", "es", "ies", "ing", "'s",
-            long.as_str(), long_hyphens.as_str(), "\0", "a\u{0}b",
+            "",
+            " ",
+            "東京",
+            "é",
+            "ß",
+            "a",
+            "-",
+            "--",
+            "s",
+            "es",
+            "ies",
+            "ing",
+            "'s",
+            long.as_str(),
+            long_hyphens.as_str(),
+            "\0",
+            "a\u{0}b",
         ];
         for a in inputs {
             for b in inputs {
@@ -871,7 +899,9 @@ mod tests {
                 let _ = t.lemma_ids("ran");
             }
         }
-        let junk: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let junk: Vec<u8> = (0..5000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         assert!(Table::from_bytes(&with_checksum(&junk)).is_none());
         let mut huge = Vec::new();
         put_varint(&mut huge, u32::MAX);
