@@ -293,6 +293,18 @@ fn relation_style(r: Relation) -> (&'static str, &'static str) {
     }
 }
 
+/// The glyph and colour of a reason in the text report: contradicting ones (a reversal or an
+/// incompatible substitution among them) as a contradicted claim is, a word the source does not
+/// back as a noted difference, a difference that the source backs ("40" backs "up to 40") faint.
+fn reason_style(r: &corroborate::Reason) -> (&'static str, &'static str) {
+    match r.class.map(|c| c.as_str()) {
+        _ if r.contradicts => ("✘", "31;1"),
+        Some("equivalent") => ("=", "2"),
+        Some("unverifiable") => ("?", "33"),
+        _ => ("~", "33"),
+    }
+}
+
 fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Result<()> {
     let st = Style { on: colour };
     for (i, claim) in report.claims.iter().enumerate() {
@@ -303,10 +315,11 @@ fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Re
             let who = e.outlet.as_deref().unwrap_or(&e.source);
             writeln!(
                 w,
-                "       {} {} (score {:.2})",
+                "       {} {} (score {:.2}){}",
                 st.paint(code, &format!("{rel:<11}")),
                 who,
-                e.score
+                e.score,
+                if e.from_title { " (headline)" } else { "" }
             )?;
             let mut line = String::new();
             for d in &e.diff {
@@ -325,7 +338,8 @@ fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Re
             }
             writeln!(w, "         {}", line.trim_end())?;
             for r in &e.reasons {
-                writeln!(w, "         - {}", r.message)?;
+                let (glyph, code) = reason_style(&r.reason);
+                writeln!(w, "         {} {}", st.paint(code, glyph), r.message)?;
             }
         }
     }

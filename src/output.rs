@@ -70,6 +70,10 @@ pub struct OutputEvidence {
     pub reasons: Vec<OutputReason>,
     /// Word-level diff of the claim and the sentence.
     pub diff: Vec<OutputDiff>,
+    /// The sentence is the source's title (headline), not part of its text; its offsets are
+    /// then 0, 0. Serialised only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_title: bool,
 }
 
 /// One claim of the page.
@@ -156,6 +160,7 @@ impl OutputReport {
                                 .iter()
                                 .map(|d| diff_utf16(d, &claim_map, &sentence_map))
                                 .collect(),
+                            from_title: e.from_title,
                         }
                     })
                     .collect();

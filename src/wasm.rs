@@ -26,10 +26,12 @@ export interface CorpusInput { sources: SourceInput[] }
 export type Relation = "confirms" | "contradicts" | "related";
 export type Verdict = "confirmed" | "contradicted" | "disputed" | "related" | "unique";
 export interface Reason {
-  kind: "number" | "hedge" | "date" | "duration" | "person" | "place" | "organisation" | "role" | "quote" | "negation" | "antonym";
+  kind: "number" | "hedge" | "date" | "duration" | "person" | "place" | "organisation" | "role" | "quote" | "negation" | "antonym" | "substitution";
   contradicts: boolean;
   page: string;
   source: string;
+  /** A substitution's class; on a hedge, whether the source's figure backs the page's. */
+  class?: "equivalent" | "reversal" | "incompatible" | "unverifiable";
   message: string;
 }
 export interface DiffSpan {
@@ -53,6 +55,8 @@ export interface Evidence {
   coverage: number;
   reasons: Reason[];
   diff: DiffSpan[];
+  /** The sentence is the source's title (headline); its offsets are then 0, 0. */
+  from_title?: boolean;
 }
 export interface Claim {
   text: string;

@@ -149,6 +149,99 @@ fn check_text_report_is_readable_and_plain_when_piped() {
     assert!(String::from_utf8(o.stdout).unwrap().contains('\u{1b}'));
 }
 
+/// The reasons and evidence of a check as JSON: every reason with its class (when it has one)
+/// and its message; the text report prints each message.
+fn check_json_and_text(page: &Path, sources: &Path) -> (serde_json::Value, String) {
+    let (page, sources) = (page.to_str().unwrap(), sources.to_str().unwrap());
+    let o = run(&["check", page, "--sources", sources, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = serde_json::from_slice(&o.stdout).expect("JSON output");
+    let o = run(&["check", page, "--sources", sources]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (json, String::from_utf8(o.stdout).unwrap())
+}
+
+fn evidence_of(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    v["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["evidence"].as_array().unwrap())
+        .collect()
+}
+
+#[test]
+fn check_reports_a_replaced_verb_as_a_substitution_or_a_contradiction() {
+    let dir = Scratch::new("substitution");
+    let page = dir.file(
+        "page.txt",
+        "The drug inhibits tumour growth in mice, the study found.".as_bytes(),
+    );
+    std::fs::create_dir_all(dir.0.join("sources")).unwrap();
+    dir.file(
+        "sources/lab.txt",
+        "The drug induces tumour growth in mice, the study found.".as_bytes(),
+    );
+    let (v, text) = check_json_and_text(&page, &dir.0.join("sources"));
+    let evidence = evidence_of(&v);
+    let reasons: Vec<&serde_json::Value> = evidence
+        .iter()
+        .flat_map(|e| e["reasons"].as_array().unwrap())
+        .collect();
+    // The judge is being reworked: either it contradicts the claim, or it names the word.
+    let contradicts = evidence.iter().any(|e| e["relation"] == "contradicts");
+    let names_it = reasons
+        .iter()
+        .any(|r| r["kind"] == "substitution" || r["kind"] == "antonym");
+    assert!(contradicts || names_it, "{v:#}");
+    for r in &reasons {
+        if let Some(class) = r.get("class") {
+            assert!(
+                ["equivalent", "reversal", "incompatible", "unverifiable"]
+                    .contains(&class.as_str().unwrap()),
+                "{r}"
+            );
+        }
+        let message = r["message"].as_str().unwrap();
+        assert!(
+            !message.is_empty() && text.contains(message),
+            "{message}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn evidence_from_a_title_is_marked_as_the_headline() {
+    let dir = Scratch::new("title");
+    let page = dir.file(
+        "page.txt",
+        "The drug inhibits tumour growth in mice, the study found.".as_bytes(),
+    );
+    let title = "The drug induces tumour growth in mice, the study found";
+    let corpus = serde_json::json!({"sources": [{
+        "id": "lab",
+        "outlet": "Lab News",
+        "title": title,
+        "text": "Researchers at the institute published the results on Tuesday. The work took three years.",
+    }]});
+    let corpus = dir.file("corpus.json", corpus.to_string().as_bytes());
+    let (v, text) = check_json_and_text(&page, &corpus);
+    for e in evidence_of(&v) {
+        // The source's text does not hold the title's words: a sentence of them is the title.
+        let from_title = e["text"].as_str().unwrap().trim_end_matches('.') == title;
+        if from_title {
+            assert_eq!(e["from_title"], true, "{e}");
+            assert_eq!((&e["start_utf16"], &e["end_utf16"]), (&0.into(), &0.into()));
+            assert!(text.contains("(headline)"), "{text}");
+        } else {
+            assert!(
+                e.get("from_title").is_none(),
+                "serialised only when true: {e}"
+            );
+        }
+    }
+}
+
 #[test]
 fn stance_answers_one_line_per_input_in_order() {
     let input = concat!(

@@ -71,8 +71,14 @@ mark{color:inherit;border-radius:3px;padding:0 2px}
 mark[data-op=added]{background:var(--added)}
 mark.key{font-weight:700;box-shadow:inset 0 -2px var(--tone,currentColor)}
 mark[data-op=removed]{background:var(--removed);text-decoration:line-through}
+mark[data-quiet]{background:none;text-decoration:none;padding:0}
+mark[data-op=removed][data-quiet]{color:var(--muted)}
 [part~=reasons]{margin:4px 0;padding-left:18px;font-size:13px}
-[part~=reason][data-contradicts=true]{color:var(--contradicted)}
+[part~=reason][data-contradicts=true],[part~=reason][data-class=reversal],
+[part~=reason][data-class=incompatible]{color:var(--contradicted)}
+[part~=reason][data-class=unverifiable]{color:var(--muted);text-decoration:underline dashed;
+ text-underline-offset:3px}
+[part~=headline]{color:var(--muted);font-size:12.5px;font-weight:normal}
 .kind{font-weight:600;text-transform:capitalize}
 [part~=source-link]{color:var(--related);font-size:13px}
 .more{color:var(--muted);font-size:13px;margin:8px 0 0}
@@ -125,23 +131,74 @@ export function conflictWords(claim) {
   }
   const parts = [];
   for (const [page, bySource] of groups) {
-    const others = [...bySource].map(([w, s]) =>
-      `${s.size === 1 ? '1 source says' : `${s.size} sources say`} “${w}”`);
+    const others = [...bySource].map(([w, s]) => (w
+      ? `${s.size === 1 ? '1 source says' : `${s.size} sources say`} “${w}”`
+      : `${s.size === 1 ? '1 source says' : `${s.size} sources say`} nothing of it`));
     parts.push(`this page says “${page}”; ${others.join(', ')}`);
   }
   return parts.length ? parts.join('. ').replace(/^t/, 'T') + '.' : '';
 }
 
+/** Function words: a diff run made only of these is churn, not a difference that matters. */
+export const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'was', 'were', 'is', 'are', 'be', 'been',
+  'when', 'as', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'and', 'that', 'which', 'it',
+  'its', 'this', 'has', 'have', 'had']);
+
+/** The lower-case words of a text ("Lyon's 5 jets," → ["lyon's", "5", "jets"]). */
+export const wordsOf = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+
+/** A diff run made only of function words ("was", "of the"): shown quietly, not struck or marked. */
+export function isQuiet(text) {
+  const words = wordsOf(text);
+  return words.length > 0 && words.every((w) => FUNCTION_WORDS.has(w));
+}
+
+// `inner` is a run of words of `outer`.
+const within = (inner, outer) => inner.length > 0 && outer.some((_, i) =>
+  inner.every((w, j) => outer[i + j] === w));
+
+/**
+ * The diff run `text` holds the words a reason names on one side, or (unless it is only
+ * function words) is part of them: "inhibits" of a reason naming "inhibits tumour".
+ */
+export function names(text, named) {
+  const run = wordsOf(text);
+  const words = wordsOf(named ?? '');
+  return within(words, run) || (!isQuiet(text) && within(run, words));
+}
+
+/**
+ * A reason for a reader: `label` (its kind, "date: ", set apart) or null, and the rest of its
+ * message. A substitution's message is whole ("this page says “induce”; the source says
+ * “inhibit”: opposite meaning"); its `tone` comes from its class: `contradicts` (a reversal, an
+ * incompatible word, or any contradicting reason), `noted` (a word the source does not back, or
+ * another difference) or `backed` (the source backs it: "40" backs "up to 40").
+ */
+export function reasonParts(r) {
+  const message = r.message || [r.page, r.source].filter(Boolean).join(' / ') || r.kind;
+  const prefix = `${r.kind}: `;
+  const label = r.kind !== 'substitution' && message.startsWith(prefix) ? prefix : null;
+  const tone = r.contradicts || r.class === 'reversal' || r.class === 'incompatible' ? 'contradicts'
+    : r.class === 'equivalent' ? 'backed' : 'noted';
+  return { label, text: label ? message.slice(prefix.length) : message, tone };
+}
+
 /**
  * The source's sentence, its own words (added) marked, and the page's differing words (removed)
  * struck through where they stand: short replaced runs, and the words a reason names. Long runs
- * only the page has are left out, so a paraphrase stays readable.
+ * only the page has are left out, so a paraphrase stays readable. Runs made only of function
+ * words ("was", "of the") are kept quiet (`data-quiet`): no strike-through, no background.
  */
-function sentence(ev) {
+export function sentence(ev) {
   const p = el('blockquote', { part: 'sentence' });
   const text = ev.text;
-  const named = (side, words) => ev.reasons.some((r) => r[side] && words.toLowerCase()
-    .includes(r[side].toLowerCase()));
+  const named = (side, words) => ev.reasons.some((r) => r[side] && names(words, r[side]));
+  const mark = (op, words, side, title) => {
+    const key = named(side, words);
+    const quiet = !key && isQuiet(words);
+    return el('mark', { 'data-op': op, title, class: key ? 'key' : null,
+      'data-quiet': quiet ? '' : null }, words);
+  };
   let pos = 0;
   const space = () => {
     const last = p.lastChild?.textContent ?? '';
@@ -152,8 +209,7 @@ function sentence(ev) {
       const words = d.text.trim();
       if (!words || (words.split(/\s+/).length > 3 && !named('page', words))) continue;
       space();
-      p.append(el('mark', { 'data-op': 'removed', title: 'only on this page',
-        class: named('page', words) ? 'key' : null }, words), ' ');
+      p.append(mark('removed', words, 'page', 'only on this page'), ' ');
       continue;
     }
     const s = d.source_start_utf16;
@@ -164,8 +220,7 @@ function sentence(ev) {
     if (d.op !== 'added') p.append(words);
     else { // the source's own words; its surrounding spaces stay outside the mark
       const [, lead, core, tail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(words);
-      p.append(lead, el('mark', { 'data-op': 'added', title: 'only in the source',
-        class: named('source', core) ? 'key' : null }, core), tail);
+      p.append(lead, mark('added', core, 'source', 'only in the source'), tail);
     }
     pos = Math.max(pos, e);
   }
@@ -186,25 +241,27 @@ export function sourceHref(ev) {
   return `${url.href}#:~:text=${frag}`;
 }
 
-// A reason's message, its kind ("date: ...") set apart as a label.
-function reasonWords(r) {
-  const m = r.message.startsWith(`${r.kind}: `) ? r.message.slice(r.kind.length + 2) : r.message;
-  return m === r.message ? [m] : [el('span', { class: 'kind' }, `${r.kind}: `), m];
+// A reason's item: its kind ("date: ...") set apart as a label, its class and tone as data.
+function reasonItem(r) {
+  const { label, text, tone } = reasonParts(r);
+  return el('li', { part: 'reason', 'data-kind': r.kind, 'data-contradicts': String(r.contradicts),
+    'data-class': r.class ?? null, 'data-tone': tone },
+  label ? el('span', { class: 'kind' }, label) : null, text);
 }
 
-function evidenceItem(ev) {
+export function evidenceItem(ev) {
   const name = ev.outlet || ev.title || ev.source;
   const href = ev.url ? sourceHref(ev) : null;
   return el('li', { part: 'evidence', 'data-relation': ev.relation, 'data-source': ev.source },
     el('div', { class: 'src' },
-      el('span', { part: 'outlet' }, name),
+      el('span', { part: 'outlet' }, name,
+        ev.from_title ? el('span', { part: 'headline', title: 'the source\'s headline' }, ' (headline)')
+          : null),
       el('span', { part: 'relation', 'data-relation': ev.relation },
         `${GLYPH[ev.relation] ?? ''} ${WORDS[ev.relation] ?? ev.relation}`)),
-    ev.title && ev.outlet ? el('div', { part: 'title' }, ev.title) : null,
+    ev.title && ev.outlet && !ev.from_title ? el('div', { part: 'title' }, ev.title) : null,
     sentence(ev),
-    ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map((r) =>
-      el('li', { part: 'reason', 'data-kind': r.kind, 'data-contradicts': String(r.contradicts) },
-        ...reasonWords(r)))) : null,
+    ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map(reasonItem)) : null,
     href ? el('a', { part: 'source-link', href, target: '_blank', rel: 'noopener noreferrer' },
       `Read it at ${name} ↗`) : null);
 }

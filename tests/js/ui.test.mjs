@@ -1,0 +1,116 @@
+// The popover's pure parts in Node (node --test tests/js/), without a browser: which diff runs
+// are function-word churn, which words a reason names, a reason's words and tone, and (with a
+// minimal stand-in for document.createElement) the marks of an evidence sentence.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { isQuiet, names, reasonParts, sentence, evidenceItem } from '../../www/ui.js';
+
+// Just enough of the DOM for el(): attributes, children (strings as text nodes), textContent.
+class Element {
+  constructor(tag) { this.tagName = tag.toUpperCase(); this.attributes = {}; this.childNodes = []; }
+  setAttribute(k, v) { this.attributes[k] = String(v); }
+  getAttribute(k) { return this.attributes[k] ?? null; }
+  hasAttribute(k) { return k in this.attributes; }
+  replaceChildren(...kids) { this.childNodes = []; this.append(...kids); }
+  append(...kids) {
+    for (const k of kids) this.childNodes.push(typeof k === 'string' ? { textContent: k } : k);
+  }
+  get lastChild() { return this.childNodes.at(-1) ?? null; }
+  get textContent() { return this.childNodes.map((c) => c.textContent).join(''); }
+  normalize() {}
+  all(tag) {
+    return this.childNodes.filter((c) => c instanceof Element).flatMap((c) =>
+      [...(c.tagName === tag.toUpperCase() ? [c] : []), ...c.all(tag)]);
+  }
+}
+globalThis.document = { createElement: (tag) => new Element(tag) };
+
+const substitution = (cls, page, source) => ({
+  kind: 'substitution', class: cls, page, source,
+  contradicts: cls === 'reversal' || cls === 'incompatible',
+  message: source ? `this page says “${page}”; the source says “${source}”: opposite meaning`
+    : `only this page says “${page}”: the source does not back it`,
+});
+
+test('a run of only function words is quiet; a run with any other word is not', () => {
+  for (const run of ['the', 'was ', 'of the', 'In the', 'has been', 'it, and', 'which is']) {
+    assert.ok(isQuiet(run), run);
+  }
+  for (const run of ['inhibits', 'the drug', 'not', 'was not', '5', '', ' , ', 'Monday']) {
+    assert.ok(!isQuiet(run), run);
+  }
+});
+
+test('a run names a reason\'s words as whole words, or is part of them unless it is churn', () => {
+  assert.ok(names('inhibits ', 'inhibits'));
+  assert.ok(names('inhibits tumour', 'Inhibits'));
+  assert.ok(names('5', '5 passengers'));
+  assert.ok(!names('in', 'inhibits'), 'not inside a word');
+  assert.ok(!names('on', 'on Monday'), 'a function word of the reason is not the difference');
+  assert.ok(!names('Lyon', ''));
+});
+
+test('a substitution reads as its whole message, its tone from its class', () => {
+  const rev = reasonParts(substitution('reversal', 'induce', 'inhibit'));
+  assert.deepEqual(rev, { label: null, tone: 'contradicts',
+    text: 'this page says “induce”; the source says “inhibit”: opposite meaning' });
+  assert.equal(reasonParts(substitution('incompatible', 'Airbus', 'Boeing')).tone, 'contradicts');
+  const unv = reasonParts(substitution('unverifiable', 'Monday', ''));
+  assert.equal(unv.tone, 'noted');
+  assert.equal(unv.text, 'only this page says “Monday”: the source does not back it');
+  // Other kinds keep their label apart; a hedge the source backs is backed.
+  const date = reasonParts({ kind: 'date', contradicts: true, page: 'Monday', source: 'Tuesday',
+    message: 'date: this page says "Monday"; the source says "Tuesday"' });
+  assert.equal(date.label, 'date: ');
+  assert.equal(date.text, 'this page says "Monday"; the source says "Tuesday"');
+  assert.equal(reasonParts({ kind: 'hedge', class: 'equivalent', contradicts: false, page: 'up to 40',
+    source: '40', message: 'hedge (differs, not contradictory): this page says "up to 40"' }).tone, 'backed');
+});
+
+// "The drug inhibits tumour growth in mice." vs "The drug was found to induce tumour growth in mice."
+const ev = {
+  source: 'lab', outlet: 'Lab News', title: 'Drug found to induce tumour growth', relation: 'contradicts',
+  text: 'The drug was found to induce tumour growth in mice.',
+  reasons: [substitution('reversal', 'inhibits', 'induce')],
+  diff: [
+    { op: 'equal', text: 'The drug ', source_start_utf16: 0, source_end_utf16: 9 },
+    { op: 'removed', text: 'inhibits ' },
+    { op: 'added', text: 'was ', source_start_utf16: 9, source_end_utf16: 13 },
+    { op: 'added', text: 'found to induce ', source_start_utf16: 13, source_end_utf16: 29 },
+    { op: 'equal', text: 'tumour growth in mice.', source_start_utf16: 29, source_end_utf16: 51 },
+  ],
+};
+
+test('the sentence marks the substituted words on both sides and keeps churn quiet', () => {
+  const p = sentence(ev);
+  const marks = p.all('mark').map((m) => ({ op: m.getAttribute('data-op'), text: m.textContent,
+    key: m.getAttribute('class') === 'key', quiet: m.hasAttribute('data-quiet') }));
+  assert.deepEqual(marks, [
+    { op: 'removed', text: 'inhibits', key: true, quiet: false },
+    { op: 'added', text: 'was', key: false, quiet: true },
+    { op: 'added', text: 'found to induce', key: true, quiet: false },
+  ]);
+  assert.match(p.textContent, /The drug inhibits was found to induce tumour growth in mice\./);
+  const churn = sentence({ ...ev, text: 'Growth in mice rose.', reasons: [], diff: [
+    { op: 'removed', text: 'of the ' },
+    { op: 'equal', text: 'Growth in mice rose.', source_start_utf16: 0, source_end_utf16: 20 }] });
+  const [quiet] = churn.all('mark');
+  assert.equal(quiet.getAttribute('data-op'), 'removed');
+  assert.ok(quiet.hasAttribute('data-quiet'), 'removed function words are not struck through');
+});
+
+test('an evidence item shows its reasons with their class, and (headline) for a title', () => {
+  const item = evidenceItem(ev);
+  const [li] = item.all('li');
+  assert.equal(li.getAttribute('data-class'), 'reversal');
+  assert.equal(li.getAttribute('data-kind'), 'substitution');
+  assert.equal(li.getAttribute('data-contradicts'), 'true');
+  assert.equal(li.textContent, ev.reasons[0].message);
+  assert.ok(!item.textContent.includes('(headline)'));
+  assert.ok(item.textContent.includes(ev.title), 'the title line, as it is not the sentence');
+  const headline = evidenceItem({ ...ev, from_title: true, text: ev.title, diff: [],
+    reasons: [substitution('unverifiable', 'Monday', '')] });
+  assert.ok(headline.textContent.includes('(headline)'));
+  assert.equal(headline.textContent.split(ev.title).length, 2, 'the title once, as the sentence');
+  assert.equal(headline.all('li')[0].getAttribute('data-class'), 'unverifiable');
+});
