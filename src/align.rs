@@ -175,13 +175,7 @@ fn diff<T: PartialEq + Eq + std::hash::Hash>(a: &[T], b: &[T]) -> Vec<Op> {
     let mut pairs: Vec<(usize, usize)> = (0..pre).map(|i| (i, i)).collect();
     if n > 0 && m > 0 && n.saturating_mul(m) <= MAX_CELLS {
         let mut hook = Matches::default();
-        let _ = similar::algorithms::lcs::diff(
-            &mut hook,
-            a,
-            pre..pre + n,
-            b,
-            pre..pre + m,
-        );
+        let _ = similar::algorithms::lcs::diff(&mut hook, a, pre..pre + n, b, pre..pre + m);
         pairs.extend(hook.0);
     }
     pairs.extend((0..suf).map(|k| (a.len() - suf + k, b.len() - suf + k)));

@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::{Hit, Index};
 use crate::judge::{judge, Elsewhere, Words, THRESHOLDS};
-use crate::reason::Reason;
+use crate::reason::{Reason, ReasonKind};
 use crate::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use serde::Serialize;
@@ -335,7 +335,7 @@ impl Engine {
         let mut summary = Summary::default();
         for claim in &claims {
             let evidence = self.evidence(page, claim, &skip, true);
-            let verdict = Verdict::from_relations(evidence.iter().map(|e| e.relation));
+            let verdict = verdict_of(&evidence);
             summary.claims += 1;
             match verdict {
                 Verdict::Confirmed => summary.confirmed += 1,
@@ -541,13 +541,7 @@ impl Engine {
 /// a second source that matches the rest of the claim but says nothing about that slot
 /// ("the captain was questioned by police") does not confirm it: it is only related.
 fn settle_contested(evidence: &mut [Evidence]) {
-    let contested: Vec<String> = evidence
-        .iter()
-        .filter(|e| e.relation == Relation::Contradicts)
-        .flat_map(|e| &e.reasons)
-        .filter(|r| r.contradicts)
-        .flat_map(|r| terms(&tokenize(&r.page)))
-        .collect();
+    let contested = contested_terms(evidence, |_| true);
     if contested.is_empty() {
         return;
     }
@@ -555,15 +549,59 @@ fn settle_contested(evidence: &mut [Evidence]) {
         .iter_mut()
         .filter(|e| e.relation == Relation::Confirms)
     {
-        let repeated: Vec<String> = e
-            .diff
-            .iter()
-            .filter(|d| d.op == DiffKind::Equal)
-            .flat_map(|d| terms(&tokenize(&d.text)))
-            .collect();
-        if !contested.iter().all(|t| repeated.contains(t)) {
+        if !repeats(e, &contested) {
             e.relation = Relation::Related;
         }
+    }
+}
+
+/// The claim's words that a contradicting source's typed reasons of these kinds name
+/// ("Tuesday").
+fn contested_terms(evidence: &[Evidence], kind: impl Fn(ReasonKind) -> bool) -> Vec<String> {
+    evidence
+        .iter()
+        .filter(|e| e.relation == Relation::Contradicts)
+        .flat_map(|e| &e.reasons)
+        .filter(|r| r.contradicts && r.kind != ReasonKind::Substitution && kind(r.kind))
+        .flat_map(|r| terms(&tokenize(&r.page)))
+        .collect()
+}
+
+/// True when the evidence's sentence repeats every one of these words of the claim.
+fn repeats(e: &Evidence, words: &[String]) -> bool {
+    let repeated: Vec<String> = e
+        .diff
+        .iter()
+        .filter(|d| d.op == DiffKind::Equal)
+        .flat_map(|d| terms(&tokenize(&d.text)))
+        .collect();
+    words.iter().all(|t| repeated.contains(t))
+}
+
+/// The verdict of a claim: as its sources' relations add up, except that a contradiction on
+/// a fact that another source states as the page does ("Monday" against "Tuesday", where a
+/// third source says "Tuesday" without confirming the whole claim) makes the claim disputed.
+fn verdict_of(evidence: &[Evidence]) -> Verdict {
+    let verdict = Verdict::from_relations(evidence.iter().map(|e| e.relation));
+    if verdict != Verdict::Contradicted {
+        return verdict;
+    }
+    // Only facts of the event: who said a quote, or someone's title, is not settled by a
+    // sentence that merely names the same person.
+    let contested = contested_terms(evidence, |k| {
+        matches!(
+            k,
+            ReasonKind::Date | ReasonKind::Number | ReasonKind::Duration | ReasonKind::Place
+        )
+    });
+    let backed = !contested.is_empty()
+        && evidence
+            .iter()
+            .any(|e| e.relation == Relation::Related && repeats(e, &contested));
+    if backed {
+        Verdict::Disputed
+    } else {
+        verdict
     }
 }
 

@@ -44,7 +44,6 @@ mod source;
 mod stance;
 pub mod synth;
 mod text;
-mod wordnet;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub mod wordnet;

@@ -30,14 +30,13 @@ use std::collections::{BTreeMap, HashSet};
 // wrong, so its confirms recall is high and everything else is low: a stricter judge will trade
 // a little confirms recall for far fewer false ✓, and the confirms floor may need to move down
 // while the others move up.
-// measured on af9d8cd before the judge rewrite; to be tightened
-const MAX_FALSE_CONFIRMS: usize = 235;
-// measured on af9d8cd before the judge rewrite; to be tightened
-const MIN_CONFIRMS_RECALL: f64 = 0.99;
-// measured on af9d8cd before the judge rewrite; to be tightened
-const MIN_CONTRADICTS_RECALL: f64 = 0.49;
-// measured on af9d8cd before the judge rewrite; to be tightened
-const MIN_RELATED_RECALL: f64 = 0.05;
+// Floors just under what the judge measures (with the seed pairs: 6 false ✓ of 466, recalls
+// 0.729 / 0.717 / 0.814; without them: 0.686 / 0.644 / 0.790). Before the judge rewrite
+// (af9d8cd) the suite measured 235 false ✓, recalls 0.996 / 0.566 / 0.051.
+const MAX_FALSE_CONFIRMS: usize = 6;
+const MIN_CONFIRMS_RECALL: f64 = 0.68;
+const MIN_CONTRADICTS_RECALL: f64 = 0.64;
+const MIN_RELATED_RECALL: f64 = 0.78;
 
 /// Categories that have two directions, as (category of a→b, category of b→a): each must be
 /// present both ways round.

@@ -262,12 +262,7 @@ fn compare_numbers(p: &Side, s: &Side, out: &mut Vec<Reason>) {
             } else {
                 Class::Unverifiable
             };
-            let mut r = reason(
-                ReasonKind::Hedge,
-                false,
-                p.slice(&a.span),
-                s.slice(&b.span),
-            );
+            let mut r = reason(ReasonKind::Hedge, false, p.slice(&a.span), s.slice(&b.span));
             r.class = Some(class);
             out.push(r);
             continue;

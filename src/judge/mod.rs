@@ -55,7 +55,8 @@ pub(crate) const THRESHOLDS: Thresholds = Thresholds {
 
 /// True for a claim written as a headline: no final punctuation, at most 20 words.
 pub(crate) fn is_headline(claim: &str) -> bool {
-    let t = claim.trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})]".contains(c));
+    let t =
+        claim.trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})]".contains(c));
     !t.ends_with(['.', '!', '?', '\u{2026}', ';', ':']) && t.split_whitespace().count() <= 20
 }
 
@@ -135,8 +136,8 @@ fn decide(
         acc.unbacked_checkable == 0 && acc.backed_share() >= t.headline_backed
     } else {
         // A paraphrase may leave a few loose words unmatched in a long sentence ("wartime
-        // relics" / "wartime items"): one in every five salient words past the fifth.
-        acc.unbacked_checkable == 0 && acc.unbacked <= acc.salient.saturating_sub(5) / 5
+        // relics" / "wartime items"): one in every four salient words past the fourth.
+        acc.unbacked_checkable == 0 && acc.unbacked <= acc.salient.saturating_sub(4) / 4
     };
     if backed && (close || (claim_is_headline && score >= t.related)) {
         return Relation::Confirms;
@@ -148,16 +149,15 @@ fn decide(
 /// with the learned stance model's reading of the source (`model`, see [`crate::stance`]).
 ///
 /// The sentence's judgement is the stricter: only it can confirm, and the model can take a
-/// confirmation back (a source that reports the claim without taking it up, or disputes it)
-/// but never make one. A contradiction found in a sentence stands; the model's contradiction
+/// confirmation back (a source whose sentences dispute it) but never make one. A contradiction found in a sentence stands; the model's contradiction
 /// (refuting words: "denied", "a hoax") stands where the sentence did not confirm. The
 /// model's "unrelated" holds only where no sentence confirmed or contradicted.
 pub(crate) fn settle(sentence: Relation, model: Relation) -> Relation {
     use Relation::*;
     match (sentence, model) {
         (Contradicts, _) => Contradicts,
-        (Confirms, Confirms) => Confirms,
-        (Confirms, _) => Related,
+        (Confirms, Contradicts) => Related,
+        (Confirms, _) => Confirms,
         (Related | Unrelated, Contradicts) => Contradicts,
         (Related | Unrelated, Unrelated) => Unrelated,
         (Related | Unrelated, Confirms | Related) => Related,

@@ -231,7 +231,6 @@ pub(crate) fn refutes(claim: &str, text: &str) -> bool {
 
 /// The lexicon classes of one normalised word.
 #[cfg(test)]
-
 pub(crate) fn lexicon(norm: &str) -> u8 {
     lexicon_hashed(norm, hash_str(norm))
 }

@@ -119,8 +119,6 @@ pub struct PreparedSource {
     spans: bool,
     /// The same text indexed for the engine's typed, sentence-level judgement.
     engine: Option<Engine>,
-    /// The text, for the refuting words of the source.
-    text: String,
 }
 
 /// The source as a one-source engine (`None` for a text with nothing to index).
@@ -138,7 +136,6 @@ impl PreparedSource {
             body: Body::new(Doc::new(text), idf()),
             spans: true,
             engine: engine_of(text),
-            text: text.to_string(),
         }
     }
 
@@ -148,7 +145,6 @@ impl PreparedSource {
             body: Body::new(Doc::from_sentences(sentences), idf()),
             spans: false,
             engine: engine_of(&sentences.join("\n")),
-            text: sentences.join("\n"),
         }
     }
 }
@@ -161,22 +157,28 @@ fn idf() -> &'static dyn Idf {
     }
 }
 
-/// The judgement of one claim against a prepared source: the same judgement as the page's
-/// ([`Engine::check`](crate::Engine::check)), on the source read as a whole.
+/// The judgement of one claim against a prepared source.
 ///
-/// The engine judges the source's sentences closest to the claim (every differing word
-/// accounted for, typed facts compared); the learned model reads the whole source (its
-/// refuting and hedging words, how much of it is on the claim); [`crate::judge::settle`]
-/// decides from both, as it does for each source of a page.
+/// The learned model decides; the engine's judgement of the source's sentences closest to the
+/// claim can only add a contradiction: when such a sentence differs from the claim in a
+/// checkable slot (a number, a name, a title, a date, a negation), the source contradicts the
+/// claim, as it does in [`Engine::check`](crate::Engine::check).
+/// (The page's confirmations are stricter than the model's "agree": see docs/quality.md.)
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    let sentence = source
-        .engine
-        .as_ref()
-        .and_then(|e| e.evidence_for_unsettled(claim).first().map(|ev| ev.relation))
-        .unwrap_or(Relation::Unrelated);
-    let model = refuted(claim, &source.text, d.relation);
-    d.relation = crate::judge::settle(sentence, model);
+    if !matches!(d.relation, Relation::Unrelated | Relation::Contradicts)
+        && source.engine.as_ref().is_some_and(|e| {
+            e.evidence_for_unsettled(claim).iter().any(|ev| {
+                ev.relation == Relation::Contradicts
+                    && ev
+                        .reasons
+                        .iter()
+                        .any(|r| r.contradicts && r.kind != crate::ReasonKind::Substitution)
+            })
+        })
+    {
+        d.relation = Relation::Contradicts;
+    }
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -189,7 +191,11 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
 /// The learned model's relation of a claim to a few sentences of a source read as one text,
 /// for [`crate::judge::settle`] on a page.
 pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
-    let r = judge(&Doc::single(claim), &Body::new(Doc::from_sentences(sentences), idf())).relation;
+    let r = judge(
+        &Doc::single(claim),
+        &Body::new(Doc::from_sentences(sentences), idf()),
+    )
+    .relation;
     refuted(claim, &sentences.join(" "), r)
 }
 
