@@ -170,3 +170,74 @@ fn list_items_after_a_lead_in_are_not_claims() {
         }
     }
 }
+
+/// The claim of `report` that contains `needle`.
+fn claim<'r>(report: &'r Report, needle: &str) -> &'r corroborate::ClaimReport {
+    report
+        .claims
+        .iter()
+        .find(|c| c.text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim contains {needle:?}"))
+}
+
+#[test]
+fn a_headline_with_a_number_is_not_confirmed_by_one_without_and_meets_the_other_headline() {
+    // Coastline's headline says three were hurt; the Herald's headline (its `Title:` line, not
+    // part of its text) says five; the Wire's "Ferry strikes pier" gives no number.
+    let report = check(&story(), "coastline-news");
+    let c = claim(&report, "Three hurt as ferry strikes pier");
+    assert!(
+        c.evidence
+            .iter()
+            .all(|e| e.relation != corroborate::Relation::Confirms),
+        "{c:#?}"
+    );
+    let herald = c
+        .evidence
+        .iter()
+        .find(|e| e.source == "harbour-herald")
+        .unwrap_or_else(|| panic!("the Herald's headline is compared: {c:#?}"));
+    assert!(herald.from_title, "{herald:#?}");
+    assert_eq!(
+        herald.relation,
+        corroborate::Relation::Contradicts,
+        "{herald:#?}"
+    );
+    assert!(
+        herald
+            .reasons
+            .iter()
+            .any(|r| r.contradicts && r.source.contains("five")),
+        "{herald:#?}"
+    );
+}
+
+#[test]
+fn a_day_that_two_outlets_state_elsewhere_is_disputed_not_contradicted() {
+    // Reading as the Herald: Coastline says Monday; the Wire and the Ledger say Tuesday evening
+    // in sentences about the collision that do not repeat the claim word for word.
+    let report = check(&story(), "harbour-herald");
+    let c = claim(&report, "The collision happened on Tuesday evening");
+    assert_eq!(c.verdict, corroborate::Verdict::Disputed, "{c:#?}");
+}
+
+#[test]
+fn a_conflict_on_another_count_is_not_shown_on_a_claim() {
+    // "5 passengers were injured" is about the injured, not about who was on board.
+    for (page, needle) in [
+        ("harbour-herald", "212 passengers and 14 crew"),
+        ("coastline-news", "212 passengers and 14 crew"),
+    ] {
+        let report = check(&story(), page);
+        let c = claim(&report, needle);
+        assert_eq!(c.verdict, corroborate::Verdict::Confirmed, "{page}: {c:#?}");
+        for e in &c.evidence {
+            assert!(
+                e.reasons.iter().all(|r| !r.contradicts),
+                "{page}: {}: {:#?}",
+                e.source,
+                e.reasons
+            );
+        }
+    }
+}

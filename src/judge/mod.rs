@@ -81,7 +81,12 @@ pub(crate) fn judge(
     let typed = compare(claim.text, claim.facts, sentence.text, sentence.facts);
     let acc = account::account(claim, sentence, elsewhere, &typed);
     let relation = decide(&typed, &acc, is_headline(claim.text), score, coverage);
-    let mut reasons = typed;
+    // A conflict in a sentence that is not close enough to contradict bears on another fact
+    // ("5 passengers were injured" against "212 passengers and 14 crew"): it is not shown.
+    let mut reasons: Vec<Reason> = typed
+        .into_iter()
+        .filter(|r| !r.contradicts || relation == Relation::Contradicts)
+        .collect();
     for r in acc.reasons {
         if !reasons.contains(&r) {
             reasons.push(r);
