@@ -396,6 +396,13 @@ impl Engine {
         if claim_weight <= 0.0 {
             return Vec::new();
         }
+        // A headline is read against the whole article: a sentence that shares less of its
+        // words still bears on it (the learned model decides; see `judge::settle`).
+        let related = if crate::judge::is_headline(claim_text) {
+            THRESHOLDS.related_headline
+        } else {
+            THRESHOLDS.related
+        };
         // Score every hit from the index alone (shared weight, and the entry's own weight),
         // then judge only the closest few: tokens, facts and alignment cost far more than this.
         let mut scored: Vec<(f32, f32, Hit)> = self
@@ -414,7 +421,7 @@ impl Engine {
                 // the whole claim still confirms it.
                 let coverage = (h.score / claim_weight).min(1.0);
                 let score = dice.max(0.85 * coverage);
-                (score >= THRESHOLDS.related).then_some((score, coverage, h))
+                (score >= related).then_some((score, coverage, h))
             })
             .collect();
         crate::sort::sort_by(&mut scored, |a, b| {
@@ -513,7 +520,8 @@ impl Engine {
                     .map(|&entry| self.sentence(source, entry).0)
                     .collect();
                 let model = crate::stance::model_relation(claim_text, &texts);
-                e.relation = crate::judge::settle(e.relation, model);
+                e.relation =
+                    crate::judge::settle(e.relation, model, crate::judge::is_headline(claim_text));
             }
             best.retain(|(_, e)| e.relation != Relation::Unrelated);
         }

@@ -22,10 +22,11 @@ fn data_dir() -> Option<PathBuf> {
     common::shared("data/fnc1")
 }
 
-/// Floors just under the measured figures (83.93%, 0.672, 0.350: docs/quality.md).
-const MIN_RELATIVE: f64 = 83.8;
+/// Floors just under the measured figures through the page's judgement (83.60%, 0.662, 0.343:
+/// docs/quality.md).
+const MIN_RELATIVE: f64 = 83.5;
 const MIN_MACRO_F1: f64 = 0.655;
-const MIN_DISAGREE_F1: f64 = 0.31;
+const MIN_DISAGREE_F1: f64 = 0.335;
 
 #[test]
 fn competition_test_meets_the_floors() {

@@ -68,12 +68,16 @@ pub(crate) struct Account {
     pub backed: usize,
     /// Salient words that the source replaces with their opposite or another value.
     pub opposed: usize,
+    /// Of the opposed words, those turned round (antonyms).
+    pub reversed: usize,
     /// Salient words the source does not back.
     pub unbacked: usize,
     /// Of the unbacked words, those that state a checkable fact: a number, a date, a name, a
     /// role, a place (from the claim's facts), or a word the source replaced right where it
     /// stands (a gap with equal words on both sides).
     pub unbacked_checkable: usize,
+    /// Of the unbacked words, the numbers.
+    pub unbacked_numbers: usize,
     /// The source hedges what the claim states ("may", "reportedly").
     pub hedged: bool,
     /// Some opposed word was replaced one for one, with the words around it equal.
@@ -384,6 +388,9 @@ pub(crate) fn account(
                         continue;
                     }
                     acc.opposed += 1;
+                    if class == Class::Reversal {
+                        acc.reversed += 1;
+                    }
                     if one_for_one && bounded {
                         acc.clean_swap = true;
                     }
@@ -413,6 +420,9 @@ pub(crate) fn account(
             // A word the typed comparison speaks of (another value, a hedge) is its reason.
             let lower = claim.text[t.start..t.end].to_lowercase();
             acc.unbacked += 1;
+            if number {
+                acc.unbacked_numbers += 1;
+            }
             if typed_words.contains(&lower) {
                 acc.unbacked_checkable += 1;
                 continue;

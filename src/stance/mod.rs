@@ -119,6 +119,8 @@ pub struct PreparedSource {
     spans: bool,
     /// The same text indexed for the engine's typed, sentence-level judgement.
     engine: Option<Engine>,
+    /// The text, for the refuting words of the source.
+    text: String,
 }
 
 /// The source as a one-source engine (`None` for a text with nothing to index).
@@ -136,6 +138,7 @@ impl PreparedSource {
             body: Body::new(Doc::new(text), idf()),
             spans: true,
             engine: engine_of(text),
+            text: text.to_string(),
         }
     }
 
@@ -145,6 +148,7 @@ impl PreparedSource {
             body: Body::new(Doc::from_sentences(sentences), idf()),
             spans: false,
             engine: engine_of(&sentences.join("\n")),
+            text: sentences.join("\n"),
         }
     }
 }
@@ -157,28 +161,26 @@ fn idf() -> &'static dyn Idf {
     }
 }
 
-/// The judgement of one claim against a prepared source.
+/// The judgement of one claim against a prepared source: the page's judgement
+/// ([`Engine::check`](crate::Engine::check)), on the source read as a whole.
 ///
-/// The learned model decides; the engine's judgement of the source's sentences closest to the
-/// claim can only add a contradiction: when such a sentence differs from the claim in a
-/// checkable slot (a number, a name, a title, a date, a negation), the source contradicts the
-/// claim, as it does in [`Engine::check`](crate::Engine::check).
-/// (The page's confirmations are stricter than the model's "agree": see docs/quality.md.)
+/// The engine judges the source's sentences closest to the claim (typed facts compared,
+/// every differing word accounted for); the learned model reads the whole source (its
+/// refuting and hedging words, how much of it is on the claim); [`crate::judge::settle`]
+/// decides from both, as it does for each source of a page.
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    if !matches!(d.relation, Relation::Unrelated | Relation::Contradicts)
-        && source.engine.as_ref().is_some_and(|e| {
-            e.evidence_for_unsettled(claim).iter().any(|ev| {
-                ev.relation == Relation::Contradicts
-                    && ev
-                        .reasons
-                        .iter()
-                        .any(|r| r.contradicts && r.kind != crate::ReasonKind::Substitution)
-            })
+    let sentence = source
+        .engine
+        .as_ref()
+        .and_then(|e| {
+            e.evidence_for_unsettled(claim)
+                .first()
+                .map(|ev| ev.relation)
         })
-    {
-        d.relation = Relation::Contradicts;
-    }
+        .unwrap_or(Relation::Unrelated);
+    let model = refuted(claim, &source.text, d.relation);
+    d.relation = crate::judge::settle(sentence, model, crate::judge::is_headline(claim));
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -199,10 +201,14 @@ pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
     refuted(claim, &sentences.join(" "), r)
 }
 
-/// The model's contradiction stands only where the source has a refuting word the claim lacks;
-/// elsewhere the model says no more than "related".
+/// For a claim written as a sentence, the model's contradiction stands only where the source
+/// has a refuting word the claim lacks; elsewhere the model says no more than "related". (For
+/// a headline, what the model was trained on, its reading stands.)
 fn refuted(claim: &str, source: &str, model: Relation) -> Relation {
-    if model == Relation::Contradicts && !features::refutes(claim, source) {
+    if model == Relation::Contradicts
+        && !crate::judge::is_headline(claim)
+        && !features::refutes(claim, source)
+    {
         Relation::Related
     } else {
         model
