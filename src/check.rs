@@ -5,11 +5,12 @@ use crate::claim::{claim_terms, extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::{Hit, Index};
-use crate::judge::{judge, Elsewhere, Words, THRESHOLDS};
+use crate::judge::{judge, keys, Elsewhere, Words, THRESHOLDS};
 use crate::reason::{Reason, ReasonKind};
 use crate::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// How one source stands towards one claim.
@@ -398,7 +399,8 @@ impl Engine {
         }
         // A headline is read against the whole article: a sentence that shares less of its
         // words still bears on it (the learned model decides; see `judge::settle`).
-        let related = if crate::judge::is_headline(claim_text) {
+        let headline = crate::judge::is_headline(claim_text);
+        let related = if headline {
             THRESHOLDS.related_headline
         } else {
             THRESHOLDS.related
@@ -454,13 +456,16 @@ impl Engine {
         );
         scored.truncate(CANDIDATES);
 
+        let claim_keys = keys(&claim_tokens);
         let claim_words = Words {
             text: claim_text,
             tokens: &claim_tokens,
             facts: &claim.facts,
+            keys: &claim_keys,
         };
-        // The rest of each judged source, built once per source.
+        // The rest of each judged source, built once per source; each sentence tokenised once.
         let mut rest: Vec<(u32, Elsewhere)> = Vec::new();
+        let mut read: HashMap<u32, (Vec<crate::text::Token>, Vec<String>)> = HashMap::new();
         // Best candidate per source.
         let mut best: Vec<(usize, Evidence)> = Vec::new();
         for (score, coverage, hit) in scored {
@@ -468,26 +473,55 @@ impl Engine {
             let Some(source) = &self.sources[doc] else {
                 continue;
             };
-            let (text, span, from_title) = self.sentence(source, hit.entry);
-            let tokens = tokenize(text);
-            let facts = Facts::extract(text);
             let at = match rest.iter().position(|(d, _)| *d == hit.doc) {
                 Some(at) => at,
                 None => {
-                    let mut e = Elsewhere::default();
-                    for entry in self.entries.get(doc).cloned().unwrap_or(0..0) {
-                        let (t, _, _) = self.sentence(source, entry);
-                        e.add(&tokenize(t), &Facts::extract(t));
+                    // A claim is read against the source's sentences on it (those retrieval
+                    // found, and its headline; synonyms too, but for a headline), and the words
+                    // of the whole source.
+                    let mut e = Elsewhere::new(!headline);
+                    let all = self.entries.get(doc).cloned().unwrap_or(0..0);
+                    let near = found
+                        .iter()
+                        .find(|(d, _)| *d == hit.doc)
+                        .map_or(&[][..], |(_, l)| l);
+                    let title = all
+                        .clone()
+                        .take(1)
+                        .filter(|&i| self.sentences.get(i as usize).is_some_and(|s| s.title));
+                    let entries: Vec<u32> = near.iter().copied().chain(title).collect();
+                    for entry in entries {
+                        let (tokens, keys) = read.entry(entry).or_insert_with(|| {
+                            let tokens = tokenize(self.sentence(source, entry).0);
+                            let k = keys(&tokens);
+                            (tokens, k)
+                        });
+                        e.add(tokens, keys);
                     }
-                    rest.push((hit.doc, e));
+                    // Whether the source has a word anywhere: its index term in its entries.
+                    let range = all.clone();
+                    let index = &self.index;
+                    let has = move |term: &str| index.has_term_in(term, range.clone());
+                    rest.push((hit.doc, e.with_whole(Box::new(has))));
                     rest.len() - 1
                 }
             };
+            let (text, span, from_title) = self.sentence(source, hit.entry);
+            let (tokens, sentence_keys) = match read.get(&hit.entry) {
+                Some((t, k)) => (t.clone(), k.clone()),
+                None => {
+                    let t = tokenize(text);
+                    let k = keys(&t);
+                    (t, k)
+                }
+            };
+            let facts = Facts::extract(text);
             let elsewhere = &rest[at].1;
             let sentence = Words {
                 text,
                 tokens: &tokens,
                 facts: &facts,
+                keys: &sentence_keys,
             };
             let j = judge(&claim_words, &sentence, elsewhere, score, coverage);
             let relation = j.relation;
@@ -519,9 +553,21 @@ impl Engine {
                     .iter()
                     .map(|&entry| self.sentence(source, entry).0)
                     .collect();
+                // For a sentence the model can change the relation only where the source has
+                // a refuting word the claim lacks (see `judge::settle`): it is not run elsewhere.
+                let refuting = entries.map_or(&[][..], |(_, l)| l).iter().any(|entry| {
+                    read.get(entry).is_some_and(|(tokens, _)| {
+                        tokens.iter().any(|t| {
+                            crate::stance::is_refuting(&t.norm)
+                                && !claim_tokens.iter().any(|c| c.norm == t.norm)
+                        })
+                    })
+                });
+                if !headline && !refuting {
+                    continue;
+                }
                 let model = crate::stance::model_relation(claim_text, &texts);
-                e.relation =
-                    crate::judge::settle(e.relation, model, crate::judge::is_headline(claim_text));
+                e.relation = crate::judge::settle(e.relation, model, headline);
             }
             best.retain(|(_, e)| e.relation != Relation::Unrelated);
         }

@@ -431,6 +431,20 @@ impl Index {
         sum as f32 / SCALE
     }
 
+    /// True when one of the entries in `entries` (a document's contiguous range of ids)
+    /// holds `term`: a binary search in the term's ascending posting list.
+    pub fn has_term_in(&self, term: &str, entries: std::ops::Range<u32>) -> bool {
+        let Some(&tid) = self.dict.get(term) else {
+            return false;
+        };
+        let Some(p) = self.postings.get(tid as usize) else {
+            return false;
+        };
+        let i = p.partition_point(|&e| e < entries.start);
+        p.get(i)
+            .is_some_and(|&e| e < entries.end && !self.is_dead(e))
+    }
+
     /// Approximate heap bytes held by the index: postings, term dictionary (with the terms'
     /// text) and per-entry data, counting allocated capacity. Search scratch is per thread and
     /// not included (4 bytes per entry, see [`Scratch`]).

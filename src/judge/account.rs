@@ -20,39 +20,74 @@
 //! ("may have", "reportedly") does not back it either.
 
 use crate::align::token_ops;
-use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, Number, PlaceKind};
+use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, PlaceKind};
 use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, stem, Token};
 use crate::wordnet::{relation, WordRelation};
+use std::collections::HashSet;
 
-/// The words of another sentence of the same source (or its title), for the whole-source
+/// The words of the other sentences of the same source (and its title), for the whole-source
 /// reading of a claim.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Elsewhere {
+#[derive(Default)]
+pub(crate) struct Elsewhere<'a> {
+    /// The word keys ([`word_key`]) of their salient words.
+    keys: HashSet<String>,
+    /// Their salient words, for synonym look-ups (only when `synonyms`).
     norms: Vec<String>,
-    stems: Vec<String>,
-    numbers: Vec<Number>,
+    seen: HashSet<String>,
+    /// The figures written in digits.
+    numbers: Vec<f64>,
+    /// Look up synonyms too (a few sentences); with a whole article, equal words only.
+    synonyms: bool,
+    /// Whether the whole source has a word, by its index term ([`crate::claim::terms`]).
+    whole: Option<Box<dyn Fn(&str) -> bool + 'a>>,
 }
 
-impl Elsewhere {
-    /// Add a sentence of the source.
-    pub(crate) fn add(&mut self, tokens: &[Token], facts: &Facts) {
-        for t in tokens {
-            if is_salient_word(&t.norm) && !self.norms.contains(&t.norm) {
-                self.stems.push(word_key(&t.norm));
-                self.norms.push(t.norm.clone());
-            }
+impl<'a> Elsewhere<'a> {
+    /// The rest of a source; `synonyms` for a few sentences, not for a whole article (each
+    /// look-up costs a WordNet query per word).
+    pub(crate) fn new(synonyms: bool) -> Elsewhere<'a> {
+        Elsewhere {
+            synonyms,
+            ..Elsewhere::default()
         }
-        self.numbers.extend(facts.numbers.iter().cloned());
     }
 
-    fn backs(&self, norm: &str) -> bool {
-        let key = word_key(norm);
-        self.stems.contains(&key)
-            || self
-                .norms
-                .iter()
-                .any(|o| classify(norm, o, false) == Some(Class::Equivalent))
+    /// Add a sentence of the source: its tokens and their keys ([`keys`]).
+    pub(crate) fn add(&mut self, tokens: &[Token], keys: &[String]) {
+        for (t, key) in tokens.iter().zip(keys) {
+            if t.is_numeric() {
+                if let Ok(v) = t.norm.replace(',', "").parse::<f64>() {
+                    self.numbers.push(v);
+                }
+            }
+            if is_salient_word(&t.norm) && self.seen.insert(t.norm.clone()) {
+                self.keys.insert(key.clone());
+                if self.synonyms {
+                    self.norms.push(t.norm.clone());
+                }
+            }
+        }
+    }
+
+    /// Read the whole source too: `has` tells whether it has a word, by its index term.
+    pub(crate) fn with_whole(mut self, has: Box<dyn Fn(&str) -> bool + 'a>) -> Elsewhere<'a> {
+        self.whole = Some(has);
+        self
+    }
+
+    fn backs(&self, norm: &str, key: &str) -> bool {
+        self.keys.contains(key)
+            || self.in_whole(norm)
+            || self.norms.iter().any(|o| equivalent(norm, o))
+    }
+
+    fn in_whole(&self, norm: &str) -> bool {
+        self.whole.as_ref().is_some_and(|has| has(&stem(norm)))
+    }
+
+    fn has_number(&self, values: &[f64], norm: &str) -> bool {
+        self.numbers.iter().any(|v| values.contains(v)) || self.in_whole(norm)
     }
 }
 
@@ -175,12 +210,11 @@ fn is_hedge(norm: &str) -> bool {
 
 /// True for a word that carries what a claim asserts.
 fn is_salient_word(norm: &str) -> bool {
-    let numeric = norm.chars().any(|c| c.is_ascii_digit());
-    !is_stopword(norm)
-        && !is_framing(norm)
-        && !is_negation(norm)
-        && !norm.ends_with("n't")
-        && (numeric || norm.chars().count() >= 2)
+    let b = norm.as_bytes();
+    if b.len() < 2 {
+        return b.first().is_some_and(u8::is_ascii_digit);
+    }
+    !is_stopword(norm) && !is_framing(norm) && !is_negation(norm) && !norm.ends_with("n't")
 }
 
 /// The key two inflected forms of one word share.
@@ -220,6 +254,15 @@ pub(crate) fn classify(page: &str, source: &str, names: bool) -> Option<Class> {
         WordRelation::Unrelated if names => Some(Class::Incompatible),
         WordRelation::Unrelated => None,
     }
+}
+
+/// True when WordNet gives the source's word the claim word's meaning: a synonym, a derived
+/// form, a more specific word (the equal-key case is the caller's).
+fn equivalent(page: &str, source: &str) -> bool {
+    matches!(
+        relation(page, source),
+        WordRelation::Same | WordRelation::Synonym | WordRelation::Derived | WordRelation::Hyponym
+    )
 }
 
 /// True when the word at `i` is written as a name: capitalised, and not the first word.
@@ -267,6 +310,13 @@ pub(crate) struct Words<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub facts: &'a Facts,
+    /// The tokens' word keys ([`keys`]).
+    pub keys: &'a [String],
+}
+
+/// The key of each token: what two inflected forms of one word share ("rising", "rises").
+pub(crate) fn keys(tokens: &[Token]) -> Vec<String> {
+    tokens.iter().map(|t| word_key(&t.norm)).collect()
 }
 
 /// Account for every salient word of the claim against one sentence of a source, reading the
@@ -290,8 +340,16 @@ pub(crate) fn account(
                 .map(str::to_lowercase)
         })
         .collect();
-    let sentence_norms: Vec<&str> = sentence.tokens.iter().map(|t| t.norm.as_str()).collect();
-    let claim_keys: Vec<String> = claim.tokens.iter().map(|t| word_key(&t.norm)).collect();
+    let sentence_keys = sentence.keys;
+    // The sentence's salient words the alignment did not pair with a word of the claim.
+    let leftover: Vec<&str> = ops
+        .iter()
+        .filter(|o| !o.equal)
+        .flat_map(|o| &sentence.tokens[o.source.clone()])
+        .map(|t| t.norm.as_str())
+        .filter(|w| is_salient_word(w))
+        .collect();
+    let claim_keys = claim.keys;
     // In a short claim every word carries much of what it asserts: a word the source
     // replaced one for one ("inhibits" / "induces") must be accounted for. In a long sentence
     // one such pair is as often a paraphrase ("elevation" / "upgrade") and is weighed with the
@@ -356,7 +414,7 @@ pub(crate) fn account(
                 // A name the claim has elsewhere stands for that name, not for this word.
                 let names = page_name
                     && is_name(sentence.text, sentence.tokens, j)
-                    && !claim_keys.contains(&word_key(&u.norm));
+                    && !claim_keys.contains(&sentence_keys[j]);
                 if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one && bounded) {
                     // A function word counts only when the source turns it round.
                     if !salient && c != Class::Reversal {
@@ -407,13 +465,13 @@ pub(crate) fn account(
             if !salient {
                 continue;
             }
-            // Reordered: the word stands elsewhere in the sentence.
-            let here = sentence_norms.iter().any(|o| {
-                word_key(o) == word_key(&t.norm)
-                    || classify(&t.norm, o, false) == Some(Class::Equivalent)
-            });
+            // Reordered: the word stands elsewhere in the sentence (an equal word anywhere, a
+            // synonym among the words the alignment left over).
+            let key = &claim_keys[i];
+            let here =
+                sentence_keys.contains(key) || leftover.iter().any(|o| equivalent(&t.norm, o));
             let number_backed = number && number_in(claim.facts, t, sentence.facts, elsewhere);
-            if here || number_backed || (!number && elsewhere.backs(&t.norm)) {
+            if here || number_backed || (!number && elsewhere.backs(&t.norm, key)) {
                 acc.backed += 1;
                 continue;
             }
@@ -475,8 +533,9 @@ fn number_in(claim: &Facts, t: &Token, sentence: &Facts, elsewhere: &Elsewhere) 
         .filter(|n| n.span.start <= t.start && t.end <= n.span.end)
         .map(|n| n.value)
         .collect();
-    let has = |list: &[Number]| list.iter().any(|m| values.contains(&m.value));
-    !values.is_empty() && (has(&sentence.numbers) || has(&elsewhere.numbers))
+    !values.is_empty()
+        && (sentence.numbers.iter().any(|m| values.contains(&m.value))
+            || elsewhere.has_number(&values, &t.norm))
 }
 
 fn rank(c: Class) -> u8 {
@@ -513,16 +572,19 @@ mod tests {
     fn run(page: &str, source: &str) -> Account {
         let (pt, st) = (tokenize(page), tokenize(source));
         let (pf, sf) = (Facts::extract(page), Facts::extract(source));
+        let (pk, sk) = (keys(&pt), keys(&st));
         account(
             &Words {
                 text: page,
                 tokens: &pt,
                 facts: &pf,
+                keys: &pk,
             },
             &Words {
                 text: source,
                 tokens: &st,
                 facts: &sf,
+                keys: &sk,
             },
             &Elsewhere::default(),
             &[],

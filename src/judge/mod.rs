@@ -19,7 +19,7 @@
 mod account;
 mod compare;
 
-pub(crate) use account::{Elsewhere, Words};
+pub(crate) use account::{keys, Elsewhere, Words};
 pub use compare::compare;
 
 use crate::check::Relation;
@@ -171,7 +171,7 @@ fn decide(
 /// model can take a confirmation back (a source whose sentences dispute it) but never make
 /// one. A contradiction found in a sentence stands; the model's contradiction (which, for a
 /// sentence, needs a refuting word such as "denied" or "a hoax") stands where the sentence did
-/// not confirm. The model's "unrelated" holds only where no sentence confirmed or contradicted.
+/// not confirm. The model's "unrelated" holds only where no sentence bears on the claim.
 ///
 /// For a headline, the model reads the article (what it was trained for): it confirms where
 /// the sentence judgement found nothing that rules a confirmation out, contradicts, or says
@@ -191,8 +191,9 @@ pub(crate) fn settle(sentence: Relation, model: Relation, headline: bool) -> Rel
         (Confirms, Contradicts) => Related,
         (Confirms, _) => Confirms,
         (Related | Unrelated, Contradicts) => Contradicts,
-        (Related | Unrelated, Unrelated) => Unrelated,
-        (Related | Unrelated, Confirms | Related) => Related,
+        (Related, _) => Related,
+        (Unrelated, Unrelated) => Unrelated,
+        (Unrelated, Confirms | Related) => Related,
     }
 }
 

@@ -224,9 +224,14 @@ fn lexicon_hashed(norm: &str, h: u64) -> u8 {
 /// True when the text has a refuting word ("denied", "hoax", "false") that `claim` lacks.
 pub(crate) fn refutes(claim: &str, text: &str) -> bool {
     let in_claim: Vec<String> = tokenize(claim).into_iter().map(|t| t.norm).collect();
-    tokenize(text).iter().any(|t| {
-        REFUTE_WORDS.binary_search(&t.norm.as_str()).is_ok() && !in_claim.contains(&t.norm)
-    })
+    tokenize(text)
+        .iter()
+        .any(|t| is_refuting(&t.norm) && !in_claim.contains(&t.norm))
+}
+
+/// True for a refuting word, normalised.
+pub(crate) fn is_refuting(norm: &str) -> bool {
+    REFUTE_WORDS.binary_search(&norm).is_ok()
 }
 
 /// The lexicon classes of one normalised word.

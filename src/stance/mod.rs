@@ -201,6 +201,11 @@ pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
     refuted(claim, &sentences.join(" "), r)
 }
 
+/// True for a refuting word ("denied", "hoax", "false"), normalised.
+pub(crate) fn is_refuting(norm: &str) -> bool {
+    features::is_refuting(norm)
+}
+
 /// For a claim written as a sentence, the model's contradiction stands only where the source
 /// has a refuting word the claim lacks; elsewhere the model says no more than "related". (For
 /// a headline, what the model was trained on, its reading stands.)

@@ -59,6 +59,7 @@
 #[cfg(feature = "cli")]
 pub mod build;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The built-in table's bytes.
@@ -708,10 +709,61 @@ pub(crate) fn builtin() -> Option<&'static Table> {
 /// assert_eq!(relation("increased", "decrease"), WordRelation::Antonym);
 /// ```
 pub fn relation(a: &str, b: &str) -> WordRelation {
-    match builtin() {
+    // The judge asks about the same pairs again and again (a page's words against its
+    // sources'); a look-up costs about 2 µs, a cached answer a hash. The cache is cleared when
+    // it grows past CACHE_PAIRS, so its memory stays bounded.
+    thread_local! {
+        static CACHE: std::cell::RefCell<(String, HashMap<String, WordRelation, Fnv>)> =
+            std::cell::RefCell::new((String::new(), HashMap::default()));
+    }
+    const CACHE_PAIRS: usize = 1 << 16;
+    let hit = CACHE.with(|c| {
+        let (buf, map) = &mut *c.borrow_mut();
+        buf.clear();
+        buf.push_str(a);
+        buf.push('\u{0}');
+        buf.push_str(b);
+        map.get(buf.as_str()).copied()
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let r = match builtin() {
         Some(t) => t.relation(a, b),
         None if a == b && !a.is_empty() => WordRelation::Same,
         None => WordRelation::Unrelated,
+    };
+    CACHE.with(|c| {
+        let (buf, map) = &mut *c.borrow_mut();
+        if map.len() >= CACHE_PAIRS {
+            map.clear();
+        }
+        map.insert(buf.clone(), r);
+    });
+    r
+}
+
+/// FNV-1a, for the cache's short keys (std's SipHash costs more than the look-up it saves).
+#[derive(Clone, Copy, Default)]
+struct Fnv;
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 
