@@ -61,8 +61,8 @@ pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::{claim_spans, is_claim};
 #[cfg(not(target_arch = "wasm32"))]
-pub use source::load_path;
-pub use source::{parse_file, Corpus, Source};
+pub use source::{load_path, load_path_limited};
+pub use source::{parse_file, Corpus, Source, MAX_FILE_BYTES};
 pub use stance::{
     stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
 };
