@@ -56,7 +56,9 @@ pub use facts::Facts;
 pub use html::{decode_entities, html_to_text, HtmlDoc};
 pub use index::{Hit, Index};
 pub use judge::compare;
-pub use output::{OutputClaim, OutputDiff, OutputEvidence, OutputReason, OutputReport};
+pub use output::{
+    OutputClaim, OutputClaims, OutputDiff, OutputEvidence, OutputReason, OutputReport,
+};
 pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::{claim_spans, is_claim};

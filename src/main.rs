@@ -2,7 +2,7 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{fnc1, Corpus, Engine, OutputReport, Relation, Verdict};
+use corroborate::{fnc1, Corpus, Engine, OutputClaim, OutputClaims, Relation, Summary, Verdict};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -258,13 +258,14 @@ fn check(
     let report = engine
         .check_excluding(&page.text, exclude.as_deref())
         .map_err(|e| e.to_string())?;
-    let out = OutputReport::new(&report, &page.text, |id| engine.source(id));
+    // Each claim is converted to UTF-16 offsets and written as it comes: the converted report
+    // is never held whole (it would double the memory a long page takes).
+    let mut convert = OutputClaims::new(&page.text, |id| engine.source(id));
+    let claims = report.claims.iter().map(|c| convert.claim(c));
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut w, &out)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(w)),
+        Format::Json => write_json(&mut w, claims, &report.summary),
         Format::Text => {
             let colour = match color {
                 ColorChoice::Always => true,
@@ -273,7 +274,7 @@ fn check(
                     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            write_text(&mut w, &out, &skipped, colour)
+            write_text(&mut w, claims, &report.summary, &skipped, colour)
         }
     };
     result.and_then(|()| w.flush()).or_else(ignore_broken_pipe)
@@ -390,14 +391,49 @@ fn reason_style(r: &corroborate::Reason) -> (&'static str, &'static str) {
     }
 }
 
+/// The report as pretty-printed JSON, as `serde_json::to_writer_pretty` writes an
+/// [`corroborate::OutputReport`], byte for byte, one claim at a time.
+fn write_json(
+    w: &mut impl Write,
+    claims: impl Iterator<Item = OutputClaim>,
+    summary: &Summary,
+) -> io::Result<()> {
+    // Pretty JSON has no raw line breaks inside strings: re-indenting by lines is exact.
+    fn indented(w: &mut impl Write, json: &str, indent: &str) -> io::Result<()> {
+        for (i, line) in json.split('\n').enumerate() {
+            if i > 0 {
+                w.write_all(b"\n")?;
+                w.write_all(indent.as_bytes())?;
+            }
+            w.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+    w.write_all(b"{\n  \"claims\": [")?;
+    let mut any = false;
+    for claim in claims {
+        w.write_all(if any { b",\n    " } else { b"\n    " })?;
+        any = true;
+        indented(w, &serde_json::to_string_pretty(&claim)?, "    ")?;
+    }
+    w.write_all(if any {
+        b"\n  ],\n  \"summary\": "
+    } else {
+        b"],\n  \"summary\": "
+    })?;
+    indented(w, &serde_json::to_string_pretty(summary)?, "  ")?;
+    w.write_all(b"\n}\n")
+}
+
 fn write_text(
     w: &mut impl Write,
-    report: &OutputReport,
+    claims: impl Iterator<Item = OutputClaim>,
+    summary: &Summary,
     skipped: &[String],
     colour: bool,
 ) -> io::Result<()> {
     let st = Style { on: colour };
-    for (i, claim) in report.claims.iter().enumerate() {
+    for (i, claim) in claims.enumerate() {
         let (label, code) = verdict_style(claim.verdict);
         writeln!(
             w,
@@ -451,7 +487,7 @@ fn write_text(
     for id in skipped {
         writeln!(w, "skipped: {} (the page itself)", visible(id))?;
     }
-    let s = &report.summary;
+    let s = summary;
     writeln!(
         w,
         "\n{} claims: {} confirmed, {} contradicted, {} disputed, {} related only, {} unique to this page",
