@@ -193,6 +193,8 @@ const MIN_SHARED: f32 = 0.14;
 #[derive(Clone, Debug)]
 pub struct Engine {
     sources: Vec<Option<Source>>,
+    /// The position in `sources` of each present source, by id.
+    ids: HashMap<String, u32>,
     /// The entries of each source's sentences (they are indexed one source after another).
     entries: Vec<Range<u32>>,
     sentences: Vec<Indexed>,
@@ -210,6 +212,7 @@ impl Engine {
         }
         let mut engine = Engine {
             sources: Vec::new(),
+            ids: HashMap::new(),
             entries: Vec::new(),
             sentences: Vec::new(),
             index: Index::new(),
@@ -226,7 +229,7 @@ impl Engine {
         if source.id.trim().is_empty() {
             return Err(Error::new(ErrorKind::Corpus, "a source has an empty id"));
         }
-        if self.source(&source.id).is_some() {
+        if self.ids.contains_key(&source.id) {
             return Err(Error::new(
                 ErrorKind::Corpus,
                 format!("two sources have the id {:?}", source.id),
@@ -254,29 +257,27 @@ impl Engine {
             });
         }
         self.entries.push(first..self.sentences.len() as u32);
+        self.ids.insert(source.id.clone(), doc);
         self.sources.push(Some(source));
         Ok(())
     }
 
     /// Remove the source with this id; returns whether it was there.
     pub fn remove_source(&mut self, id: &str) -> bool {
-        match self
-            .sources
-            .iter()
-            .position(|s| s.as_ref().is_some_and(|s| s.id == id))
-        {
-            Some(i) => {
-                self.sources[i] = None;
-                self.index.remove_doc(i as u32);
-                true
-            }
-            None => false,
+        let Some(i) = self.ids.remove(id) else {
+            return false;
+        };
+        if let Some(slot) = self.sources.get_mut(i as usize) {
+            *slot = None;
         }
+        self.index.remove_doc(i);
+        true
     }
 
     /// The source with this id.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().flatten().find(|s| s.id == id)
+        let i = *self.ids.get(id)?;
+        self.sources.get(i as usize)?.as_ref()
     }
 
     /// The sources, in the order they were added.

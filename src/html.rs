@@ -417,6 +417,7 @@ impl Scanner<'_> {
             self_closing: false,
             attrs: Vec::new(),
         };
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         loop {
             // Skip white space and stray slashes.
             while let Some(&b) = bytes.get(i) {
@@ -485,7 +486,17 @@ impl Scanner<'_> {
                 }
                 i = j;
             }
-            if !tag.attrs.iter().any(|(k, _)| *k == key) {
+            // The first of repeated attributes wins. A tag's few attributes are compared in
+            // place; past a handful, a set keeps a tag with thousands of them linear.
+            let repeated = if tag.attrs.len() < 16 {
+                tag.attrs.iter().any(|(k, _)| *k == key)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(tag.attrs.iter().map(|(k, _)| k.clone()));
+                }
+                !seen.insert(key.clone())
+            };
+            if !repeated {
                 tag.attrs.push((key, value));
             }
         }

@@ -56,13 +56,15 @@ pub use facts::Facts;
 pub use html::{decode_entities, html_to_text, HtmlDoc};
 pub use index::{Hit, Index};
 pub use judge::compare;
-pub use output::{OutputClaim, OutputDiff, OutputEvidence, OutputReason, OutputReport};
+pub use output::{
+    OutputClaim, OutputClaims, OutputDiff, OutputEvidence, OutputReason, OutputReport,
+};
 pub use reason::{Reason, ReasonKind};
 pub use segment::sentences;
 pub use skip::{claim_spans, is_claim};
 #[cfg(not(target_arch = "wasm32"))]
-pub use source::load_path;
-pub use source::{parse_file, Corpus, Source};
+pub use source::{load_path, load_path_limited};
+pub use source::{parse_file, Corpus, Source, MAX_FILE_BYTES};
 pub use stance::{
     stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
 };

@@ -2,7 +2,7 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{fnc1, Corpus, Engine, OutputReport, Relation, Verdict};
+use corroborate::{fnc1, Corpus, Engine, OutputClaim, OutputClaims, Relation, Summary, Verdict};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,6 +14,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest file read as a page or source, in bytes (default 64 MiB); a larger file is
+    /// an error.
+    #[arg(long, global = true, value_name = "N", default_value_t = corroborate::MAX_FILE_BYTES)]
+    max_file_bytes: u64,
 }
 
 #[derive(Subcommand)]
@@ -143,15 +147,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    let max_bytes = cli.max_file_bytes;
     match cli.command {
         Command::Check {
             page,
             sources,
             format,
             color,
-        } => check(&page, &sources, format, color),
+        } => check(&page, &sources, format, color, max_bytes),
         Command::Stance => stance(),
-        Command::Corpus { paths, output } => corpus(&paths, &output),
+        Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes),
         Command::Synth {
             sentences,
             seed,
@@ -178,8 +183,11 @@ fn run(cli: Cli) -> Result<(), String> {
         } => {
             let pairs = fnc1::load(&dir, fnc1::Split::Test).map_err(|e| e.to_string())?;
             let report = fnc1::evaluate(&pairs, corroborate::stance);
-            print!("{report}");
-            Ok(())
+            let stdout = io::stdout();
+            let mut w = stdout.lock();
+            write!(w, "{report}")
+                .and_then(|()| w.flush())
+                .or_else(ignore_broken_pipe)
         }
         Command::Train {
             dataset: TrainDataset::Fnc1 { dir, output },
@@ -201,8 +209,16 @@ fn check(
     sources: &[PathBuf],
     format: Format,
     color: ColorChoice,
+    max_bytes: u64,
 ) -> Result<(), String> {
-    let page_sources = corroborate::load_path(page_path).map_err(|e| e.to_string())?;
+    if page_path.is_dir() {
+        return Err(format!(
+            "{}: is a folder; give one page file",
+            page_path.display()
+        ));
+    }
+    let page_sources =
+        corroborate::load_path_limited(page_path, max_bytes).map_err(|e| e.to_string())?;
     let page = match page_sources.as_slice() {
         [one] => one,
         [] => {
@@ -225,18 +241,31 @@ fn check(
             page_path.display()
         ));
     }
-    let corpus = Corpus::load(sources).map_err(|e| e.to_string())?;
+    let (corpus, origins) =
+        Corpus::load_with_origins(sources, max_bytes).map_err(|e| e.to_string())?;
+    let itself = page_itself(page_path, &page.text, &corpus, &origins);
+    // The engine skips a source with the page's text by itself; the one read from the page's
+    // own file (whatever its text) is excluded by id.
+    let exclude = itself.iter().find(|(_, by_path)| *by_path).map(|(i, _)| *i);
+    let exclude = exclude
+        .and_then(|i| corpus.sources.get(i))
+        .map(|s| s.id.clone());
+    let skipped: Vec<String> = itself
+        .iter()
+        .filter_map(|&(i, _)| corpus.sources.get(i).map(|s| s.id.clone()))
+        .collect();
     let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
     let report = engine
-        .check_excluding(&page.text, Some(&page.id))
+        .check_excluding(&page.text, exclude.as_deref())
         .map_err(|e| e.to_string())?;
-    let out = OutputReport::new(&report, &page.text, |id| engine.source(id));
+    // Each claim is converted to UTF-16 offsets and written as it comes: the converted report
+    // is never held whole (it would double the memory a long page takes).
+    let mut convert = OutputClaims::new(&page.text, |id| engine.source(id));
+    let claims = report.claims.iter().map(|c| convert.claim(c));
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut w, &out)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(w)),
+        Format::Json => write_json(&mut w, claims, &report.summary),
         Format::Text => {
             let colour = match color {
                 ColorChoice::Always => true,
@@ -245,10 +274,67 @@ fn check(
                     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            write_text(&mut w, &out, colour)
+            write_text(&mut w, claims, &report.summary, &skipped, colour)
         }
     };
     result.and_then(|()| w.flush()).or_else(ignore_broken_pipe)
+}
+
+/// The sources that are the page itself: read from the same file (the same canonical path,
+/// through any symbolic links), or with the same text (as the engine compares texts: white
+/// space and case folded). Each as (index in the corpus, found by path). A source that merely
+/// shares the page's file name, in another folder, is not the page.
+fn page_itself(
+    page_path: &Path,
+    page_text: &str,
+    corpus: &Corpus,
+    origins: &[PathBuf],
+) -> Vec<(usize, bool)> {
+    let page_file = std::fs::canonicalize(page_path).ok();
+    let page_norm = corroborate::normalize(page_text);
+    let mut out = Vec::new();
+    for (i, s) in corpus.sources.iter().enumerate() {
+        let by_path = page_file.is_some()
+            && origins
+                .get(i)
+                .and_then(|o| std::fs::canonicalize(o).ok())
+                .is_some_and(|o| Some(o) == page_file);
+        let by_text = s.text.len().abs_diff(page_text.len()) < 64
+            && corroborate::normalize(&s.text) == page_norm;
+        if by_path || by_text {
+            out.push((i, by_path));
+        }
+    }
+    out
+}
+
+/// Text from a page or a source made safe for a terminal: control characters (C0 but line
+/// feed and tab, DEL, C1) are shown as their Unicode control pictures or as `<U+…>`, and the
+/// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) as
+/// `<U+…>`, so that a source cannot move the cursor, retitle the window or reorder the line.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !s.contains(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !bad(c) {
+            out.push(c);
+        } else if (c as u32) < 0x20 {
+            // U+2400 CONTROL PICTURE FOR NULL onwards: ␛ for ESC.
+            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+        } else if c == '\u{7f}' {
+            out.push('\u{2421}');
+        } else {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn ignore_broken_pipe(e: io::Error) -> Result<(), String> {
@@ -305,14 +391,60 @@ fn reason_style(r: &corroborate::Reason) -> (&'static str, &'static str) {
     }
 }
 
-fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Result<()> {
+/// The report as pretty-printed JSON, as `serde_json::to_writer_pretty` writes an
+/// [`corroborate::OutputReport`], byte for byte, one claim at a time.
+fn write_json(
+    w: &mut impl Write,
+    claims: impl Iterator<Item = OutputClaim>,
+    summary: &Summary,
+) -> io::Result<()> {
+    // Pretty JSON has no raw line breaks inside strings: re-indenting by lines is exact.
+    fn indented(w: &mut impl Write, json: &str, indent: &str) -> io::Result<()> {
+        for (i, line) in json.split('\n').enumerate() {
+            if i > 0 {
+                w.write_all(b"\n")?;
+                w.write_all(indent.as_bytes())?;
+            }
+            w.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    }
+    w.write_all(b"{\n  \"claims\": [")?;
+    let mut any = false;
+    for claim in claims {
+        w.write_all(if any { b",\n    " } else { b"\n    " })?;
+        any = true;
+        indented(w, &serde_json::to_string_pretty(&claim)?, "    ")?;
+    }
+    w.write_all(if any {
+        b"\n  ],\n  \"summary\": "
+    } else {
+        b"],\n  \"summary\": "
+    })?;
+    indented(w, &serde_json::to_string_pretty(summary)?, "  ")?;
+    w.write_all(b"\n}\n")
+}
+
+fn write_text(
+    w: &mut impl Write,
+    claims: impl Iterator<Item = OutputClaim>,
+    summary: &Summary,
+    skipped: &[String],
+    colour: bool,
+) -> io::Result<()> {
     let st = Style { on: colour };
-    for (i, claim) in report.claims.iter().enumerate() {
+    for (i, claim) in claims.enumerate() {
         let (label, code) = verdict_style(claim.verdict);
-        writeln!(w, "{:>3}. {}  {}", i + 1, st.paint(code, label), claim.text)?;
+        writeln!(
+            w,
+            "{:>3}. {}  {}",
+            i + 1,
+            st.paint(code, label),
+            visible(&claim.text)
+        )?;
         for e in &claim.evidence {
             let (rel, code) = relation_style(e.relation);
-            let who = e.outlet.as_deref().unwrap_or(&e.source);
+            let who = visible(e.outlet.as_deref().unwrap_or(&e.source));
             writeln!(
                 w,
                 "       {} {} (score {:.2}){}",
@@ -325,25 +457,37 @@ fn write_text(w: &mut impl Write, report: &OutputReport, colour: bool) -> io::Re
             for d in &e.diff {
                 let (open, close, code) = match d.op {
                     corroborate::DiffKind::Equal => {
-                        line.push_str(&d.text);
+                        line.push_str(&visible(&d.text));
                         continue;
                     }
                     corroborate::DiffKind::Removed => ("[-", "-]", "9;31"),
                     corroborate::DiffKind::Added => ("{+", "+}", "4;32"),
                 };
                 let words = d.text.trim_end();
-                let tail = &d.text[words.len()..];
+                let tail = d.text.get(words.len()..).unwrap_or("");
+                let words = visible(words);
                 line.push_str(&st.paint(code, &format!("{open}{words}{close}")));
                 line.push_str(if tail.is_empty() { " " } else { tail });
             }
             writeln!(w, "         {}", line.trim_end())?;
             for r in &e.reasons {
                 let (glyph, code) = reason_style(&r.reason);
-                writeln!(w, "         {} {}", st.paint(code, glyph), r.message)?;
+                writeln!(
+                    w,
+                    "         {} {}",
+                    st.paint(code, glyph),
+                    visible(&r.message)
+                )?;
             }
         }
     }
-    let s = &report.summary;
+    if !skipped.is_empty() {
+        writeln!(w)?;
+    }
+    for id in skipped {
+        writeln!(w, "skipped: {} (the page itself)", visible(id))?;
+    }
+    let s = summary;
     writeln!(
         w,
         "\n{} claims: {} confirmed, {} contradicted, {} disputed, {} related only, {} unique to this page",
@@ -386,11 +530,11 @@ fn stance() -> Result<(), String> {
     out.flush().or_else(ignore_broken_pipe)
 }
 
-fn corpus(paths: &[PathBuf], output: &Path) -> Result<(), String> {
-    let corpus = Corpus::load(paths).map_err(|e| e.to_string())?;
+fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64) -> Result<(), String> {
+    let (corpus, _) = Corpus::load_with_origins(paths, max_bytes).map_err(|e| e.to_string())?;
     let json = corpus.to_json();
     if output == Path::new("-") {
-        println!("{json}");
+        write_out(output, &json)?;
     } else {
         std::fs::write(output, json + "\n")
             .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
@@ -407,7 +551,9 @@ fn write_out(output: &Path, text: &str) -> Result<(), String> {
     if output == Path::new("-") {
         let stdout = io::stdout();
         let mut w = stdout.lock();
-        writeln!(w, "{text}").or_else(ignore_broken_pipe)
+        writeln!(w, "{text}")
+            .and_then(|()| w.flush())
+            .or_else(ignore_broken_pipe)
     } else {
         std::fs::write(output, format!("{text}\n"))
             .map_err(|e| format!("cannot write {}: {e}", output.display()))

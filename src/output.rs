@@ -4,10 +4,11 @@
 //! [`OutputReport`], built here with one [`Utf16Map`] per text, in one pass each.
 
 use crate::align::{DiffKind, DiffSpan};
-use crate::check::{Relation, Report, Summary, Verdict};
+use crate::check::{ClaimReport, Relation, Report, Summary, Verdict};
 use crate::reason::Reason;
 use crate::text::Utf16Map;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A diff span with its offsets in UTF-16 code units, relative to the sentence it belongs to.
 #[derive(Clone, Debug, Serialize)]
@@ -108,74 +109,88 @@ impl OutputReport {
         page: &str,
         source_of: impl Fn(&str) -> Option<&'s crate::Source>,
     ) -> OutputReport {
-        let page_map = Utf16Map::new(page);
-        // One table per source text, built once, only for the sources that give evidence.
-        let mut maps: Vec<(String, Utf16Map)> = Vec::new();
-        let claims = report
-            .claims
+        let mut convert = OutputClaims::new(page, source_of);
+        OutputReport {
+            claims: report.claims.iter().map(|c| convert.claim(c)).collect(),
+            summary: report.summary.clone(),
+        }
+    }
+}
+
+/// Converts the claims of a report on one page to UTF-16 offsets one at a time, for a caller
+/// that writes each claim out as it goes (and so never holds the whole converted report);
+/// [`OutputReport::new`] converts them all. The page's table is built once, and each source's
+/// once, when it first gives evidence.
+pub struct OutputClaims<'s, F> {
+    page_map: Utf16Map,
+    maps: HashMap<&'s str, Utf16Map>,
+    source_of: F,
+}
+
+impl<'s, F: Fn(&str) -> Option<&'s crate::Source>> OutputClaims<'s, F> {
+    /// A converter for claims of `page`; `source_of` looks a source up by id.
+    pub fn new(page: &str, source_of: F) -> OutputClaims<'s, F> {
+        OutputClaims {
+            page_map: Utf16Map::new(page),
+            maps: HashMap::new(),
+            source_of,
+        }
+    }
+
+    /// One claim with UTF-16 offsets.
+    pub fn claim(&mut self, c: &ClaimReport) -> OutputClaim {
+        let (start_utf16, end_utf16) = to_pair(&self.page_map, c.span.clone());
+        let claim_map = Utf16Map::new(&c.text);
+        let evidence = c
+            .evidence
             .iter()
-            .map(|c| {
-                let (start_utf16, end_utf16) = to_pair(&page_map, c.span.clone());
-                let claim_map = Utf16Map::new(&c.text);
-                let evidence = c
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        let source = source_of(&e.source);
-                        let (start_utf16, end_utf16) = match source {
-                            Some(s) => {
-                                let i = match maps.iter().position(|(id, _)| id == &s.id) {
-                                    Some(i) => i,
-                                    None => {
-                                        maps.push((s.id.clone(), Utf16Map::new(&s.text)));
-                                        maps.len() - 1
-                                    }
-                                };
-                                to_pair(&maps[i].1, e.span.clone())
-                            }
-                            None => (0, 0),
-                        };
-                        let sentence_map = Utf16Map::new(&e.text);
-                        OutputEvidence {
-                            source: e.source.clone(),
-                            outlet: source.and_then(|s| s.outlet.clone()),
-                            title: source.and_then(|s| s.title.clone()),
-                            url: source.and_then(|s| s.url.clone()),
-                            relation: e.relation,
-                            text: e.text.clone(),
-                            start_utf16,
-                            end_utf16,
-                            score: e.score,
-                            coverage: e.coverage,
-                            reasons: e
-                                .reasons
-                                .iter()
-                                .map(|r| OutputReason {
-                                    reason: r.clone(),
-                                    message: r.to_string(),
-                                })
-                                .collect(),
-                            diff: e
-                                .diff
-                                .iter()
-                                .map(|d| diff_utf16(d, &claim_map, &sentence_map))
-                                .collect(),
-                            from_title: e.from_title,
-                        }
-                    })
-                    .collect();
-                OutputClaim {
-                    text: c.text.clone(),
+            .map(|e| {
+                let source = (self.source_of)(&e.source);
+                let (start_utf16, end_utf16) = match source {
+                    Some(s) => {
+                        let map = self
+                            .maps
+                            .entry(s.id.as_str())
+                            .or_insert_with(|| Utf16Map::new(&s.text));
+                        to_pair(map, e.span.clone())
+                    }
+                    None => (0, 0),
+                };
+                let sentence_map = Utf16Map::new(&e.text);
+                OutputEvidence {
+                    source: e.source.clone(),
+                    outlet: source.and_then(|s| s.outlet.clone()),
+                    title: source.and_then(|s| s.title.clone()),
+                    url: source.and_then(|s| s.url.clone()),
+                    relation: e.relation,
+                    text: e.text.clone(),
                     start_utf16,
                     end_utf16,
-                    verdict: c.verdict,
-                    evidence,
+                    score: e.score,
+                    coverage: e.coverage,
+                    reasons: e
+                        .reasons
+                        .iter()
+                        .map(|r| OutputReason {
+                            reason: r.clone(),
+                            message: r.to_string(),
+                        })
+                        .collect(),
+                    diff: e
+                        .diff
+                        .iter()
+                        .map(|d| diff_utf16(d, &claim_map, &sentence_map))
+                        .collect(),
+                    from_title: e.from_title,
                 }
             })
             .collect();
-        OutputReport {
-            claims,
-            summary: report.summary.clone(),
+        OutputClaim {
+            text: c.text.clone(),
+            start_utf16,
+            end_utf16,
+            verdict: c.verdict,
+            evidence,
         }
     }
 }

@@ -964,6 +964,8 @@ impl Corpus {
         if self.sources.is_empty() {
             return Err(Error::new(ErrorKind::Corpus, "the corpus has no sources"));
         }
+        let mut seen: std::collections::HashSet<&str> =
+            std::collections::HashSet::with_capacity(self.sources.len());
         for (i, s) in self.sources.iter().enumerate() {
             if s.id.trim().is_empty() {
                 return Err(Error::new(
@@ -977,11 +979,7 @@ impl Corpus {
                     format!("source {:?} has empty text", s.id),
                 ));
             }
-            if self
-                .sources
-                .get(..i)
-                .is_some_and(|before| before.iter().any(|b| b.id == s.id))
-            {
+            if !seen.insert(s.id.as_str()) {
                 return Err(Error::new(
                     ErrorKind::Corpus,
                     format!("two sources have the id {:?}", s.id),
@@ -998,6 +996,14 @@ impl Corpus {
     /// (naming the id and both files).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load(paths: &[PathBuf]) -> Result<Corpus> {
+        Corpus::load_with_origins(paths, MAX_FILE_BYTES).map(|(corpus, _)| corpus)
+    }
+
+    /// Like [`Corpus::load`], with a size limit per file (`max_bytes`, see [`MAX_FILE_BYTES`]),
+    /// and also the file each source was read from (one path per source, in the same order),
+    /// for telling a page apart from a source with the same file name.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_with_origins(paths: &[PathBuf], max_bytes: u64) -> Result<(Corpus, Vec<PathBuf>)> {
         if paths.is_empty() {
             return Err(Error::new(
                 ErrorKind::NoSources,
@@ -1006,9 +1012,10 @@ impl Corpus {
         }
         let mut sources: Vec<Source> = Vec::new();
         let mut origins: Vec<PathBuf> = Vec::new();
+        let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for path in paths {
-            for (source, origin) in load_with_origins(path)? {
-                if let Some(k) = sources.iter().position(|s| s.id == source.id) {
+            for (source, origin) in load_with_origins(path, max_bytes)? {
+                if let Some(&k) = ids.get(&source.id) {
                     let first = origins
                         .get(k)
                         .map(|p| p.display().to_string())
@@ -1023,13 +1030,14 @@ impl Corpus {
                         ),
                     ));
                 }
+                ids.insert(source.id.clone(), sources.len());
                 sources.push(source);
                 origins.push(origin);
             }
         }
         let corpus = Corpus { sources };
         corpus.validate()?;
-        Ok(corpus)
+        Ok((corpus, origins))
     }
 }
 
@@ -1116,12 +1124,97 @@ pub fn parse_file(file_name: &str, content: &str) -> Result<Vec<Source>> {
 /// [`ErrorKind::NotUtf8`], [`ErrorKind::UnsupportedFormat`], [`ErrorKind::Corpus`] (empty
 /// file, no text), [`ErrorKind::Json`], and [`ErrorKind::NoSources`] for a folder without
 /// supported files.
+///
+/// Only regular files are read (a symbolic link is followed to one): a FIFO, a device or a
+/// socket is an [`ErrorKind::Io`] error, as is a file over [`MAX_FILE_BYTES`] (see
+/// [`load_path_limited`] for another limit).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn load_path(path: &Path) -> Result<Vec<Source>> {
-    Ok(load_with_origins(path)?
+    load_path_limited(path, MAX_FILE_BYTES)
+}
+
+/// The largest file [`load_path`] and [`Corpus::load`] read: 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// [`load_path`] with a size limit of `max_bytes` per file.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load_path_limited(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {
+    Ok(load_with_origins(path, max_bytes)?
         .into_iter()
         .map(|(s, _)| s)
         .collect())
+}
+
+/// What a path that is neither a folder nor a regular file is, for messages.
+#[cfg(not(target_arch = "wasm32"))]
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// The error for a path that is not a regular file.
+#[cfg(not(target_arch = "wasm32"))]
+fn not_regular(path: &Path, meta: &std::fs::Metadata) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!(
+            "{}: is {}; only regular files are read",
+            path.display(),
+            special_kind(meta)
+        ),
+    )
+}
+
+/// Read a regular file of at most `max_bytes` bytes. The type is checked before opening (opening
+/// a FIFO would wait for a writer) and the read stops past the limit (a file may grow).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("{}: is a folder, not a file", path.display()),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta));
+    }
+    let too_big = || {
+        Error::new(
+            ErrorKind::Io,
+            format!(
+                "{}: larger than the limit of {max_bytes} bytes",
+                path.display()
+            ),
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big());
+    }
+    Ok(bytes)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -1135,10 +1228,10 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn load_with_origins(path: &Path) -> Result<Vec<(Source, PathBuf)>> {
+fn load_with_origins(path: &Path, max_bytes: u64) -> Result<Vec<(Source, PathBuf)>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
-        return Ok(load_file(path)?
+        return Ok(load_file(path, max_bytes)?
             .into_iter()
             .map(|s| (s, path.to_path_buf()))
             .collect());
@@ -1169,7 +1262,7 @@ fn load_with_origins(path: &Path) -> Result<Vec<(Source, PathBuf)>> {
     files.sort();
     let mut out = Vec::new();
     for (_, p) in files {
-        for s in load_file(&p)? {
+        for s in load_file(&p, max_bytes)? {
             out.push((s, p.clone()));
         }
     }
@@ -1177,7 +1270,7 @@ fn load_with_origins(path: &Path) -> Result<Vec<(Source, PathBuf)>> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn load_file(path: &Path) -> Result<Vec<Source>> {
+fn load_file(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {
     let label = path.display().to_string();
     let name = path
         .file_name()
@@ -1191,7 +1284,7 @@ fn load_file(path: &Path) -> Result<Vec<Source>> {
             format!("{label}: unsupported file type (expected {EXTENSIONS_TEXT})"),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(path, &e))?;
+    let bytes = read_regular(path, max_bytes)?;
     let content = String::from_utf8(bytes).map_err(|e| {
         Error::new(
             ErrorKind::NotUtf8,

@@ -432,3 +432,242 @@ fn synth_writes_a_deterministic_corpus_and_page() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).starts_with("corroborate: "));
 }
+
+/// Runs `args` with stdout a pipe whose read end is closed before anything is written.
+fn run_into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn corroborate");
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let story = demo();
+    let story = story.to_str().unwrap();
+    let page = first_demo_page();
+    let page = page.to_str().unwrap();
+    let cases: &[(&str, Vec<&str>)] = &[
+        ("corpus to stdout", vec!["corpus", story, "-o", "-"]),
+        ("check text", vec!["check", page, "--sources", story]),
+        (
+            "check json",
+            vec!["check", page, "--sources", story, "--format", "json"],
+        ),
+        (
+            "synth to stdout",
+            vec!["synth", "--sentences", "2000", "-o", "-"],
+        ),
+    ];
+    for (what, args) in cases {
+        let o = run_into_closed_pipe(args);
+        let err = stderr(&o);
+        assert_ne!(o.status.code(), Some(101), "{what}: {err}");
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        assert_eq!(o.status.code(), Some(0), "{what}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_read_and_size_is_capped() {
+    let dir = Scratch::new("special");
+    let good = dir.file(
+        "good.txt",
+        b"Officials said five people were injured in Lyon on Monday.",
+    );
+    let fifo = dir.0.join("page.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let zero = dir.0.join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let linked = dir.0.join("linked.txt");
+    std::os::unix::fs::symlink(&good, &linked).unwrap();
+    let folder = dir.0.join("folder.txt");
+    std::fs::create_dir_all(&folder).unwrap();
+    let p = |p: &PathBuf| p.to_str().unwrap().to_string();
+    let check = |page: &PathBuf, source: &PathBuf| {
+        vec!["check".into(), p(page), "--sources".into(), p(source)]
+    };
+    let with_cap = |mut args: Vec<String>, cap: &str| {
+        args.extend(["--max-file-bytes".into(), cap.into()]);
+        args
+    };
+    let cases: Vec<(&str, Vec<String>, &str)> = vec![
+        ("FIFO as the page", check(&fifo, &good), "FIFO"),
+        ("FIFO as a source", check(&good, &fifo), "FIFO"),
+        (
+            "symlink to /dev/zero as the page",
+            check(&zero, &good),
+            "device",
+        ),
+        (
+            "symlink to /dev/zero as a source",
+            check(&good, &zero),
+            "device",
+        ),
+        ("folder as the page", check(&folder, &good), "folder"),
+        (
+            "page over the cap",
+            with_cap(check(&good, &linked), "10"),
+            "limit of 10 bytes",
+        ),
+        (
+            "source over the cap",
+            with_cap(check(&linked, &good), "10"),
+            "limit of 10 bytes",
+        ),
+        (
+            "corpus of a FIFO",
+            vec!["corpus".into(), p(&fifo), "-o".into(), "-".into()],
+            "FIFO",
+        ),
+    ];
+    for (what, args, says) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        // A FIFO opened for reading would wait for a writer: the test would hang, not fail.
+        let o = run(&args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{what}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{what}: {err:?}");
+        assert!(err.starts_with("corroborate: "), "{what}: {err:?}");
+        assert!(err.contains(says), "{what}: {err:?}");
+    }
+    // A symlink to a regular file is followed; a cap the files fit under is fine.
+    let o = run(&[
+        "check",
+        linked.to_str().unwrap(),
+        "--sources",
+        demo().to_str().unwrap(),
+        "--max-file-bytes",
+        "100000",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// Only the report's own SGR sequences: ESC followed by `[`, digits and semicolons, and `m`.
+fn only_sgr(out: &str) -> bool {
+    let mut rest = out;
+    while let Some(i) = rest.find('\u{1b}') {
+        let after = &rest[i + 1..];
+        let Some(body) = after.strip_prefix('[') else {
+            return false;
+        };
+        let n = body
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(body.len());
+        if !body[n..].starts_with('m') {
+            return false;
+        }
+        rest = &body[n + 1..];
+    }
+    true
+}
+
+#[test]
+fn control_characters_from_sources_do_not_reach_the_terminal() {
+    let dir = Scratch::new("controls");
+    let page = dir.file(
+        "page.txt",
+        b"Officials said five people were injured in the fire in Lyon on Monday.",
+    );
+    let sources = dir.0.join("sources");
+    std::fs::create_dir_all(&sources).unwrap();
+    std::fs::write(
+        sources.join("evil.txt"),
+        "Title: Fire \x1b]0;owned\x07 in Lyon\nOutlet: The \x1b[2J\x1b]0;owned\x07Post \u{202e}kcab\n\n\
+         Officials said five \x1b[2J people were injured in the \x1b]0;owned\x07 fire in Lyon on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("wire.html"),
+        "<html><head><meta property=\"og:site_name\" content=\"Wire&#x1b;]0;owned&#x07;\"></head>\
+         <body><p>Officials said five people were hurt in the &#x1b;[2J fire in Lyon on Monday.</p></body></html>",
+    )
+    .unwrap();
+    let (page, sources) = (page.to_str().unwrap(), sources.to_str().unwrap());
+    let cases: &[(&str, &str)] = &[("never", "no ESC at all"), ("always", "only SGR")];
+    for (color, what) in cases {
+        let o = run(&["check", page, "--sources", sources, "--color", color]);
+        assert!(o.status.success(), "{what}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        assert!(out.contains("five"), "{what}: the evidence is shown: {out}");
+        assert!(!out.contains('\u{7}'), "{what}: no BEL: {out:?}");
+        assert!(
+            !out.contains('\u{202e}'),
+            "{what}: no bidi override: {out:?}"
+        );
+        if *color == "never" {
+            assert!(!out.contains('\u{1b}'), "{what}: {out:?}");
+        } else {
+            assert!(out.contains('\u{1b}'), "{what}: colour is on: {out:?}");
+            assert!(only_sgr(&out), "{what}: {out:?}");
+        }
+        assert!(out.contains('\u{241b}'), "{what}: ESC is shown as ␛: {out}");
+    }
+}
+
+#[test]
+fn the_page_is_skipped_by_path_or_text_not_by_file_name() {
+    let dir = Scratch::new("same-name");
+    let a = dir.0.join("a");
+    let b = dir.0.join("b");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let page_text = "Officials said five people were injured in the fire in Lyon on Monday.";
+    std::fs::write(a.join("story.txt"), page_text).unwrap();
+    std::fs::write(
+        b.join("story.txt"),
+        "Officials said nine people were injured in the fire in Lyon on Monday.",
+    )
+    .unwrap();
+    std::fs::write(
+        a.join("wire.txt"),
+        "Officials said nine people were injured in the fire in Lyon on Monday.",
+    )
+    .unwrap();
+    let copy = dir.0.join("copy");
+    std::fs::create_dir_all(&copy).unwrap();
+    std::fs::write(copy.join("copy.txt"), page_text).unwrap();
+    let page = a.join("story.txt");
+    let s = |p: &Path| p.to_str().unwrap().to_string();
+    type Case<'a> = (&'a str, Vec<String>, &'a [&'a str], &'a [&'a str]);
+    let cases: Vec<Case> = vec![
+        (
+            "a source with the page's file name in another folder is compared",
+            vec![s(&b)],
+            &["contradicted"],
+            &["skipped:"],
+        ),
+        (
+            "the page's own file among the sources is skipped and said so",
+            vec![s(&a)],
+            &["contradicted", "skipped: story (the page itself)"],
+            &[],
+        ),
+        (
+            "a source with the page's text is skipped and said so",
+            vec![s(&copy), s(&b)],
+            &["contradicted", "skipped: copy (the page itself)"],
+            &[],
+        ),
+    ];
+    for (what, sources, has, lacks) in cases {
+        let mut args = vec!["check".to_string(), s(&page), "--sources".into()];
+        args.extend(sources);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run(&args);
+        assert!(o.status.success(), "{what}: {}", stderr(&o));
+        let out = String::from_utf8(o.stdout).unwrap();
+        for h in has {
+            assert!(out.contains(h), "{what}: {h:?} expected in {out}");
+        }
+        for l in lacks {
+            assert!(!out.contains(l), "{what}: {l:?} not expected in {out}");
+        }
+    }
+}

@@ -193,3 +193,53 @@ fn pathological_sizes_do_not_panic() {
         let _ = stance_detail(&text, &text);
     }
 }
+
+#[test]
+fn iso_dates_that_differ_do_not_confirm() {
+    use corroborate::{ReasonKind, Relation};
+    // (what, page, source, the relation expected: None for "anything but confirms")
+    let cases: &[(&str, &str, &str, Option<Relation>)] = &[
+        (
+            "ISO dates a day apart",
+            "The vote took place on 2025-03-10 in Lyon.",
+            "The vote took place on 2025-03-11 in Lyon.",
+            Some(Relation::Contradicts),
+        ),
+        (
+            "ISO date against a written date a day later",
+            "The vote took place on 2025-03-10 in Lyon.",
+            "The vote took place on March 11, 2025 in Lyon.",
+            None,
+        ),
+        (
+            "the same ISO date",
+            "The vote took place on 2025-03-10 in Lyon.",
+            "The vote took place on 2025-03-10 in Lyon, officials said.",
+            Some(Relation::Confirms),
+        ),
+    ];
+    for (what, page, source, want) in cases {
+        let engine = Engine::new(Corpus {
+            sources: vec![Source::new("wire", *source)],
+        })
+        .expect("engine");
+        let report = engine.check(page).expect("page has text");
+        let claim = report.claims.first().expect("one claim");
+        let e = claim.evidence.iter().find(|e| e.source == "wire");
+        if let Some(want) = want {
+            assert_eq!(e.map(|e| e.relation), Some(*want), "{what}: {e:#?}");
+        }
+        let Some(e) = e.filter(|_| *want != Some(Relation::Confirms)) else {
+            continue;
+        };
+        assert_ne!(e.relation, Relation::Confirms, "{what}: {e:#?}");
+        if e.relation == Relation::Contradicts {
+            assert!(
+                e.reasons
+                    .iter()
+                    .any(|r| r.kind == ReasonKind::Date && r.contradicts),
+                "{what}: a date reason expected: {e:#?}"
+            );
+        }
+    }
+}

@@ -20,6 +20,7 @@ use lexicon::{
     roles_starting,
 };
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// How a number is qualified.
@@ -785,29 +786,86 @@ fn classify(ctx: &Ctx, first: usize, end: usize, person: bool, roles: &[RoleTok]
     name
 }
 
-/// The name that token `k` begins.
-fn name_starting(names: &[NameTok], k: usize) -> Option<usize> {
-    names.iter().position(|n| n.first == k)
+/// Where the names and roles of a sentence start and end, by token, so that each look-up is
+/// one hash probe rather than a scan (a long sentence has many names and quotes). Each map keeps
+/// the first name or role in order, as a scan would find it.
+struct Places {
+    /// Name starting at a token.
+    name_first: HashMap<usize, usize>,
+    /// Name by its `end` (one past its last token).
+    name_end: HashMap<usize, usize>,
+    /// Name by its byte span.
+    name_span: HashMap<(usize, usize), usize>,
+    /// Role starting at a token.
+    role_first: HashMap<usize, usize>,
+    /// Role by its `end`.
+    role_end: HashMap<usize, usize>,
 }
 
-/// The name that token `k` ends (token `k` is its last).
-fn name_ending(names: &[NameTok], k: usize) -> Option<usize> {
-    names.iter().position(|n| n.end == k + 1)
+impl Places {
+    fn new(names: &[NameTok], roles: &[RoleTok]) -> Places {
+        let mut p = Places {
+            name_first: HashMap::with_capacity(names.len()),
+            name_end: HashMap::with_capacity(names.len()),
+            name_span: HashMap::with_capacity(names.len()),
+            role_first: HashMap::with_capacity(roles.len()),
+            role_end: HashMap::with_capacity(roles.len()),
+        };
+        for (i, n) in names.iter().enumerate() {
+            p.name_first.entry(n.first).or_insert(i);
+            p.name_end.entry(n.end).or_insert(i);
+            p.name_span
+                .entry((n.name.span.start, n.name.span.end))
+                .or_insert(i);
+        }
+        for (i, r) in roles.iter().enumerate() {
+            p.role_first.entry(r.first).or_insert(i);
+            p.role_end.entry(r.end).or_insert(i);
+        }
+        p
+    }
+
+    /// The name that token `k` begins.
+    fn name_starting(&self, k: usize) -> Option<usize> {
+        self.name_first.get(&k).copied()
+    }
+
+    /// The name that token `k` ends (token `k` is its last).
+    fn name_ending(&self, k: usize) -> Option<usize> {
+        self.name_end.get(&(k + 1)).copied()
+    }
+
+    /// The name with this byte span.
+    fn name_at(&self, span: &Range<usize>) -> Option<usize> {
+        self.name_span.get(&(span.start, span.end)).copied()
+    }
+
+    /// The role that token `k` begins.
+    fn role_starting(&self, k: usize) -> Option<usize> {
+        self.role_first.get(&k).copied()
+    }
+
+    /// The role that token `k` ends.
+    fn role_ending(&self, k: usize) -> Option<usize> {
+        self.role_end.get(&(k + 1)).copied()
+    }
 }
 
 /// Attach each role to its holder ("Defense Secretary Pete Hegseth", "Pete Hegseth, the defense
 /// secretary") and to its country ("U.S. Defense Secretary", "Vietnam's Defense Minister").
 fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
+    let places = Places::new(names, roles);
     for r in roles.iter_mut() {
         // Holder right after the title.
         let mut holder = None;
         if r.end > 0 && ctx.joined(r.end - 1) {
-            holder = name_starting(names, r.end)
+            holder = places
+                .name_starting(r.end)
                 .filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
         }
         // "Communist Party leader, To Lam, traveled"
         if holder.is_none() && ctx.gap(r.end.saturating_sub(1)).trim() == "," {
-            holder = name_starting(names, r.end).filter(|&n| {
+            holder = places.name_starting(r.end).filter(|&n| {
                 let after = ctx.gap(names[n].end - 1).trim();
                 names[n].name.kind == NameKind::Person
                     && (after == "," || names[n].end == ctx.toks.len())
@@ -815,7 +873,7 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
         }
         // Country right before the title.
         if r.first > 0 && (ctx.joined(r.first - 1) || ctx.gap(r.first - 1).trim().is_empty()) {
-            if let Some(q) = name_ending(names, r.first - 1) {
+            if let Some(q) = places.name_ending(r.first - 1) {
                 if matches!(names[q].name.kind, NameKind::Place | NameKind::Nationality) {
                     r.role.qualifier = names[q].name.country;
                 }
@@ -830,7 +888,7 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
                     k -= 1;
                     continue;
                 }
-                if let Some(q) = name_ending(names, k - 1) {
+                if let Some(q) = places.name_ending(k - 1) {
                     if matches!(names[q].name.kind, NameKind::Place | NameKind::Nationality)
                         && ctx.joined(k - 1)
                     {
@@ -844,11 +902,13 @@ fn attach_roles(ctx: &Ctx, roles: &mut [RoleTok], names: &mut [NameTok]) {
                 break;
             }
             if k > 0 && k < r.first && ctx.gap(k - 1).trim() == "," {
-                holder = name_ending(names, k - 1)
+                holder = places
+                    .name_ending(k - 1)
                     .filter(|&n| matches!(names[n].name.kind, NameKind::Person | NameKind::Other));
             } else if k > 0 && k == r.first && ctx.gap(k - 1).trim() == "," {
-                holder =
-                    name_ending(names, k - 1).filter(|&n| names[n].name.kind == NameKind::Person);
+                holder = places
+                    .name_ending(k - 1)
+                    .filter(|&n| names[n].name.kind == NameKind::Person);
             }
         }
         if let Some(h) = holder {
@@ -880,32 +940,38 @@ fn mark_speakers(ctx: &Ctx, names: &mut [NameTok]) {
 }
 
 /// A speaker at token `k`, skipping a title in front ("said Defense Secretary Pete Hegseth").
-fn speaker_at(ctx: &Ctx, k: usize, names: &[NameTok], roles: &[RoleTok]) -> Option<(usize, bool)> {
+fn speaker_at(
+    ctx: &Ctx,
+    k: usize,
+    names: &[NameTok],
+    roles: &[RoleTok],
+    places: &Places,
+) -> Option<(usize, bool)> {
     let mut k = k;
     if matches!(ctx.norm(k), "the" | "a" | "an") {
         k += 1;
     }
     // A place before a title: "said Lyon mayor Anne Roche".
-    if let Some(n) = name_starting(names, k) {
+    if let Some(n) = places.name_starting(k) {
         if matches!(names[n].name.kind, NameKind::Place | NameKind::Nationality)
-            && roles.iter().any(|r| r.first == names[n].end)
+            && places.role_starting(names[n].end).is_some()
         {
             k = names[n].end;
         }
     }
-    while let Some(r) = roles.iter().find(|r| r.first == k) {
+    while let Some(r) = places.role_starting(k).and_then(|r| roles.get(r)) {
         if let Some(p) = &r.role.person {
-            return names
-                .iter()
-                .position(|n| n.name.span == *p)
-                .map(|i| (i, false));
+            return places.name_at(p).map(|i| (i, false));
+        }
+        if r.end <= k {
+            break;
         }
         k = r.end;
     }
     if is_pronoun(ctx.norm(k)) {
         return Some((usize::MAX, true));
     }
-    name_starting(names, k).map(|i| (i, false))
+    places.name_starting(k).map(|i| (i, false))
 }
 
 fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
@@ -946,6 +1012,7 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
             spans.push(s..text.len());
         }
     }
+    let places = Places::new(names, roles);
     let mut out = Vec::new();
     for span in spans {
         let inner = text.get(span.clone()).unwrap_or("");
@@ -963,8 +1030,13 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
             ..Quote::default()
         };
         // After the closing mark: `," Hegseth said` / `," said Hegseth` / `," he said`.
-        let after_k = ctx.toks.iter().position(|t| t.start >= span.end);
-        let before_k = ctx.toks.iter().rposition(|t| t.end <= span.start);
+        // Tokens are in order and do not overlap: both searches are binary.
+        let after = ctx.toks.partition_point(|t| t.start < span.end);
+        let after_k = (after < ctx.toks.len()).then_some(after);
+        let before_k = ctx
+            .toks
+            .partition_point(|t| t.end <= span.start)
+            .checked_sub(1);
         let mut found = None;
         if let Some(k) = after_k {
             let close_gap = text.get(span.end..ctx.toks[k].start).unwrap_or("");
@@ -976,10 +1048,10 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
                     .starts_with(',')
             {
                 if is_speech_verb(ctx.norm(k)) {
-                    found = speaker_at(ctx, k + 1, names, roles);
+                    found = speaker_at(ctx, k + 1, names, roles, &places);
                 } else if ctx.norm(k) == "according" && ctx.norm(k + 1) == "to" {
-                    found = speaker_at(ctx, k + 2, names, roles);
-                } else if let Some((s, pron)) = speaker_at(ctx, k, names, roles) {
+                    found = speaker_at(ctx, k + 2, names, roles, &places);
+                } else if let Some((s, pron)) = speaker_at(ctx, k, names, roles, &places) {
                     let end = if pron {
                         k + 1
                     } else {
@@ -1002,14 +1074,14 @@ fn find_quotes(ctx: &Ctx, names: &[NameTok], roles: &[RoleTok]) -> Vec<Quote> {
                     let s = m - 1;
                     if is_pronoun(ctx.norm(s)) {
                         found = Some((usize::MAX, true));
-                    } else if let Some(n) = name_ending(names, s) {
+                    } else if let Some(n) = places.name_ending(s) {
                         found = Some((n, false));
-                    } else if let Some(r) = roles.iter().find(|r| r.end == s + 1) {
+                    } else if let Some(r) = places.role_ending(s).and_then(|r| roles.get(r)) {
                         found = r
                             .role
                             .person
                             .as_ref()
-                            .and_then(|p| names.iter().position(|n| n.name.span == *p))
+                            .and_then(|p| places.name_at(p))
                             .map(|n| (n, false));
                     }
                 }
@@ -1601,6 +1673,95 @@ mod tests {
             "Jan Novak spoke.",
         ] {
             assert_eq!(Facts::extract(text).dates, vec![], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_date_form() {
+        // (text, the date's words, year, month, day, weekday)
+        type Want = (
+            &'static str,
+            Option<i32>,
+            Option<u8>,
+            Option<u8>,
+            Option<u8>,
+        );
+        let cases: &[(&str, Want)] = &[
+            (
+                "The vote took place on March 10, 2025 in Lyon.",
+                ("March 10, 2025", Some(2025), Some(3), Some(10), None),
+            ),
+            (
+                "The vote took place on 10 March 2025 in Lyon.",
+                ("10 March 2025", Some(2025), Some(3), Some(10), None),
+            ),
+            (
+                "The vote took place on Monday in Lyon.",
+                ("Monday", None, None, None, Some(1)),
+            ),
+            (
+                "The vote took place in March 2025 in Lyon.",
+                ("March 2025", Some(2025), Some(3), None, None),
+            ),
+            (
+                "The vote took place in 2025 in Lyon.",
+                ("2025", Some(2025), None, None, None),
+            ),
+            (
+                "The vote took place in mid-March in Lyon.",
+                ("mid-March", None, Some(3), None, None),
+            ),
+            (
+                "The vote took place on Mar. 10 in Lyon.",
+                ("Mar. 10", None, Some(3), Some(10), None),
+            ),
+            (
+                "The vote took place on March 10th in Lyon.",
+                ("March 10th", None, Some(3), Some(10), None),
+            ),
+            (
+                "The vote took place on Monday, March 10, 2025 in Lyon.",
+                (
+                    "Monday, March 10, 2025",
+                    Some(2025),
+                    Some(3),
+                    Some(10),
+                    Some(1),
+                ),
+            ),
+            (
+                "The vote took place on 2025-03-10 in Lyon.",
+                ("2025-03-10", Some(2025), Some(3), Some(10), None),
+            ),
+            (
+                "The vote took place on 2025-12-31.",
+                ("2025-12-31", Some(2025), Some(12), Some(31), None),
+            ),
+        ];
+        for (text, (words, year, month, day, weekday)) in cases {
+            let f = Facts::extract(text);
+            assert_eq!(f.dates.len(), 1, "{text:?}: {:?}", f.dates);
+            let d = &f.dates[0];
+            assert_eq!(
+                (slice(text, &d.span), d.year, d.month, d.day, d.weekday),
+                (words.to_string(), *year, *month, *day, *weekday),
+                "{text:?}"
+            );
+            assert!(f.numbers.is_empty(), "{text:?}: {:?}", f.numbers);
+        }
+        // Not ISO dates: a month 13, a one-digit month, a longer hyphenated code. "3/10" is not a
+        // date form the facts know (it is read as numbers, if at all).
+        for text in [
+            "The code was 2025-13-10 in Lyon.",
+            "The code was 2025-3-10 in Lyon.",
+            "The code was 2025-03-10-77 in Lyon.",
+        ] {
+            let f = Facts::extract(text);
+            assert!(
+                f.dates.iter().all(|d| d.day.is_none()),
+                "{text:?}: {:?}",
+                f.dates
+            );
         }
     }
 

@@ -782,6 +782,11 @@ pub(super) fn dates(ctx: &mut Ctx) -> Vec<Date> {
                     }
                 }
             }
+        } else if let Some((y, m, d)) = iso_date(ctx, i) {
+            date.year = Some(y);
+            date.month = Some(m);
+            date.day = Some(d);
+            end = i + 3;
         } else if let Some(y) = year_at(ctx, i).filter(|_| lone_year(ctx, i)) {
             date.year = Some(y);
             end = i + 1;
@@ -831,6 +836,34 @@ pub(super) fn dates(ctx: &mut Ctx) -> Vec<Date> {
         i = end;
     }
     out
+}
+
+/// An ISO 8601 calendar date at token `i`: "2025-03-10" (year, two-digit month and day, joined
+/// by hyphens and nothing else), not followed by another hyphenated number.
+fn iso_date(ctx: &Ctx, i: usize) -> Option<(i32, u8, u8)> {
+    let year = year_at(ctx, i)?;
+    let two_digits = |j: usize| -> Option<u8> {
+        let t = ctx.toks.get(j)?;
+        let raw = ctx.raw(j);
+        if ctx.used(j)
+            || raw.len() != 2
+            || t.norm != raw
+            || !raw.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        raw.parse().ok()
+    };
+    if ctx.gap(i) != "-" || ctx.gap(i + 1) != "-" {
+        return None;
+    }
+    let month = two_digits(i + 1).filter(|m| (1..=12).contains(m))?;
+    let day = two_digits(i + 2).filter(|d| (1..=31).contains(d))?;
+    let after = ctx.gap(i + 2);
+    if after == "-" && ctx.toks.get(i + 3).is_some() {
+        return None;
+    }
+    Some((year, month, day))
 }
 
 /// Parse "November", "Nov. 2", "November 2, 2025", "November 2025" at token `i` (a month name).
