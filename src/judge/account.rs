@@ -26,6 +26,9 @@ use crate::text::{is_stopword, stem, Token};
 use crate::wordnet::{relation, WordRelation};
 use std::collections::HashSet;
 
+/// Whether a whole source has a word, by its index term.
+pub(crate) type HasTerm<'a> = Box<dyn Fn(&str) -> bool + 'a>;
+
 /// The words of the other sentences of the same source (and its title), for the whole-source
 /// reading of a claim.
 #[derive(Default)]
@@ -40,7 +43,7 @@ pub(crate) struct Elsewhere<'a> {
     /// Look up synonyms too (a few sentences); with a whole article, equal words only.
     synonyms: bool,
     /// Whether the whole source has a word, by its index term ([`crate::claim::terms`]).
-    whole: Option<Box<dyn Fn(&str) -> bool + 'a>>,
+    whole: Option<HasTerm<'a>>,
 }
 
 impl<'a> Elsewhere<'a> {
@@ -71,7 +74,7 @@ impl<'a> Elsewhere<'a> {
     }
 
     /// Read the whole source too: `has` tells whether it has a word, by its index term.
-    pub(crate) fn with_whole(mut self, has: Box<dyn Fn(&str) -> bool + 'a>) -> Elsewhere<'a> {
+    pub(crate) fn with_whole(mut self, has: HasTerm<'a>) -> Elsewhere<'a> {
         self.whole = Some(has);
         self
     }
