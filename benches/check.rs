@@ -10,6 +10,9 @@ use corroborate::{claim_terms, extract_claims, synth, terms, Corpus, Engine, Ind
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::PathBuf;
+mod common;
+
+use common::best_of;
 use std::time::{Duration, Instant};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -32,18 +35,6 @@ fn page_queries(page: &str) -> Vec<Vec<String>> {
         .iter()
         .map(|c| terms(&c.tokens))
         .collect()
-}
-
-/// Best of `rounds` timings of `f`, per call of `f`.
-fn best_of(rounds: usize, mut f: impl FnMut()) -> Duration {
-    (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 fn bench_check(c: &mut Criterion) {

@@ -9,19 +9,9 @@
 use corroborate::{html_to_text, Corpus, Engine, Facts, Source};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+mod common;
 
-/// Best of `rounds` timings of `f`.
-fn best_of(rounds: usize, mut f: impl FnMut()) -> Duration {
-    (0..rounds)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
+use common::best_of;
 
 /// Prints the ratio of the run time of `f` on the larger input to that on the smaller one.
 fn ratio<T>(case: &str, small: &T, large: &T, f: impl Fn(&T)) {
