@@ -38,8 +38,8 @@ pub(crate) struct Elsewhere<'a> {
     /// Their salient words, for synonym look-ups (only when `synonyms`).
     norms: Vec<String>,
     seen: HashSet<String>,
-    /// The figures written in digits.
-    numbers: Vec<f64>,
+    /// The figures written in digits (their bits).
+    numbers: HashSet<u64>,
     /// Look up synonyms too (a few sentences); with a whole article, equal words only.
     synonyms: bool,
     /// Whether the whole source has a word, by its index term ([`crate::claim::terms`]).
@@ -61,12 +61,12 @@ impl<'a> Elsewhere<'a> {
         for (t, key) in tokens.iter().zip(keys) {
             if t.is_numeric() {
                 if let Ok(v) = t.norm.replace(',', "").parse::<f64>() {
-                    self.numbers.push(v);
+                    self.numbers.insert(v.to_bits());
                 }
             }
             if is_salient_word(&t.norm) && self.seen.insert(t.norm.clone()) {
                 self.keys.insert(key.clone());
-                if self.synonyms {
+                if self.synonyms && self.norms.len() < MAX_LOOKUPS {
                     self.norms.push(t.norm.clone());
                 }
             }
@@ -90,7 +90,7 @@ impl<'a> Elsewhere<'a> {
     }
 
     fn has_number(&self, values: &[f64], norm: &str) -> bool {
-        self.numbers.iter().any(|v| values.contains(v)) || self.in_whole(norm)
+        values.iter().any(|v| self.numbers.contains(&v.to_bits())) || self.in_whole(norm)
     }
 }
 
@@ -132,6 +132,13 @@ impl Account {
         }
     }
 }
+
+/// At most this many words of a sentence are searched for a synonym of each claim word (a
+/// sentence has far fewer; this bounds the cost of a page that is one endless sentence).
+const MAX_LOOKUPS: usize = 64;
+
+/// Gaps with more page × source words than this are not paired word by word.
+const MAX_PAIRS: usize = 4096;
 
 /// Salient words below which a claim is short (see [`account`]).
 const SHORT_CLAIM: usize = 12;
@@ -344,6 +351,7 @@ pub(crate) fn account(
         })
         .collect();
     let sentence_keys = sentence.keys;
+    let sentence_key_set: HashSet<&str> = sentence_keys.iter().map(String::as_str).collect();
     // The sentence's salient words the alignment did not pair with a word of the claim.
     let leftover: Vec<&str> = ops
         .iter()
@@ -351,8 +359,25 @@ pub(crate) fn account(
         .flat_map(|o| &sentence.tokens[o.source.clone()])
         .map(|t| t.norm.as_str())
         .filter(|w| is_salient_word(w))
+        .take(MAX_LOOKUPS)
         .collect();
     let claim_keys = claim.keys;
+    let checkable = Spans::checkable(claim.facts);
+    // The claim's numbers by span, and the values the sentence states.
+    let mut claim_numbers: Vec<(std::ops::Range<usize>, f64)> = claim
+        .facts
+        .numbers
+        .iter()
+        .map(|n| (n.span.clone(), n.value))
+        .collect();
+    claim_numbers.sort_by_key(|(r, _)| (r.start, r.end));
+    let sentence_values: HashSet<u64> = sentence
+        .facts
+        .numbers
+        .iter()
+        .map(|n| n.value.to_bits())
+        .collect();
+    let claim_key_set: HashSet<&str> = claim_keys.iter().map(String::as_str).collect();
     // In a short claim every word carries much of what it asserts: a word the source
     // replaced one for one ("inhibits" / "induces") must be accounted for. In a long sentence
     // one such pair is as often a paraphrase ("elevation" / "upgrade") and is weighed with the
@@ -409,7 +434,11 @@ pub(crate) fn account(
             // The best class among the source's words in the same gap.
             let page_name = is_name(claim.text, claim.tokens, i);
             let mut best: Option<(Class, usize)> = None;
-            for (m, u) in source_words.iter().enumerate() {
+            // A gap too large to pair word by word (the alignment gave up on two long texts)
+            // has no partners: its words are looked for in the rest of the sentence only.
+            let pairable = page_words.len().saturating_mul(source_words.len()) <= MAX_PAIRS;
+            let partners = if pairable { source_words } else { &[] };
+            for (m, u) in partners.iter().enumerate() {
                 if !is_salient_word(&u.norm) && antonym(&u.norm).is_none() {
                     continue;
                 }
@@ -417,7 +446,7 @@ pub(crate) fn account(
                 // A name the claim has elsewhere stands for that name, not for this word.
                 let names = page_name
                     && is_name(sentence.text, sentence.tokens, j)
-                    && !claim_keys.contains(&sentence_keys[j]);
+                    && !claim_key_set.contains(sentence_keys[j].as_str());
                 if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one && bounded) {
                     // A function word counts only when the source turns it round.
                     if !salient && c != Class::Reversal {
@@ -471,9 +500,9 @@ pub(crate) fn account(
             // Reordered: the word stands elsewhere in the sentence (an equal word anywhere, a
             // synonym among the words the alignment left over).
             let key = &claim_keys[i];
-            let here =
-                sentence_keys.contains(key) || leftover.iter().any(|o| equivalent(&t.norm, o));
-            let number_backed = number && number_in(claim.facts, t, sentence.facts, elsewhere);
+            let here = sentence_key_set.contains(key.as_str())
+                || leftover.iter().any(|o| equivalent(&t.norm, o));
+            let number_backed = number && number_in(&claim_numbers, t, &sentence_values, elsewhere);
             if here || number_backed || (!number && elsewhere.backs(&t.norm, key)) {
                 acc.backed += 1;
                 continue;
@@ -494,7 +523,7 @@ pub(crate) fn account(
             if source_words.is_empty()
                 || (bounded && one_for_one && short)
                 || number
-                || is_checkable(claim.facts, t)
+                || checkable.covers(t)
             {
                 acc.unbacked_checkable += 1;
             }
@@ -515,29 +544,55 @@ pub(crate) fn account(
     acc
 }
 
-/// True when the token lies in a checkable fact of the claim: a date, a named person, place or
-/// organisation, a role.
-fn is_checkable(facts: &Facts, t: &Token) -> bool {
-    let inside = |r: &std::ops::Range<usize>| r.start <= t.start && t.end <= r.end;
-    facts.dates.iter().any(|d| inside(&d.span))
-        || facts.roles.iter().any(|r| inside(&r.span))
-        || facts
-            .names
+/// The byte spans of a claim's checkable facts (dates, roles, named people, places and
+/// organisations), sorted, for [`Spans::covers`].
+struct Spans(Vec<std::ops::Range<usize>>);
+
+impl Spans {
+    fn checkable(facts: &Facts) -> Spans {
+        let mut v: Vec<std::ops::Range<usize>> = facts
+            .dates
             .iter()
-            .any(|n| n.kind != NameKind::Other && inside(&n.span))
+            .map(|d| d.span.clone())
+            .chain(facts.roles.iter().map(|r| r.span.clone()))
+            .chain(
+                facts
+                    .names
+                    .iter()
+                    .filter(|n| n.kind != NameKind::Other)
+                    .map(|n| n.span.clone()),
+            )
+            .collect();
+        v.sort_by_key(|r| (r.start, r.end));
+        Spans(v)
+    }
+
+    /// True when one of the spans holds the token. Spans may nest or overlap, so the ones that
+    /// start before the token are searched back while they could still reach it.
+    fn covers(&self, t: &Token) -> bool {
+        let i = self.0.partition_point(|r| r.start <= t.start);
+        self.0[..i].iter().rev().take(8).any(|r| t.end <= r.end)
+    }
 }
 
 /// True when a number word of the claim has the same value in the sentence or elsewhere in
 /// the source.
-fn number_in(claim: &Facts, t: &Token, sentence: &Facts, elsewhere: &Elsewhere) -> bool {
-    let values: Vec<f64> = claim
-        .numbers
+fn number_in(
+    claim: &[(std::ops::Range<usize>, f64)],
+    t: &Token,
+    sentence: &HashSet<u64>,
+    elsewhere: &Elsewhere,
+) -> bool {
+    let i = claim.partition_point(|(r, _)| r.start <= t.start);
+    let values: Vec<f64> = claim[..i]
         .iter()
-        .filter(|n| n.span.start <= t.start && t.end <= n.span.end)
-        .map(|n| n.value)
+        .rev()
+        .take(8)
+        .filter(|(r, _)| t.end <= r.end)
+        .map(|(_, v)| *v)
         .collect();
     !values.is_empty()
-        && (sentence.numbers.iter().any(|m| values.contains(&m.value))
+        && (values.iter().any(|v| sentence.contains(&v.to_bits()))
             || elsewhere.has_number(&values, &t.norm))
 }
 

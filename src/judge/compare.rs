@@ -14,6 +14,7 @@ use crate::facts::{
 use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, tokenize};
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// One side of the comparison: the sentence, its facts and (computed on first use) its words.
@@ -490,37 +491,57 @@ fn compare_places(p: &Side, s: &Side, out: &mut Vec<Reason>) {
 
 // ---------------------------------------------------------------- quotes
 
-fn content_stems(side: &Side, r: &Range<usize>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The distinct stems of the content words inside `r`, in order, with a set of them for
+/// look-ups. Tokens are in text order, so the range is found by binary search: a page of many
+/// quotes costs what its tokens do.
+fn content_stems<'s>(side: &'s Side, r: &Range<usize>) -> (Vec<&'s str>, HashSet<&'s str>) {
+    let mut out: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let w = side.words();
-    for (t, st) in w.tokens.iter().zip(&w.stems) {
-        if t.start >= r.start && t.end <= r.end && !is_stopword(&t.norm) && !out.contains(st) {
-            out.push(st.clone());
+    let first = w.tokens.partition_point(|t| t.start < r.start);
+    for (t, st) in w.tokens[first..].iter().zip(&w.stems[first..]) {
+        if t.end > r.end {
+            break;
+        }
+        if !is_stopword(&t.norm) && seen.insert(st.as_str()) {
+            out.push(st.as_str());
         }
     }
-    out
+    (out, seen)
 }
 
 fn compare_quotes(p: &Side, s: &Side, out: &mut Vec<Reason>) {
+    if p.facts.quotes.is_empty() || s.facts.quotes.is_empty() {
+        return;
+    }
+    // The source's quotes, read once.
+    let theirs: Vec<_> = s
+        .facts
+        .quotes
+        .iter()
+        .map(|b| content_stems(s, &b.span))
+        .collect();
     for a in &p.facts.quotes {
-        let wa = content_stems(p, &a.span);
+        let (wa, set_a) = content_stems(p, &a.span);
         if wa.is_empty() {
             continue;
         }
-        let mut best: Option<(f32, usize, Vec<String>)> = None;
-        for (i, b) in s.facts.quotes.iter().enumerate() {
-            let wb = content_stems(s, &b.span);
-            let shared = wa.iter().filter(|w| wb.contains(w)).count();
+        let mut best: Option<(f32, usize)> = None;
+        for (i, (wb, set_b)) in theirs.iter().enumerate() {
+            let shared = wa.iter().filter(|w| set_b.contains(*w)).count();
             let small = wa.len().min(wb.len());
-            if small == 0 || (small < 2 && wa != wb) {
+            if small == 0 || (small < 2 && wa != *wb) {
                 continue;
             }
             let overlap = shared as f32 / small as f32;
-            if overlap >= 0.5 && best.as_ref().is_none_or(|(o, _, _)| overlap > *o) {
-                best = Some((overlap, i, wb));
+            if overlap >= 0.5 && best.is_none_or(|(o, _)| overlap > o) {
+                best = Some((overlap, i));
             }
         }
-        let Some((_, i, wb)) = best else { continue };
+        let Some((_, i)) = best else { continue };
+        let Some((wb, set_b)) = theirs.get(i) else {
+            continue;
+        };
         let Some(b) = s.facts.quotes.get(i) else {
             continue;
         };
@@ -532,7 +553,8 @@ fn compare_quotes(p: &Side, s: &Side, out: &mut Vec<Reason>) {
                 out.push(reason(ReasonKind::Quote, true, p.slice(sa), s.slice(sb)));
             }
         }
-        let differs = wa.iter().any(|w| !wb.contains(w)) || wb.iter().any(|w| !wa.contains(w));
+        let differs =
+            wa.iter().any(|w| !set_b.contains(*w)) || wb.iter().any(|w| !set_a.contains(*w));
         if differs && wa.len().max(wb.len()) >= 4 {
             out.push(reason(
                 ReasonKind::Quote,
