@@ -5,11 +5,12 @@ use crate::claim::{claim_terms, extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::index::{Hit, Index};
-use crate::judge::{judge, keys, Elsewhere, Words, THRESHOLDS};
+use crate::judge::{judge, Elsewhere, Read, Words, THRESHOLDS};
 use crate::reason::{Reason, ReasonKind};
 use crate::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -335,8 +336,9 @@ impl Engine {
         let claims = extract_claims(page);
         let mut out = Vec::with_capacity(claims.len());
         let mut summary = Summary::default();
+        let mut reading = Reading::default();
         for claim in &claims {
-            let evidence = self.evidence(page, claim, &skip, true);
+            let evidence = self.evidence(page, claim, &skip, true, &mut reading);
             let verdict = verdict_of(&evidence);
             summary.claims += 1;
             match verdict {
@@ -365,7 +367,7 @@ impl Engine {
         let claim_text = claim.trim();
         let c = Claim::at(claim_text, 0..claim_text.len());
         let skip: Vec<bool> = self.sources.iter().map(Option::is_none).collect();
-        self.evidence(claim_text, &c, &skip, true)
+        self.evidence(claim_text, &c, &skip, true, &mut Reading::default())
     }
 
     /// The evidence as the sentences alone judge it, before the learned model's reading of
@@ -375,13 +377,20 @@ impl Engine {
         let claim_text = claim.trim();
         let c = Claim::at(claim_text, 0..claim_text.len());
         let skip: Vec<bool> = self.sources.iter().map(Option::is_none).collect();
-        self.evidence(claim_text, &c, &skip, false)
+        self.evidence(claim_text, &c, &skip, false, &mut Reading::default())
     }
 
     /// The evidence of each source about one claim, strongest first. With `settle`, each
     /// source's relation is settled with the learned model's reading of the sentences found
     /// in it ([`crate::judge::settle`]).
-    fn evidence(&self, page: &str, claim: &Claim, skip: &[bool], settle: bool) -> Vec<Evidence> {
+    fn evidence(
+        &self,
+        page: &str,
+        claim: &Claim,
+        skip: &[bool],
+        settle: bool,
+        reading: &mut Reading,
+    ) -> Vec<Evidence> {
         let claim_terms = terms(&claim.tokens);
         let query: Vec<&str> = claim_terms.iter().map(String::as_str).collect();
         let claim_text = claim.text(page);
@@ -457,16 +466,69 @@ impl Engine {
         );
         scored.truncate(CANDIDATES);
 
-        let claim_keys = keys(&claim_tokens);
+        let claim_read = Read::of(claim_tokens);
+        let claim_tokens = &claim_read.tokens;
         let claim_words = Words {
             text: claim_text,
-            tokens: &claim_tokens,
+            read: &claim_read,
             facts: &claim.facts,
-            keys: &claim_keys,
         };
-        // The rest of each judged source, built once per source; each sentence tokenised once.
-        let mut rest: Vec<(u32, Elsewhere)> = Vec::new();
-        let mut read: HashMap<u32, (Vec<crate::text::Token>, Vec<String>)> = HashMap::new();
+        // Each sentence judged or read for the rest of its source, read once per page: the
+        // judged candidates, and per judged source the sentences retrieval found in it and its
+        // title.
+        if reading.0.len() > MAX_READ {
+            reading.0.clear();
+        }
+        let mut near: Vec<(u32, Vec<u32>)> = Vec::new();
+        for (_, _, hit) in &scored {
+            let doc = hit.doc as usize;
+            let Some(source) = &self.sources[doc] else {
+                continue;
+            };
+            let mut wanted = vec![hit.entry];
+            if !near.iter().any(|(d, _)| *d == hit.doc) {
+                let all = self.entries.get(doc).cloned().unwrap_or(0..0);
+                let title = all
+                    .take(1)
+                    .filter(|&i| self.sentences.get(i as usize).is_some_and(|s| s.title));
+                let entries: Vec<u32> = found
+                    .iter()
+                    .find(|(d, _)| *d == hit.doc)
+                    .map_or(&[][..], |(_, l)| l)
+                    .iter()
+                    .copied()
+                    .chain(title)
+                    .collect();
+                wanted.extend(&entries);
+                near.push((hit.doc, entries));
+            }
+            for entry in wanted {
+                reading.0.entry(entry).or_insert_with(|| Sentence {
+                    read: Read::new(self.sentence(source, entry).0),
+                    facts: OnceCell::new(),
+                });
+            }
+        }
+        // The rest of each judged source: a claim is read against the source's sentences on
+        // it (those retrieval found, and its headline; synonyms too, but for a headline), and
+        // the words of the whole source.
+        let read = &reading.0;
+        let rest: Vec<(u32, Elsewhere)> = near
+            .iter()
+            .map(|(doc, entries)| {
+                let mut e = Elsewhere::new(!headline);
+                for entry in entries {
+                    if let Some(r) = read.get(entry) {
+                        e.add(&r.read);
+                    }
+                }
+                // Whether the source has a word anywhere: its index term in its entries.
+                let range = self.entries.get(*doc as usize).cloned().unwrap_or(0..0);
+                let index = &self.index;
+                let has = move |term: &str| index.has_term_in(term, range.clone());
+                (*doc, e.with_whole(Box::new(has)))
+            })
+            .collect();
         // Best candidate per source.
         let mut best: Vec<(usize, Evidence)> = Vec::new();
         for (score, coverage, hit) in scored {
@@ -474,55 +536,18 @@ impl Engine {
             let Some(source) = &self.sources[doc] else {
                 continue;
             };
-            let at = match rest.iter().position(|(d, _)| *d == hit.doc) {
-                Some(at) => at,
-                None => {
-                    // A claim is read against the source's sentences on it (those retrieval
-                    // found, and its headline; synonyms too, but for a headline), and the words
-                    // of the whole source.
-                    let mut e = Elsewhere::new(!headline);
-                    let all = self.entries.get(doc).cloned().unwrap_or(0..0);
-                    let near = found
-                        .iter()
-                        .find(|(d, _)| *d == hit.doc)
-                        .map_or(&[][..], |(_, l)| l);
-                    let title = all
-                        .clone()
-                        .take(1)
-                        .filter(|&i| self.sentences.get(i as usize).is_some_and(|s| s.title));
-                    let entries: Vec<u32> = near.iter().copied().chain(title).collect();
-                    for entry in entries {
-                        let (tokens, keys) = read.entry(entry).or_insert_with(|| {
-                            let tokens = tokenize(self.sentence(source, entry).0);
-                            let k = keys(&tokens);
-                            (tokens, k)
-                        });
-                        e.add(tokens, keys);
-                    }
-                    // Whether the source has a word anywhere: its index term in its entries.
-                    let range = all.clone();
-                    let index = &self.index;
-                    let has = move |term: &str| index.has_term_in(term, range.clone());
-                    rest.push((hit.doc, e.with_whole(Box::new(has))));
-                    rest.len() - 1
-                }
+            let elsewhere = rest.iter().find(|(d, _)| *d == hit.doc).map(|(_, e)| e);
+            let (Some(elsewhere), Some(read)) = (elsewhere, read.get(&hit.entry)) else {
+                continue;
             };
             let (text, span, from_title) = self.sentence(source, hit.entry);
-            let (tokens, sentence_keys) = match read.get(&hit.entry) {
-                Some((t, k)) => (t.clone(), k.clone()),
-                None => {
-                    let t = tokenize(text);
-                    let k = keys(&t);
-                    (t, k)
-                }
-            };
-            let facts = Facts::extract(text);
-            let elsewhere = &rest[at].1;
+            let facts = read
+                .facts
+                .get_or_init(|| Facts::extract_tokenized(text, &read.read.tokens));
             let sentence = Words {
                 text,
-                tokens: &tokens,
-                facts: &facts,
-                keys: &sentence_keys,
+                read: &read.read,
+                facts,
             };
             let j = judge(&claim_words, &sentence, elsewhere, score, coverage);
             let relation = j.relation;
@@ -557,8 +582,8 @@ impl Engine {
                 // For a sentence the model can change the relation only where the source has
                 // a refuting word the claim lacks (see `judge::settle`): it is not run elsewhere.
                 let refuting = entries.map_or(&[][..], |(_, l)| l).iter().any(|entry| {
-                    read.get(entry).is_some_and(|(tokens, _)| {
-                        tokens.iter().any(|t| {
+                    read.get(entry).is_some_and(|r| {
+                        r.read.tokens.iter().any(|t| {
                             crate::stance::is_refuting(&t.norm)
                                 && !claim_tokens.iter().any(|c| c.norm == t.norm)
                         })
@@ -576,7 +601,7 @@ impl Engine {
         let mut evidence: Vec<Evidence> = best
             .into_iter()
             .map(|(_, mut e)| {
-                e.diff = align(claim_text, &claim_tokens, &e.text, &tokenize(&e.text)).spans;
+                e.diff = align(claim_text, claim_tokens, &e.text, &tokenize(&e.text)).spans;
                 e
             })
             .collect();
@@ -589,6 +614,21 @@ impl Engine {
         evidence
     }
 }
+
+/// The source sentences read while checking one page, by entry: a sentence is a candidate
+/// of many claims, and is tokenised, keyed and its facts found only once. Cleared past
+/// [`MAX_READ`] sentences, so its memory stays bounded.
+#[derive(Default)]
+struct Reading(HashMap<u32, Sentence>);
+
+/// A source sentence as read: its words, and its facts once it is judged.
+struct Sentence {
+    read: Read,
+    facts: OnceCell<Facts>,
+}
+
+/// See [`Reading`].
+const MAX_READ: usize = 1 << 12;
 
 /// A source confirms a contested claim only if it repeats the contested words.
 ///

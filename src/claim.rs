@@ -57,11 +57,11 @@ impl Claim {
     pub fn at(page: &str, span: Range<usize>) -> Claim {
         let text = page.get(span.clone()).unwrap_or("");
         let mut tokens = tokenize(text);
+        let facts = Facts::extract_tokenized(text, &tokens);
         for t in &mut tokens {
             t.start += span.start;
             t.end += span.start;
         }
-        let facts = Facts::extract(text);
         Claim {
             span,
             tokens,

@@ -681,33 +681,54 @@ impl Index {
     /// Sort the candidates best first and keep the best `per_doc` of each document.
     fn select(&self, scratch: &mut Scratch, params: &SearchParams) -> Vec<Hit> {
         let cands = &mut scratch.cands;
-        crate::sort::sort_unstable_by(cands, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         if scratch.doc_count.len() < self.doc_ids.len() {
             scratch.doc_count.resize(self.doc_ids.len(), 0);
         }
+        let best_first = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let mut out = Vec::new();
-        for &(score, entry) in cands.iter() {
-            let Some(&slot) = self.entry_doc.get(entry as usize) else {
-                continue;
+        // Best first, a block at a time: a common query has tens of thousands of candidates
+        // and needs only the first few hundred, so each block is selected (linear) and only
+        // it is sorted. The order is total (entries are distinct): the hits are those of one
+        // full sort.
+        let mut from = 0;
+        'blocks: while from < cands.len() {
+            let rest = &mut cands[from..];
+            // (In WebAssembly one sort of all: the selection's code costs more bytes than the
+            // time it saves there.)
+            let block = if cfg!(target_arch = "wasm32") {
+                rest.len()
+            } else {
+                params.max_hits.saturating_mul(4).max(64).min(rest.len())
             };
-            let Some(count) = scratch.doc_count.get_mut(slot as usize) else {
-                continue;
-            };
-            if *count as usize >= params.per_doc {
-                continue;
+            if block < rest.len() {
+                rest.select_nth_unstable_by(block - 1, best_first);
             }
-            if *count == 0 {
-                scratch.doc_touched.push(slot);
+            let head = &mut rest[..block];
+            crate::sort::sort_unstable_by(head, best_first);
+            for &(score, entry) in head.iter() {
+                let Some(&slot) = self.entry_doc.get(entry as usize) else {
+                    continue;
+                };
+                let Some(count) = scratch.doc_count.get_mut(slot as usize) else {
+                    continue;
+                };
+                if *count as usize >= params.per_doc {
+                    continue;
+                }
+                if *count == 0 {
+                    scratch.doc_touched.push(slot);
+                }
+                *count += 1;
+                out.push(Hit {
+                    entry,
+                    doc: self.doc_ids.get(slot as usize).copied().unwrap_or(u32::MAX),
+                    score: score as f32 / SCALE,
+                });
+                if out.len() >= params.max_hits {
+                    break 'blocks;
+                }
             }
-            *count += 1;
-            out.push(Hit {
-                entry,
-                doc: self.doc_ids.get(slot as usize).copied().unwrap_or(u32::MAX),
-                score: score as f32 / SCALE,
-            });
-            if out.len() >= params.max_hits {
-                break;
-            }
+            from += block;
         }
         for &slot in &scratch.doc_touched {
             if let Some(c) = scratch.doc_count.get_mut(slot as usize) {

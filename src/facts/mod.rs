@@ -262,7 +262,7 @@ pub struct Facts {
 /// The tokens of the sentence being read, and which are taken by a fact already.
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: Vec<Token>,
+    pub toks: std::borrow::Cow<'a, [Token]>,
     used: Vec<bool>,
 }
 
@@ -270,7 +270,20 @@ impl<'a> Ctx<'a> {
     pub(crate) fn new(text: &'a str) -> Ctx<'a> {
         let toks = tokenize(text);
         let used = vec![false; toks.len()];
-        Ctx { text, toks, used }
+        Ctx {
+            text,
+            toks: toks.into(),
+            used,
+        }
+    }
+
+    /// The context of a text already tokenised (`toks` is `tokenize(text)`).
+    fn of_tokens(text: &'a str, toks: &'a [Token]) -> Ctx<'a> {
+        Ctx {
+            text,
+            toks: toks.into(),
+            used: vec![false; toks.len()],
+        }
     }
 
     /// Normalised form of token `i`, "" past the end.
@@ -360,7 +373,15 @@ impl Facts {
     /// assert_eq!(f.negations[0].predicate, "leav");
     /// ```
     pub fn extract(text: &str) -> Facts {
-        let mut ctx = Ctx::new(text);
+        Facts::from_ctx(Ctx::new(text))
+    }
+
+    /// The facts of a text already tokenised: `tokens` must be `tokenize(text)`.
+    pub(crate) fn extract_tokenized(text: &str, tokens: &[Token]) -> Facts {
+        Facts::from_ctx(Ctx::of_tokens(text, tokens))
+    }
+
+    fn from_ctx(mut ctx: Ctx) -> Facts {
         let dates = number::dates(&mut ctx);
         let numbers = number::numbers(&mut ctx);
         let mut roles = find_roles(&mut ctx);

@@ -34,10 +34,10 @@ pub(crate) type HasTerm<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 #[derive(Default)]
 pub(crate) struct Elsewhere<'a> {
     /// The word keys ([`word_key`]) of their salient words.
-    keys: HashSet<String>,
+    keys: HashSet<&'a str>,
     /// Their salient words, for synonym look-ups (only when `synonyms`).
-    norms: Vec<String>,
-    seen: HashSet<String>,
+    norms: Vec<&'a str>,
+    seen: HashSet<&'a str>,
     /// The figures written in digits (their bits).
     numbers: HashSet<u64>,
     /// Look up synonyms too (a few sentences); with a whole article, equal words only.
@@ -56,18 +56,18 @@ impl<'a> Elsewhere<'a> {
         }
     }
 
-    /// Add a sentence of the source: its tokens and their keys ([`keys`]).
-    pub(crate) fn add(&mut self, tokens: &[Token], keys: &[String]) {
-        for (t, key) in tokens.iter().zip(keys) {
+    /// Add a sentence of the source, as read once ([`Read`]).
+    pub(crate) fn add(&mut self, read: &'a Read) {
+        for ((t, key), &salient) in read.tokens.iter().zip(&read.keys).zip(&read.salient) {
             if t.is_numeric() {
                 if let Ok(v) = t.norm.replace(',', "").parse::<f64>() {
                     self.numbers.insert(v.to_bits());
                 }
             }
-            if is_salient_word(&t.norm) && self.seen.insert(t.norm.clone()) {
-                self.keys.insert(key.clone());
+            if salient && self.seen.insert(t.norm.as_str()) {
+                self.keys.insert(key.as_str());
                 if self.synonyms && self.norms.len() < MAX_LOOKUPS {
-                    self.norms.push(t.norm.clone());
+                    self.norms.push(t.norm.as_str());
                 }
             }
         }
@@ -315,13 +315,50 @@ fn is_number_word(norm: &str) -> bool {
         )
 }
 
-/// One side of the accounting: a sentence, its tokens (spans relative to the text) and facts.
+/// A sentence read once: its tokens (spans relative to its text), their word keys ([`keys`])
+/// and which of them are salient. A candidate sentence is judged against several claims, and
+/// read for the whole-source backing of others: it is read only once per claim.
+pub(crate) struct Read {
+    pub tokens: Vec<Token>,
+    pub keys: Vec<String>,
+    pub salient: Vec<bool>,
+    /// Token indices in the order of their keys, for [`Read::has_key`].
+    by_key: Vec<u32>,
+}
+
+impl Read {
+    /// Read a text.
+    pub(crate) fn new(text: &str) -> Read {
+        Read::of(crate::text::tokenize(text))
+    }
+
+    /// Read tokens already made.
+    pub(crate) fn of(tokens: Vec<Token>) -> Read {
+        let keys = keys(&tokens);
+        let salient = tokens.iter().map(|t| is_salient_word(&t.norm)).collect();
+        let mut by_key: Vec<u32> = (0..keys.len() as u32).collect();
+        by_key.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        Read {
+            tokens,
+            keys,
+            salient,
+            by_key,
+        }
+    }
+
+    /// Whether some token has this key.
+    fn has_key(&self, key: &str) -> bool {
+        self.by_key
+            .binary_search_by(|&i| self.keys[i as usize].as_str().cmp(key))
+            .is_ok()
+    }
+}
+
+/// One side of the accounting: a sentence, as read, and its facts.
 pub(crate) struct Words<'a> {
     pub text: &'a str,
-    pub tokens: &'a [Token],
+    pub read: &'a Read,
     pub facts: &'a Facts,
-    /// The tokens' word keys ([`keys`]).
-    pub keys: &'a [String],
 }
 
 /// The key of each token: what two inflected forms of one word share ("rising", "rises").
@@ -340,7 +377,8 @@ pub(crate) fn account(
     typed: &[Reason],
 ) -> Account {
     let mut acc = Account::default();
-    let ops = token_ops(claim.tokens, sentence.tokens);
+    let (cr, sr) = (claim.read, sentence.read);
+    let ops = token_ops(&cr.tokens, &sr.tokens);
     let typed_words: Vec<String> = typed
         .iter()
         .flat_map(|r| {
@@ -350,18 +388,15 @@ pub(crate) fn account(
                 .map(str::to_lowercase)
         })
         .collect();
-    let sentence_keys = sentence.keys;
-    let sentence_key_set: HashSet<&str> = sentence_keys.iter().map(String::as_str).collect();
     // The sentence's salient words the alignment did not pair with a word of the claim.
     let leftover: Vec<&str> = ops
         .iter()
         .filter(|o| !o.equal)
-        .flat_map(|o| &sentence.tokens[o.source.clone()])
-        .map(|t| t.norm.as_str())
-        .filter(|w| is_salient_word(w))
+        .flat_map(|o| o.source.clone())
+        .filter(|&j| sr.salient[j])
+        .map(|j| sr.tokens[j].norm.as_str())
         .take(MAX_LOOKUPS)
         .collect();
-    let claim_keys = claim.keys;
     let checkable = Spans::checkable(claim.facts);
     // The claim's numbers by span, and the values the sentence states.
     let mut claim_numbers: Vec<(std::ops::Range<usize>, f64)> = claim
@@ -377,76 +412,55 @@ pub(crate) fn account(
         .iter()
         .map(|n| n.value.to_bits())
         .collect();
-    let claim_key_set: HashSet<&str> = claim_keys.iter().map(String::as_str).collect();
     // In a short claim every word carries much of what it asserts: a word the source
     // replaced one for one ("inhibits" / "induces") must be accounted for. In a long sentence
     // one such pair is as often a paraphrase ("elevation" / "upgrade") and is weighed with the
     // other loose words.
-    let short = claim
-        .tokens
-        .iter()
-        .filter(|t| is_salient_word(&t.norm))
-        .count()
-        < SHORT_CLAIM;
+    let short = cr.salient.iter().filter(|&&s| s).count() < SHORT_CLAIM;
     for (k, op) in ops.iter().enumerate() {
         // A gap with equal words on both sides: the source put other words in the same place.
         let bounded = k > 0
             && ops.get(k - 1).is_some_and(|o| o.equal)
             && ops.get(k + 1).is_some_and(|o| o.equal);
-        let page_words = &claim.tokens[op.page.clone()];
-        let source_words = &sentence.tokens[op.source.clone()];
+        let page_words = &cr.tokens[op.page.clone()];
+        let source_words = &sr.tokens[op.source.clone()];
+        let page_salient = cr.salient[op.page.clone()].iter().filter(|&&s| s).count();
         if op.equal {
-            acc.salient += page_words
-                .iter()
-                .filter(|t| is_salient_word(&t.norm))
-                .count();
-            acc.backed += page_words
-                .iter()
-                .filter(|t| is_salient_word(&t.norm))
-                .count();
+            acc.salient += page_salient;
+            acc.backed += page_salient;
             continue;
         }
         // A hedge the source adds where the claim states.
         if source_words
             .iter()
-            .any(|t| is_hedge(&t.norm) && !claim.tokens.iter().any(|c| c.norm == t.norm))
+            .any(|t| is_hedge(&t.norm) && !cr.tokens.iter().any(|c| c.norm == t.norm))
         {
             acc.hedged = true;
         }
-        let one_for_one = page_words
-            .iter()
-            .filter(|t| is_salient_word(&t.norm))
-            .count()
-            == 1
-            && source_words
-                .iter()
-                .filter(|t| is_salient_word(&t.norm))
-                .count()
-                == 1;
+        let one_for_one =
+            page_salient == 1 && sr.salient[op.source.clone()].iter().filter(|&&s| s).count() == 1;
         let mut unbacked: Vec<&str> = Vec::new();
         for (n, t) in page_words.iter().enumerate() {
             let i = op.page.start + n;
-            let reversible = antonym(&t.norm).is_some();
-            if !is_salient_word(&t.norm) && !reversible {
+            let salient = cr.salient[i];
+            if !salient && antonym(&t.norm).is_none() {
                 continue;
             }
-            let salient = is_salient_word(&t.norm);
             // The best class among the source's words in the same gap.
-            let page_name = is_name(claim.text, claim.tokens, i);
+            let page_name = is_name(claim.text, &cr.tokens, i);
             let mut best: Option<(Class, usize)> = None;
             // A gap too large to pair word by word (the alignment gave up on two long texts)
             // has no partners: its words are looked for in the rest of the sentence only.
             let pairable = page_words.len().saturating_mul(source_words.len()) <= MAX_PAIRS;
             let partners = if pairable { source_words } else { &[] };
             for (m, u) in partners.iter().enumerate() {
-                if !is_salient_word(&u.norm) && antonym(&u.norm).is_none() {
+                let j = op.source.start + m;
+                if !sr.salient[j] && antonym(&u.norm).is_none() {
                     continue;
                 }
-                let j = op.source.start + m;
                 // A name the claim has elsewhere stands for that name, not for this word.
-                let names = page_name
-                    && is_name(sentence.text, sentence.tokens, j)
-                    && !claim_key_set.contains(sentence_keys[j].as_str());
+                let names =
+                    page_name && is_name(sentence.text, &sr.tokens, j) && !cr.has_key(&sr.keys[j]);
                 if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one && bounded) {
                     // A function word counts only when the source turns it round.
                     if !salient && c != Class::Reversal {
@@ -484,7 +498,7 @@ pub(crate) fn account(
                     if one_for_one && bounded {
                         acc.clean_swap = true;
                     }
-                    let s = &sentence.tokens[j];
+                    let s = &sr.tokens[j];
                     acc.reasons.push(substitution(
                         class,
                         claim.text[t.start..t.end].to_string(),
@@ -499,9 +513,8 @@ pub(crate) fn account(
             }
             // Reordered: the word stands elsewhere in the sentence (an equal word anywhere, a
             // synonym among the words the alignment left over).
-            let key = &claim_keys[i];
-            let here = sentence_key_set.contains(key.as_str())
-                || leftover.iter().any(|o| equivalent(&t.norm, o));
+            let key = &cr.keys[i];
+            let here = sr.has_key(key) || leftover.iter().any(|o| equivalent(&t.norm, o));
             let number_backed = number && number_in(&claim_numbers, t, &sentence_values, elsewhere);
             if here || number_backed || (!number && elsewhere.backs(&t.norm, key)) {
                 acc.backed += 1;
@@ -618,7 +631,6 @@ fn substitution(class: Class, page: String, source: String) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokenize;
 
     #[test]
     fn word_lists_are_sorted() {
@@ -628,21 +640,18 @@ mod tests {
     }
 
     fn run(page: &str, source: &str) -> Account {
-        let (pt, st) = (tokenize(page), tokenize(source));
+        let (pr, sr) = (Read::new(page), Read::new(source));
         let (pf, sf) = (Facts::extract(page), Facts::extract(source));
-        let (pk, sk) = (keys(&pt), keys(&st));
         account(
             &Words {
                 text: page,
-                tokens: &pt,
+                read: &pr,
                 facts: &pf,
-                keys: &pk,
             },
             &Words {
                 text: source,
-                tokens: &st,
+                read: &sr,
                 facts: &sf,
-                keys: &sk,
             },
             &Elsewhere::default(),
             &[],

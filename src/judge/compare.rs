@@ -12,7 +12,8 @@ use crate::facts::{
     NumberKind, PlaceKind, Rank,
 };
 use crate::reason::{Class, Reason, ReasonKind};
-use crate::text::{is_stopword, tokenize};
+use crate::text::{is_stopword, tokenize, Token};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,13 +22,15 @@ use std::ops::Range;
 struct Side<'a> {
     text: &'a str,
     facts: &'a Facts,
-    words: OnceCell<Words>,
+    /// `tokenize(text)`, when the caller has it already.
+    tokens: Option<&'a [Token]>,
+    words: OnceCell<Words<'a>>,
 }
 
 /// The words of a sentence, for look-ups that the facts alone do not answer.
-struct Words {
+struct Words<'a> {
     /// Normalised tokens with spans.
-    tokens: Vec<crate::text::Token>,
+    tokens: Cow<'a, [Token]>,
     /// Lemmas of the tokens.
     stems: Vec<String>,
     /// " word word word " for whole-word look-ups of multi-word names.
@@ -35,21 +38,25 @@ struct Words {
 }
 
 impl<'a> Side<'a> {
-    fn new(text: &'a str, facts: &'a Facts) -> Side<'a> {
+    fn new(text: &'a str, facts: &'a Facts, tokens: Option<&'a [Token]>) -> Side<'a> {
         Side {
             text,
             facts,
+            tokens,
             words: OnceCell::new(),
         }
     }
 
-    fn words(&self) -> &Words {
+    fn words(&self) -> &Words<'a> {
         self.words.get_or_init(|| {
-            let tokens = tokenize(self.text);
+            let tokens: Cow<'a, [Token]> = match self.tokens {
+                Some(t) => Cow::Borrowed(t),
+                None => Cow::Owned(tokenize(self.text)),
+            };
             let stems = tokens.iter().map(|t| lemma(&t.norm)).collect();
             let mut padded = String::with_capacity(self.text.len() + 2);
             padded.push(' ');
-            for t in &tokens {
+            for t in tokens.iter() {
                 padded.push_str(&t.norm);
                 padded.push(' ');
             }
@@ -92,16 +99,32 @@ impl<'a> Side<'a> {
 /// assert!(!reasons[1].contradicts);
 /// ```
 pub fn compare(page_text: &str, page: &Facts, source_text: &str, source: &Facts) -> Vec<Reason> {
-    let p = Side::new(page_text, page);
-    let s = Side::new(source_text, source);
+    compare_sides(
+        &Side::new(page_text, page, None),
+        &Side::new(source_text, source, None),
+    )
+}
+
+/// [`compare`], for two sentences already read: each `tokens` is `tokenize` of its text.
+pub(crate) fn compare_tokenized(
+    page: (&str, &Facts, &[Token]),
+    source: (&str, &Facts, &[Token]),
+) -> Vec<Reason> {
+    compare_sides(
+        &Side::new(page.0, page.1, Some(page.2)),
+        &Side::new(source.0, source.1, Some(source.2)),
+    )
+}
+
+fn compare_sides(p: &Side, s: &Side) -> Vec<Reason> {
     let mut out = Vec::new();
-    compare_roles(&p, &s, &mut out);
-    compare_numbers(&p, &s, &mut out);
-    compare_dates(&p, &s, &mut out);
-    compare_places(&p, &s, &mut out);
-    compare_quotes(&p, &s, &mut out);
-    let negated = compare_negations(&p, &s, &mut out);
-    compare_antonyms(&p, &s, &negated, &mut out);
+    compare_roles(p, s, &mut out);
+    compare_numbers(p, s, &mut out);
+    compare_dates(p, s, &mut out);
+    compare_places(p, s, &mut out);
+    compare_quotes(p, s, &mut out);
+    let negated = compare_negations(p, s, &mut out);
+    compare_antonyms(p, s, &negated, &mut out);
     let mut seen: Vec<Reason> = Vec::with_capacity(out.len());
     for r in out {
         if !seen.contains(&r) {

@@ -19,7 +19,7 @@
 mod account;
 mod compare;
 
-pub(crate) use account::{keys, Elsewhere, Words};
+pub(crate) use account::{Elsewhere, Read, Words};
 pub use compare::compare;
 
 use crate::check::Relation;
@@ -82,7 +82,10 @@ pub(crate) fn judge(
     score: f32,
     coverage: f32,
 ) -> Judgement {
-    let typed = compare(claim.text, claim.facts, sentence.text, sentence.facts);
+    let typed = compare::compare_tokenized(
+        (claim.text, claim.facts, &claim.read.tokens),
+        (sentence.text, sentence.facts, &sentence.read.tokens),
+    );
     let acc = account::account(claim, sentence, elsewhere, &typed);
     let relation = decide(&typed, &acc, is_headline(claim.text), score, coverage);
     // A conflict in a sentence that is not close enough to contradict bears on another fact

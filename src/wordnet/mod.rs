@@ -482,13 +482,6 @@ impl Table {
         (f & POS_N != 0 && d >= min_noun) || (f & POS_V != 0 && d >= MIN_VERB_DEPTH)
     }
 
-    fn is_kind_of(&self, specific: &[u32], general: &[u32]) -> bool {
-        let up = self.ancestors(specific, MAX_HOPS);
-        general
-            .iter()
-            .any(|g| up.binary_search(g).is_ok() && self.specific_enough(*g, MIN_NOUN_DEPTH))
-    }
-
     fn pair_in(&self, rows: &Rows, la: &[u32], lb: &[u32]) -> bool {
         la.iter().any(|&x| {
             lb.iter().any(|&y| {
@@ -498,24 +491,53 @@ impl Table {
         })
     }
 
-    /// How `b` relates to `a`.
+    /// What the relations of a word are computed from, found once per word.
+    fn profile(&self, word: &str) -> Profile {
+        let lemmas = self.lemma_ids(word);
+        let senses = self.senses_of(&lemmas);
+        let clusters = self.clusters(&senses);
+        let ancestors = self.ancestors(&senses, MAX_HOPS);
+        let nouns: Vec<u32> = senses
+            .iter()
+            .copied()
+            .filter(|&x| self.flags(x) & POS_N != 0)
+            .collect();
+        let mut kinds: Vec<u32> = self
+            .ancestors(&nouns, CO_HOPS)
+            .into_iter()
+            .filter(|&x| self.specific_enough(x, MIN_CO_DEPTH) && self.flags(x) & POS_N != 0)
+            .collect();
+        kinds.sort_unstable();
+        Profile {
+            lemmas,
+            senses,
+            clusters,
+            ancestors,
+            kinds,
+        }
+    }
+
+    /// How `b` relates to `a` (uncached: [`relation`] caches each word's profile).
+    #[cfg(test)]
     pub(crate) fn relation(&self, a: &str, b: &str) -> WordRelation {
         if a == b && !a.is_empty() {
             return WordRelation::Same;
         }
-        let la = self.lemma_ids(a);
-        let lb = self.lemma_ids(b);
+        self.relation_of(&self.profile(a), &self.profile(b))
+    }
+
+    /// How the word of profile `b` relates to that of profile `a` (two different words).
+    fn relation_of(&self, a: &Profile, b: &Profile) -> WordRelation {
+        let (la, lb) = (&a.lemmas, &b.lemmas);
         if la.is_empty() || lb.is_empty() {
             return WordRelation::Unrelated;
         }
         if la.iter().any(|x| lb.contains(x)) {
             return WordRelation::Same;
         }
-        let sa = self.senses_of(&la);
-        let sb = self.senses_of(&lb);
-        let ca = self.clusters(&sa);
-        let cb = self.clusters(&sb);
-        if intersects(&sa, &sb) || intersects(&ca, &cb) {
+        let (sa, sb) = (&a.senses, &b.senses);
+        let (ca, cb) = (&a.clusters, &b.clusters);
+        if intersects(sa, sb) || intersects(ca, cb) {
             return WordRelation::Synonym;
         }
         let opposed = |x: &[u32], y: &[u32]| {
@@ -529,34 +551,25 @@ impl Table {
                     .any(|p| y.binary_search(&p.1).is_ok())
             })
         };
-        if opposed(&sa, &sb) || opposed(&ca, &cb) {
+        if opposed(sa, sb) || opposed(ca, cb) {
             return WordRelation::Antonym;
         }
-        if self.pair_in(&self.derived, &la, &lb) {
+        if self.pair_in(&self.derived, la, lb) {
             return WordRelation::Derived;
         }
-        if self.is_kind_of(&sa, &sb) {
+        // `general` is a usable ancestor of a word whose ancestors are `up`.
+        let kind_of = |up: &[u32], general: &[u32]| {
+            general
+                .iter()
+                .any(|g| up.binary_search(g).is_ok() && self.specific_enough(*g, MIN_NOUN_DEPTH))
+        };
+        if kind_of(&a.ancestors, sb) {
             return WordRelation::Hypernym;
         }
-        if self.is_kind_of(&sb, &sa) {
+        if kind_of(&b.ancestors, sa) {
             return WordRelation::Hyponym;
         }
-        let nouns = |s: &[u32]| -> Vec<u32> {
-            s.iter()
-                .copied()
-                .filter(|&x| self.flags(x) & POS_N != 0)
-                .collect()
-        };
-        let up = |s: &[u32]| -> Vec<u32> {
-            let mut v: Vec<u32> = self
-                .ancestors(&nouns(s), CO_HOPS)
-                .into_iter()
-                .filter(|&x| self.specific_enough(x, MIN_CO_DEPTH) && self.flags(x) & POS_N != 0)
-                .collect();
-            v.sort_unstable();
-            v
-        };
-        if intersects(&up(&sa), &up(&sb)) {
+        if intersects(&a.kinds, &b.kinds) {
             return WordRelation::CoHyponym;
         }
         WordRelation::Unrelated
@@ -616,6 +629,17 @@ fn depths(flags: &[u8], hypernyms: &Rows) -> Vec<u8> {
 }
 
 /// Whether two sorted id lists share an id.
+/// A word as the relations see it: its base forms, their senses (sorted), the adjective
+/// cluster heads of those, the senses' ancestors within [`MAX_HOPS`] (sorted), and the
+/// narrow kinds its noun senses belong to (ancestors within [`CO_HOPS`], deep enough).
+struct Profile {
+    lemmas: Vec<u32>,
+    senses: Vec<u32>,
+    clusters: Vec<u32>,
+    ancestors: Vec<u32>,
+    kinds: Vec<u32>,
+}
+
 fn intersects(a: &[u32], b: &[u32]) -> bool {
     let (mut i, mut j) = (0, 0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -709,38 +733,39 @@ pub(crate) fn builtin() -> Option<&'static Table> {
 /// assert_eq!(relation("increased", "decrease"), WordRelation::Antonym);
 /// ```
 pub fn relation(a: &str, b: &str) -> WordRelation {
-    // The judge asks about the same pairs again and again (a page's words against its
-    // sources'); a look-up costs about 2 µs, a cached answer a hash. The cache is cleared when
-    // it grows past CACHE_PAIRS, so its memory stays bounded.
-    thread_local! {
-        static CACHE: std::cell::RefCell<(String, HashMap<String, WordRelation, Fnv>)> =
-            std::cell::RefCell::new((String::new(), HashMap::default()));
-    }
-    const CACHE_PAIRS: usize = 1 << 16;
-    let hit = CACHE.with(|c| {
-        let (buf, map) = &mut *c.borrow_mut();
-        buf.clear();
-        buf.push_str(a);
-        buf.push('\u{0}');
-        buf.push_str(b);
-        map.get(buf.as_str()).copied()
-    });
-    if let Some(r) = hit {
-        return r;
-    }
-    let r = match builtin() {
-        Some(t) => t.relation(a, b),
-        None if a == b && !a.is_empty() => WordRelation::Same,
+    match builtin() {
+        _ if a == b && !a.is_empty() => WordRelation::Same,
+        Some(t) => {
+            let (pa, pb) = (profile(t, a), profile(t, b));
+            t.relation_of(&pa, &pb)
+        }
         None => WordRelation::Unrelated,
-    };
-    CACHE.with(|c| {
-        let (buf, map) = &mut *c.borrow_mut();
-        if map.len() >= CACHE_PAIRS {
+    }
+}
+
+/// The profile of a word, from a per-thread cache. The judge asks about the same words again
+/// and again (a page's words against its sources'): a profile costs a few look-ups and
+/// hypernym walks (about 2 µs), a cached one a hash, and relating two profiles a few merges
+/// of short sorted lists. The cache is cleared past CACHE_WORDS words, so its memory stays
+/// bounded.
+fn profile(t: &Table, word: &str) -> std::rc::Rc<Profile> {
+    thread_local! {
+        static PROFILES: std::cell::RefCell<HashMap<String, std::rc::Rc<Profile>, Fnv>> =
+            std::cell::RefCell::new(HashMap::default());
+    }
+    const CACHE_WORDS: usize = 1 << 14;
+    PROFILES.with(|c| {
+        let mut map = c.borrow_mut();
+        if let Some(p) = map.get(word) {
+            return p.clone();
+        }
+        if map.len() >= CACHE_WORDS {
             map.clear();
         }
-        map.insert(buf.clone(), r);
-    });
-    r
+        let p = std::rc::Rc::new(t.profile(word));
+        map.insert(word.to_string(), p.clone());
+        p
+    })
 }
 
 /// FNV-1a, for the cache's short keys (std's SipHash costs more than the look-up it saves).
