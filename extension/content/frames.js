@@ -1,0 +1,123 @@
+// The extension's surfaces in the page: two iframes whose documents are the extension's own
+// frame.html (another origin: the page can neither read nor script nor style what they show),
+// inside a closed shadow root of a host element with a random tag name. `badge` holds the badge
+// and the summary panel at the bottom right; `popover` the evidence of one claim, placed by its
+// claim. Their sizes never depend on what they show (the page can measure an iframe, so a size
+// would tell it something); their documents get their content from the background, not from here.
+
+export const POPOVER = { width: 448, height: 400 }; // at most; less in a small viewport
+export const BADGE = { width: 340, height: 48 }; // the badge alone
+export const PANEL = { width: 520, height: 560 }; // the badge and the open panel
+const GAP = 8;
+
+/**
+ * Where the popover goes for a claim whose box is `r` ({top, bottom, left}) in a viewport of
+ * `vw` × `vh`: below the claim, or above it when there is more room there, never past an edge.
+ * Returns {top, left, width, height} in viewport pixels.
+ */
+export function placePopover(r, vw, vh) {
+  const width = Math.max(0, Math.min(POPOVER.width, vw - 2 * GAP));
+  const height = Math.max(0, Math.min(POPOVER.height, vh - 2 * GAP));
+  const below = vh - r.bottom - GAP >= height || vh - r.bottom >= r.top;
+  const top = below ? r.bottom + GAP : r.top - height - GAP;
+  return {
+    top: Math.round(Math.max(GAP, Math.min(top, vh - height - GAP))),
+    left: Math.round(Math.max(GAP, Math.min(r.left, vw - width - GAP))),
+    width: Math.round(width),
+    height: Math.round(height),
+  };
+}
+
+/** The badge frame's box: the badge alone, or with the panel open; at the bottom right. */
+export function placeBadge(open, vw, vh) {
+  const size = open ? PANEL : BADGE;
+  const width = Math.max(0, Math.min(size.width, vw - 2 * GAP));
+  const height = Math.max(0, Math.min(size.height, vh - 2 * GAP));
+  return { top: Math.round(vh - height - GAP), left: Math.round(vw - width - GAP), width: Math.round(width),
+    height: Math.round(height) };
+}
+
+const SHADOW_CSS = `iframe{position:fixed;border:0;margin:0;padding:0;background:transparent;
+color-scheme:normal;pointer-events:auto;display:block;visibility:visible;opacity:1;
+z-index:2147483647;box-shadow:none;transform:none}iframe[hidden]{display:none}`;
+
+/**
+ * Make the host and its two frames. `url(view)` is the frame document's URL for a view;
+ * `tag` the host's tag name; `on` has pointerenter() and pointerleave() for the popover frame.
+ */
+export function createFrames({ url, tag, on = {} }) {
+  const host = document.createElement(tag);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(SHADOW_CSS);
+  shadow.adoptedStyleSheets = [sheet];
+  const frame = (view, title) => {
+    const f = document.createElement('iframe');
+    f.src = url(view);
+    f.title = title;
+    f.setAttribute('scrolling', 'no');
+    f.setAttribute('allowtransparency', 'true');
+    return f;
+  };
+  let badge = frame('badge', 'corroborate summary');
+  let popover = frame('popover', 'corroborate evidence');
+  popover.hidden = true;
+  const listen = (f) => {
+    f.addEventListener('pointerenter', (e) => { if (e.isTrusted) on.pointerenter?.(); });
+    f.addEventListener('pointerleave', (e) => { if (e.isTrusted) on.pointerleave?.(); });
+  };
+  listen(popover);
+  shadow.append(badge, popover);
+  let panelOpen = false;
+  let anchor = null; // () => the claim's box, while the popover is shown
+
+  const put = (f, box) => {
+    f.style.top = `${box.top}px`;
+    f.style.left = `${box.left}px`;
+    f.style.width = `${box.width}px`;
+    f.style.height = `${box.height}px`;
+  };
+  const placeBadgeFrame = () => put(badge, placeBadge(panelOpen, innerWidth, innerHeight));
+  placeBadgeFrame();
+  // The page may take the host out of the document: put it back.
+  const keep = new MutationObserver(() => {
+    if (!host.isConnected) document.documentElement.append(host);
+  });
+  document.documentElement.append(host);
+  keep.observe(document.documentElement, { childList: true });
+
+  return {
+    tag,
+    /** Show the popover frame by its claim (`rect()` gives the claim's box); false when out of view. */
+    show(rect) {
+      anchor = rect;
+      popover.hidden = false;
+      return this.place();
+    },
+    hide() { anchor = null; popover.hidden = true; },
+    get shown() { return !popover.hidden; },
+    /** Follow the claim (scroll, resize); false when it is out of view. */
+    place() {
+      placeBadgeFrame();
+      if (popover.hidden || !anchor) return true;
+      const r = anchor();
+      if (!r || r.bottom < 0 || r.top > innerHeight) return false;
+      put(popover, placePopover(r, innerWidth, innerHeight));
+      return true;
+    },
+    setPanel(open) { panelOpen = open; placeBadgeFrame(); },
+    focusPopover() { popover.focus(); },
+    hasFocus: () => shadow.activeElement === popover,
+    /** Load a frame again (the page navigated it away from the extension's document). */
+    reload(view) {
+      const old = view === 'badge' ? badge : popover;
+      const fresh = frame(view, old.title);
+      fresh.hidden = old.hidden;
+      fresh.style.cssText = old.style.cssText;
+      if (view === 'popover') { listen(fresh); popover = fresh; } else badge = fresh;
+      old.replaceWith(fresh);
+    },
+    contains: (node) => node === host,
+    destroy() { keep.disconnect(); host.remove(); },
+  };
+}
