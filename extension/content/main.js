@@ -289,7 +289,10 @@ if (!globalThis.__corroborateContent) {
     const publisher = ld.map((o) => o.publisher?.name).find((n) => typeof n === 'string' && n.trim());
     const outlet = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]') ??
       publisher?.trim() ?? location.hostname.replace(/^www\./, '');
-    return { title, outlet, published: published(ld, el), text };
+    // The address the document was loaded from (the browser's navigation entry, which the page
+    // cannot rewrite), so that a page that moved itself with history.pushState can be told apart.
+    const loaded = performance.getEntriesByType('navigation')[0]?.name ?? null;
+    return { title, outlet, published: published(ld, el), text, loaded };
   }
 
   // ---- Messages from the extension (the popup, the background relaying the frames) ----

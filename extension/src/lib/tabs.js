@@ -48,6 +48,11 @@ export async function addPage(tabId, story) {
   if (!page?.text) throw new Error('this page has no article text to save');
   const url = normaliseUrl((await api.tabs.get(tabId)).url ?? '');
   if (!url) throw new Error('only http and https pages can be saved');
+  // A page may move itself onto another address of its site (history.pushState) to overwrite
+  // the source saved there: the tab's URL must be the one the document was loaded from.
+  if (page.loaded && normaliseUrl(page.loaded) !== url) {
+    throw new Error('this page changed its address after it loaded (history.pushState): reload it, then add it');
+  }
   const { self } = await corpusFor(url);
   const source = { title: page.title, outlet: page.outlet, published: page.published, text: page.text, url,
     id: self?.id ?? sourceId(url), story: story?.trim() || self?.story };
