@@ -1,9 +1,10 @@
-// The extension's surfaces in the page: two iframes whose documents are the extension's own
+// The extension's surfaces in the page: three iframes whose documents are the extension's own
 // frame.html (another origin: the page can neither read nor script nor style what they show),
-// inside a closed shadow root of a host element with a random tag name. `badge` holds the badge
-// and the summary panel at the bottom right; `popover` the evidence of one claim, placed by its
-// claim. Their sizes never depend on what they show (the page can measure an iframe, so a size
-// would tell it something); their documents get their content from the background, not from here.
+// inside a closed shadow root of a host element with a random tag name. `marks` lies over the
+// whole document, transparent to the pointer, and draws the claims' underlines; `badge` holds the
+// badge and the summary panel at the bottom right; `popover` the evidence of one claim, placed by
+// its claim. Their sizes never depend on what they show (the page can measure an iframe, so a
+// size would tell it something); their documents get their content from the background.
 
 export const POPOVER = { width: 448, height: 400 }; // at most; less in a small viewport
 export const BADGE = { width: 340, height: 48 }; // the badge alone
@@ -39,7 +40,8 @@ export function placeBadge(open, vw, vh) {
 
 const SHADOW_CSS = `iframe{position:fixed;border:0;margin:0;padding:0;background:transparent;
 color-scheme:normal;pointer-events:auto;display:block;visibility:visible;opacity:1;
-z-index:2147483647;box-shadow:none;transform:none}iframe[hidden]{display:none}`;
+z-index:2147483647;box-shadow:none;transform:none}iframe[hidden]{display:none}
+iframe.marks{position:absolute;top:0;left:0;pointer-events:none;z-index:2147483646}`;
 
 /**
  * Make the host and its two frames. `url(view)` is the frame document's URL for a view;
@@ -59,6 +61,10 @@ export function createFrames({ url, tag, on = {} }) {
     f.setAttribute('allowtransparency', 'true');
     return f;
   };
+  let marks = frame('marks', 'corroborate marks');
+  marks.className = 'marks';
+  marks.tabIndex = -1;
+  marks.setAttribute('aria-hidden', 'true');
   let badge = frame('badge', 'corroborate summary');
   let popover = frame('popover', 'corroborate evidence');
   popover.hidden = true;
@@ -67,7 +73,7 @@ export function createFrames({ url, tag, on = {} }) {
     f.addEventListener('pointerleave', (e) => { if (e.isTrusted) on.pointerleave?.(); });
   };
   listen(popover);
-  shadow.append(badge, popover);
+  shadow.append(marks, badge, popover);
   let panelOpen = false;
   let anchor = null; // () => the claim's box, while the popover is shown
 
@@ -106,15 +112,25 @@ export function createFrames({ url, tag, on = {} }) {
       return true;
     },
     setPanel(open) { panelOpen = open; placeBadgeFrame(); },
+    /** The viewport position of the marks frame's corner (the host's), for the claims' boxes. */
+    origin() { const r = host.getBoundingClientRect(); return { left: r.left, top: r.top }; },
+    /** Size the marks frame to cover `width` × `height` pixels from its corner. */
+    setMarksSize(width, height) {
+      marks.style.width = `${Math.ceil(width)}px`;
+      marks.style.height = `${Math.ceil(height)}px`;
+    },
     focusPopover() { popover.focus(); },
     hasFocus: () => shadow.activeElement === popover,
     /** Load a frame again (the page navigated it away from the extension's document). */
     reload(view) {
-      const old = view === 'badge' ? badge : popover;
+      const old = { badge, popover, marks }[view];
+      if (!old) return;
       const fresh = frame(view, old.title);
       fresh.hidden = old.hidden;
+      fresh.className = old.className;
       fresh.style.cssText = old.style.cssText;
-      if (view === 'popover') { listen(fresh); popover = fresh; } else badge = fresh;
+      if (view === 'popover') { listen(fresh); popover = fresh; } else if (view === 'badge') badge = fresh;
+      else { fresh.tabIndex = -1; fresh.setAttribute('aria-hidden', 'true'); marks = fresh; }
       old.replaceWith(fresh);
     },
     contains: (node) => node === host,

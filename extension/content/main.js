@@ -3,13 +3,14 @@
 // page's scripts cannot reach its variables, and the page's patches of DOM prototypes do not
 // apply to it). It extracts the article's text and sends it to the background, which compares it
 // with the saved sources (the sender's tab URL chooses them) and answers with each claim's range
-// and verdict only: no source text, title, outlet or URL ever comes here. It paints the claims
-// (marks.js) and places the extension's two frames (frames.js), whose documents get the evidence
-// from the background. Only trusted events (the reader's own) open, step or close anything.
+// only: no verdict, no source text, title, outlet or URL ever comes here. It places the
+// extension's frames (frames.js) and measures where the claims' lines are (marks.js): the marks
+// frame draws the underlines, the others show the evidence, all fed by the background. Only
+// trusted events (the reader's own) open, step or close anything.
 // A classic script, assembled by extension/build.mjs from extract.js, marks.js, frames.js and
 // this file; injected more than once into the same page, only the first run sets up.
 
-/* global extract, rangeFor, claimAt, createMarks, createFrames, randomName */
+/* global extract, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName */
 
 const api = globalThis.browser ?? globalThis.chrome;
 const DEBOUNCE_MS = 400;
@@ -20,11 +21,9 @@ if (!globalThis.__corroborateContent) {
   // What the popup shows: state is idle | working | done | empty | error.
   let status = { state: 'idle' };
   let map = null; // the extraction the claims' offsets refer to
-  let verdicts = []; // per claim
   let offsets = []; // per claim: [start, end]
   let ranges = [];
   let hits = [];
-  let marks = null;
   let frames = null;
   let running = null;
   let again = false;
@@ -44,25 +43,43 @@ if (!globalThis.__corroborateContent) {
     api.runtime.sendMessage({ type: 'summary', status }).catch(() => {});
   }
 
-  async function setStyle(css) {
-    const r = await api.runtime.sendMessage({ type: 'css', css }).catch(() => null);
-    if (r?.ok) return;
-    // The background could not insert it (no permission left for this tab): a constructed sheet.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => s !== setStyle.sheet), sheet];
-    setStyle.sheet = sheet;
+  // The claims' line boxes go to the marks frame (through the background), whenever they move.
+  let sent = '';
+  let measureQueued = false;
+  function measure() {
+    if (!frames || measureQueued) return;
+    measureQueued = true;
+    requestAnimationFrame(() => {
+      measureQueued = false;
+      if (!frames) return;
+      const boxes = claimBoxes(ranges, frames.origin());
+      const width = Math.max(0, ...boxes.map(([, x, , w]) => x + w)) + 4;
+      const height = Math.max(0, ...boxes.map(([, , y, , h]) => y + h)) + 4;
+      const key = JSON.stringify(boxes);
+      if (key === sent) return;
+      sent = key;
+      frames.setMarksSize(width, height);
+      api.runtime.sendMessage({ type: 'geometry', boxes }).catch(() => {});
+    });
   }
+  const resized = new ResizeObserver(() => measure());
+  let ticking = 0;
 
   function paint() {
     ranges = offsets.map(([s, e]) => rangeFor(map, s, e));
     hits = ranges.map((r, i) => [i, r]).filter(([, r]) => r);
-    if (!marks) { marks = createMarks(); marks.setHost(hostTag); }
-    return setStyle(marks.paint(verdicts, ranges));
+    sent = '';
+    measure();
   }
 
   function ensureFrames() {
     if (frames) return;
+    // The host's pin: a user-origin rule the page's CSS cannot override (see marks.js).
+    api.runtime.sendMessage({ type: 'css', css: hostCss(hostTag) }).catch(() => {});
+    resized.observe(document.documentElement);
+    resized.observe(root());
+    // Layout also moves without a resize (web fonts, images above the article): look again now and then.
+    ticking = setInterval(measure, 1000);
     frames = createFrames({
       tag: hostTag,
       url: (view) => api.runtime.getURL(`frame.html?view=${view}#${nonce}`),
@@ -75,10 +92,11 @@ if (!globalThis.__corroborateContent) {
 
   function teardown() {
     close();
-    marks?.clear();
     frames?.destroy();
     frames = null;
-    verdicts = [];
+    resized.disconnect();
+    clearInterval(ticking);
+    sent = '';
     offsets = [];
     ranges = [];
     hits = [];
@@ -104,12 +122,11 @@ if (!globalThis.__corroborateContent) {
           map = got;
           lastText = got.text;
           offsets = r.claims.map(([s, e]) => [s, e]);
-          verdicts = r.claims.map(([, , v]) => v);
           ensureFrames();
           close();
-          await paint();
+          paint();
           observe();
-          report({ state: 'done', summary: r.summary, timings: {
+          report({ state: 'done', timings: {
             extract: Math.round((t1 - t0) * 10) / 10, annotate: Math.round((t2 - t1) * 10) / 10,
             paint: Math.round((performance.now() - t2) * 10) / 10 } });
           if (openClaim) { // keep the evidence open on its claim when it is still there
@@ -139,9 +156,7 @@ if (!globalThis.__corroborateContent) {
         const got = extract(root());
         if (got.text === lastText) { // same text, new nodes: the same marks over new ranges
           map = got;
-          ranges = offsets.map(([st, en]) => rangeFor(map, st, en));
-          hits = ranges.map((r, i) => [i, r]).filter(([, r]) => r);
-          marks.move(ranges);
+          paint();
         } else annotate();
       }, DEBOUNCE_MS);
     });
@@ -162,7 +177,6 @@ if (!globalThis.__corroborateContent) {
     if (!frames || !ranges[i]) return;
     pinned = pin;
     active = i;
-    marks.setActive(ranges[i]);
     if (focus && !frames.hasFocus()) lastFocus = document.activeElement;
     frames.show(rectOf(i, x, y));
     if (focus) frames.focusPopover();
@@ -176,7 +190,6 @@ if (!globalThis.__corroborateContent) {
   function close() {
     if (!frames?.shown) return;
     frames.hide();
-    marks?.setActive(null);
     active = -1;
     pinned = false;
     api.runtime.sendMessage({ type: 'hide' }).catch(() => {});
@@ -226,7 +239,9 @@ if (!globalThis.__corroborateContent) {
   }, { capture: true });
   let placeQueued = false;
   const onScroll = (e) => {
-    if (!e.isTrusted || !frames || placeQueued) return;
+    if (!e.isTrusted || !frames) return;
+    if (e.type === 'resize' || (e.target !== document && e.target !== window)) measure(); // an inner scroller moved the text
+    if (placeQueued) return;
     placeQueued = true;
     requestAnimationFrame(() => {
       placeQueued = false;

@@ -1,12 +1,12 @@
 // The background: a service worker in Chromium, an event page in Firefox (same file). It owns the
 // context menu, the toolbar badge, the content script registration for enabled sites, and the
 // engine: a content script sends its page's text, the background compares it with the sources
-// for the sender's tab URL and answers with ranges and verdicts only; the evidence goes to the
-// extension's frames in that tab, over their ports.
+// for the sender's tab URL and answers with the claims' ranges only; the verdicts and the
+// evidence go to the extension's frames in that tab, over their ports.
 
 import { api, corpusFor, enabledSites, siteEnabled, siteOf, sitePattern, touchesSites } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
-import { claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
+import { boxesView, claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
 import { handle as engine, has as engineHas } from './engine.js';
 
 const MENU = 'corroborate-add-source';
@@ -80,7 +80,7 @@ async function setBadge(tabId, status) {
 }
 api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 
-// ---- The check: the page's text in, only ranges and verdicts back to the page ----
+// ---- The check: the page's text in, only the claims' ranges back to the page ----
 // Per tab: the last annotation (with its evidence, for the frames), the corpus it used, the
 // content script's status, the frames' ports and the nonce that ties the frames to the page.
 const pages = new Map(); // tab id → {result, key, fp, story, exclude, sources, evidence, status, ports, css}
@@ -115,9 +115,18 @@ async function checkPage(msg, sender) {
     : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
   p.result = result;
   p.evidence = [...new Set(result.claims.flatMap((c) => c.evidence.map((e) => e.source)))].filter(Boolean).sort();
+  p.geometry = null;
+  p.active = -1;
   post(tabId, 'badge', { type: 'summary', ...panelView(result, sources) });
   post(tabId, 'popover', { type: 'close' });
+  post(tabId, 'marks', { type: 'marks', boxes: [], verdicts: [], active: -1 });
   return { state: 'done', ...pageView(result) };
+}
+
+/** The marks frame's message: the claims' boxes (from the content script) and their verdicts. */
+function marksOf(p) {
+  return { type: 'marks', boxes: p.geometry ?? [], verdicts: p.result?.claims.map((c) => c.verdict) ?? [],
+    active: p.active ?? -1 };
 }
 
 /** Send to one of a tab's frames, if it is connected. */
@@ -137,6 +146,8 @@ function show(msg, sender) {
   p.shown = { type: 'open', claim, sources: p.sources, summary: p.result.summary, focus: Boolean(msg.focus),
     announce: Boolean(msg.announce), count: p.result.claims.length };
   post(tabId, 'popover', p.shown);
+  p.active = msg.index;
+  post(tabId, 'marks', { type: 'active', index: msg.index });
   return { ok: true };
 }
 
@@ -189,6 +200,7 @@ api.runtime.onConnect.addListener(async (port) => {
   });
   if (!p.result) toPage(tabId, { action: 'annotate' }); // e.g. the background slept: check again
   else if (which.view === 'badge') port.postMessage({ type: 'summary', ...panelView(p.result, p.sources) });
+  else if (which.view === 'marks') port.postMessage(marksOf(p));
 });
 
 api.tabs.onRemoved.addListener((tabId) => {
@@ -201,8 +213,8 @@ api.tabs.onRemoved.addListener((tabId) => {
 function tabStatus(tabId) {
   const p = pages.get(tabId);
   if (!p) return null;
-  return { ...(p.status ?? {}), sources: p.sources ?? 0, story: p.story ?? null, exclude: p.exclude ?? null,
-    evidence: p.evidence ?? [] };
+  return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story ?? null,
+    exclude: p.exclude ?? null, evidence: p.evidence ?? [] };
 }
 
 // ---- Messages: from content scripts (sender.tab: trusted for which tab and URL, nothing else)
@@ -220,13 +232,29 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
     case 'hello': return answer(siteEnabled(siteOf(sender.tab.url ?? sender.url)).then((annotate) => ({ annotate })));
     case 'check': return answer(checkPage(msg, sender));
     case 'show': return answer(show(msg, sender));
-    case 'hide': post(tabId, 'popover', { type: 'close' }); return answer({ ok: true });
+    case 'hide': {
+      const p = pages.get(tabId);
+      if (p) p.active = -1;
+      post(tabId, 'popover', { type: 'close' });
+      post(tabId, 'marks', { type: 'active', index: -1 });
+      return answer({ ok: true });
+    }
+    case 'geometry': {
+      const p = pages.get(tabId);
+      if (!p?.result) return answer({ missing: true });
+      p.geometry = boxesView(msg.boxes, p.result.claims.length);
+      post(tabId, 'marks', marksOf(p));
+      return answer({ ok: true });
+    }
     case 'css': return answer(setCss(typeof msg.css === 'string' ? msg.css : '', sender));
-    case 'summary': {
+    case 'summary': { // the content script's state; the counts are the background's own
       const st = msg.status ?? {};
-      page(tabId).status = { state: String(st.state ?? 'idle'), summary: st.summary, timings: st.timings,
-        error: st.error };
-      return answer(setBadge(tabId, st).then(() => true));
+      const p = page(tabId);
+      p.status = { state: String(st.state ?? 'idle'), timings: st.timings, error: st.error };
+      // One badge update after another, so that an earlier state never lands last.
+      p.badge = (p.badge ?? Promise.resolve()).then(() => setBadge(tabId, { ...p.status, summary: p.result?.summary }))
+        .catch(() => {});
+      return answer(p.badge.then(() => true));
     }
     default: return false;
   }

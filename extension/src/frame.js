@@ -1,30 +1,44 @@
 // The extension's frames in a page being read: frame.html?view=badge (the badge and the summary
-// panel) and frame.html?view=popover (the evidence of one claim), loaded by the content script
-// into iframes. This document is the extension's own origin: the page can neither read it, nor
+// panel), frame.html?view=popover (the evidence of one claim) and frame.html?view=marks (the
+// claims' underlines, laid over the document), loaded by the content script into iframes. This document is the extension's own origin: the page can neither read it, nor
 // script it, nor style it. Its content comes from the background over a port (the background
 // knows this frame's tab from the browser, and checks the nonce in this frame's URL, which only
 // the content script knew); what the reader does here goes back the same way. The UI is the
 // shell's (shell/ui.js), one view per frame; everything is built as text nodes.
 
 import { createUI } from './shell/ui.js';
+import { drawMarks } from './lib/draw.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const view = new URLSearchParams(location.search).get('view') === 'badge' ? 'badge' : 'popover';
+const view = ['badge', 'marks'].find((v) => v === new URLSearchParams(location.search).get('view')) ?? 'popover';
+document.documentElement.dataset.view = view;
 const ANCHOR = () => ({ top: 0, bottom: 0, left: 0 }); // the content script places this frame
 
 let port = null;
 let tries = 0;
 const send = (msg) => { try { port?.postMessage(msg); } catch { /* reconnecting */ } };
 
-const ui = createUI({
+const ui = view === 'marks' ? null : createUI({
   goto: (index) => send({ type: 'go', index }),
   close: () => { ui.close(); send({ type: 'close' }); },
   panel: (open) => send({ type: 'panel', open }),
 }, { view });
 
+// The marks view: one SVG over the document, redrawn when the boxes, verdicts or open claim change.
+const svg = view === 'marks' ? document.createElementNS('http://www.w3.org/2000/svg', 'svg') : null;
+const dark = matchMedia('(prefers-color-scheme: dark)');
+let drawn = { boxes: [], verdicts: [], active: -1 };
+const redraw = () => drawMarks(svg, { ...drawn, dark: dark.matches });
+if (svg) {
+  svg.setAttribute('width', '100%');
+  svg.setAttribute('height', '100%');
+  document.body.append(svg);
+  dark.addEventListener('change', redraw);
+}
+
 // The reader's keys while focus is in this frame: the same as in the page.
 document.addEventListener('keydown', (e) => {
-  if (!e.isTrusted) return;
+  if (!e.isTrusted || !ui) return;
   if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
     e.preventDefault();
     send({ type: 'step', dir: e.key === 'ArrowDown' ? 1 : -1 });
@@ -36,6 +50,14 @@ document.addEventListener('keydown', (e) => {
 const withIndex = (c, index) => ({ ...c, index: c.index ?? index });
 
 function onMessage(msg) {
+  if (view === 'marks') {
+    if (msg?.type === 'marks') drawn = { boxes: msg.boxes, verdicts: msg.verdicts, active: msg.active };
+    else if (msg?.type === 'active') drawn = { ...drawn, active: msg.index };
+    else if (msg?.type === 'rejected') tries = Infinity;
+    else return;
+    redraw();
+    return;
+  }
   switch (msg?.type) {
     case 'summary': // the badge frame: counts, and the panel's claims by source
       ui.update(msg.claims.map(withIndex), msg.summary, msg.sources);

@@ -1,61 +1,31 @@
-// The extension's content-script modules in Node, without a browser: the marks (random names,
-// one highlight per claim, a style sheet without verdict words), where the frames go, and the
-// build's assembly of the modules into one classic script.
+// The extension's content-script modules in Node, without a browser: names, the claims' boxes
+// and the host's pin (marks.js), where the frames go (frames.js), and the build's assembly of the
+// modules into one classic script.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { LOOKS, createMarks, marksCss, randomName } from '../../extension/content/marks.js';
+import { claimBoxes, hostCss, randomName } from '../../extension/content/marks.js';
 import { BADGE, PANEL, POPOVER, placeBadge, placePopover } from '../../extension/content/frames.js';
 import { CONTENT, bundle } from '../../extension/build.mjs';
 
-class Highlight extends Set {
-  constructor(...ranges) { super(ranges); this.priority = 0; }
-}
-globalThis.Highlight = Highlight;
-
-test('random names are CSS identifiers, never the same twice, and name no verdict', () => {
+test('random names are CSS identifiers, never the same twice', () => {
   const names = new Set(Array.from({ length: 1000 }, () => randomName()));
   assert.equal(names.size, 1000);
   for (const n of names) assert.match(n, /^c[0-9a-f]{24}$/);
   assert.match(randomName('n'), /^n[0-9a-f]{24}$/);
 });
 
-test('each claim is its own highlight; the registry shows no grouping by verdict', () => {
-  const registry = new Map();
-  const marks = createMarks(registry);
-  marks.setHost('xabc-ui');
-  const verdicts = ['contradicted', 'confirmed', 'contradicted', 'unique', 'confirmed'];
-  const ranges = ['r0', 'r1', null, 'r3', 'r4'];
-  const css = marks.paint(verdicts, ranges);
-  const mine = marks.names;
-  assert.equal(mine.length, 4, 'the claim without a range is not painted');
-  for (const n of mine) assert.equal(registry.get(n).size, 1);
-  assert.deepEqual(mine.map((n) => [...registry.get(n)][0]), ['r0', 'r1', 'r3', 'r4']);
-  for (const n of registry.keys()) assert.ok(!/corroborate|confirm|contradict|unique|disput|relat/i.test(n), n);
-  // The style sheet: a rule per verdict listing its claims' names, !important, and the host pinned.
-  for (const v of Object.keys(LOOKS)) assert.ok(!css.includes(v), `no verdict word "${v}" in the sheet`);
-  assert.match(css, new RegExp(`::highlight\\(${mine[0]}\\)[^{]*\\{text-decoration:underline wavy`));
-  assert.match(css, new RegExp(`::highlight\\(${mine[1]}\\)[^{]*\\{text-decoration:underline solid`));
-  assert.ok(css.includes(`::highlight(${marks.active})`));
-  assert.match(css, /xabc-ui\{all:initial!important;display:block!important;position:fixed!important/);
-  // Painting again draws new names; the old ones are gone.
-  marks.paint(['confirmed'], ['r9']);
-  for (const n of mine) assert.ok(!registry.has(n));
-  assert.equal(marks.names.length, 1);
-  // Same claims, new nodes: the same names over new ranges.
-  const [only] = marks.names;
-  marks.move(['r10']);
-  assert.deepEqual([...registry.get(only)], ['r10']);
-  marks.setActive('r10');
-  assert.deepEqual([...registry.get(marks.active)], ['r10']);
-  marks.clear();
-  assert.deepEqual([...registry.keys()], [marks.active]);
-  assert.equal(registry.get(marks.active).size, 0);
+test('the claims\' line boxes are measured from the marks frame\'s corner; empty boxes are left out', () => {
+  const rects = { a: [{ left: 110.3, top: 220.2, width: 300, height: 18 }, { left: 10, top: 240, width: 0, height: 18 }],
+    b: [{ left: 10, top: 260, width: 80.26, height: 18 }] };
+  const boxes = claimBoxes(['a', null, 'b'], { left: 10, top: -100 }, (r) => rects[r]);
+  assert.deepEqual(boxes, [[0, 100.5, 320, 300, 18], [2, 0, 360, 80.5, 18]]);
+  assert.deepEqual(claimBoxes([], { left: 0, top: 0 }, () => []), []);
 });
 
-test('the sheet of no claims still styles the active claim and pins the host', () => {
-  const css = marksCss({}, 'aX', 'h-ui');
-  assert.ok(css.startsWith('::highlight(aX){background-color:'));
-  assert.ok(css.includes('h-ui{'));
+test('the host\'s pin overrides every property and puts it at the document\'s corner', () => {
+  const css = hostCss('xabc-ui');
+  assert.match(css, /^xabc-ui\{all:initial!important;display:block!important;position:absolute!important;/);
+  for (const d of css.slice(css.indexOf('{') + 1, -1).split(';').filter(Boolean)) assert.match(d, /!important$/, d);
 });
 
 test('the popover frame goes below its claim, or above when there is more room, inside the viewport', () => {
@@ -84,7 +54,7 @@ test('the build assembles the content script into one classic script', () => {
   const code = bundle(CONTENT);
   assert.ok(!/^\s*(import|export)\s/m.test(code), 'no module syntax left');
   assert.ok(code.startsWith('// The extension\'s content script'));
-  for (const name of ['function extract(', 'function createMarks(', 'function createFrames(', '__corroborateContent']) {
+  for (const name of ['function extract(', 'function claimBoxes(', 'function createFrames(', '__corroborateContent']) {
     assert.ok(code.includes(name), name);
   }
   const files = { 'a.js': "import { x } from './b.js';\nexport const y = 1;\nexport function f() {}\n" };

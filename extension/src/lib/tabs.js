@@ -15,7 +15,7 @@ export async function send(tabId, message) {
   return r;
 }
 
-/** The background's part of a tab's status: {sources, story, exclude, evidence}, or null. */
+/** The background's part of a tab's status: {summary, sources, story, exclude, evidence}, or null. */
 export const backgroundStatus = (tabId) => api.runtime.sendMessage({ type: 'tab-status', tabId })
   .catch(() => null);
 
@@ -23,7 +23,8 @@ export const backgroundStatus = (tabId) => api.runtime.sendMessage({ type: 'tab-
 export async function withBackground(tabId, st) {
   if (!st) return st;
   const bg = await backgroundStatus(tabId);
-  return bg ? { ...st, sources: bg.sources, story: bg.story, exclude: bg.exclude, evidence: bg.evidence } : st;
+  return bg ? { ...st, summary: bg.summary, sources: bg.sources, story: bg.story, exclude: bg.exclude,
+    evidence: bg.evidence } : st;
 }
 
 /** The content script's status in a tab (with the background's part), or null when it is not there. */
