@@ -209,6 +209,26 @@ test('another page of the story: markers, popover, badge and the popup summary',
   assert.ok(pop.evidence.some((e) => /contradict/i.test(e.relation ?? '')), JSON.stringify(pop.evidence));
   assert.ok(pop.marks.some((m) => m.text.includes('2')), JSON.stringify(pop.marks));
   await page.screenshot({ path: join(ARTEFACTS, 'extension-page.png') });
+
+  // The badge frame: a click opens the panel (the frame grows to hold it); a claim there opens
+  // its evidence in the popover frame, with focus in it; Alt+Shift+↓ there steps on.
+  const badgeFrame = await frameOf(page, 'badge');
+  const small = await (await badgeFrame.frameElement()).boundingBox();
+  await badgeFrame.locator('[part~="badge"]').click();
+  await badgeFrame.locator('[part~="panel"]').waitFor({ state: 'visible' });
+  const big = await until(async () => {
+    const b = await (await badgeFrame.frameElement()).boundingBox();
+    return b.height > small.height + 100 ? b : null;
+  }, 5000);
+  assert.ok(big, `the badge frame grows for the panel: ${JSON.stringify(small)}`);
+  await badgeFrame.locator('[part~="claim"][data-index="1"]').click();
+  const claimOf = () => frame.evaluate(() => document.documentElement.dataset.claim ?? null);
+  assert.equal(await until(async () => ((await claimOf()) === '1' ? '1' : null), 5000), '1', 'the panel\'s claim opens');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  assert.equal(await until(async () => ((await claimOf()) === '2' ? '2' : null), 5000), '2', 'Alt+Shift+↓ in the frame steps on');
+  await page.keyboard.press('Escape');
+  assert.equal(await until(async () => ((await claimOf()) === null ? 'closed' : null), 5000), 'closed', 'Escape in the frame closes');
+  await page.screenshot({ path: join(ARTEFACTS, 'extension-panel.png') });
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
