@@ -56,6 +56,8 @@ function assertLearnedNothing(loot, label) {
   assert.ok(loot.read.probes.length > 0, `${label}: the page probed`);
   for (const p of loot.read.probes) assert.ok(p.error || p.status !== 200, `${label}: ${p.url} answered ${p.status}`);
   for (const r of loot.read.resources) assert.ok(!/frame\.html|^(chrome|moz)-extension:/.test(r), `${label}: resource timing shows ${r}`);
+  console.log(`  ${label}: the page sees ${loot.read.windowLength} child frames, ${loot.read.texts.length} strings, ` +
+    `${loot.read.seen?.length ?? 0} seen after its events, ${loot.read.probes.length} probes`);
   for (const f of loot.read.frames) assert.ok(!/frame\.html/.test(`${f.href}${f.text}`), `${label}: frame ${JSON.stringify(f)}`);
   // The marks are not in the page: no highlight whose look (getComputedStyle of ::highlight)
   // would tell a claim's verdict, and no style rule of the extension that the page can read.
