@@ -85,12 +85,27 @@ export function createFrames({ url, tag, on = {} }) {
   };
   const placeBadgeFrame = () => put(badge, placeBadge(panelOpen, innerWidth, innerHeight));
   placeBadgeFrame();
-  // The page may take the host out of the document: put it back.
+  // The host is in the browser's top layer (a manual popover), above anything the page stacks
+  // with z-index. The page may take it out of the document, or out of the top layer: put it back.
+  const canTop = typeof host.showPopover === 'function';
+  if (canTop) host.setAttribute('popover', 'manual');
+  const raise = () => {
+    if (!canTop) return;
+    try {
+      if (host.getAttribute('popover') !== 'manual') host.setAttribute('popover', 'manual');
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.showPopover();
+    } catch { /* not connected yet */ }
+  };
   const keep = new MutationObserver(() => {
     if (!host.isConnected) document.documentElement.append(host);
+    if (canTop && !host.matches(':popover-open')) raise();
   });
   document.documentElement.append(host);
+  raise();
   keep.observe(document.documentElement, { childList: true });
+  keep.observe(host, { attributes: true });
+  host.addEventListener('toggle', () => { if (canTop && !host.matches(':popover-open')) raise(); });
 
   return {
     tag,
@@ -98,6 +113,7 @@ export function createFrames({ url, tag, on = {} }) {
     show(rect) {
       anchor = rect;
       popover.hidden = false;
+      raise(); // last into the top layer, so above whatever the page put there before
       return this.place();
     },
     hide() { anchor = null; popover.hidden = true; },
