@@ -46,6 +46,12 @@ export function clampText(text, max) {
 }
 
 /**
+ * `text` for a line of plain text (a message, a label): balanced, clamped to `max` characters,
+ * between FSI and PDI so that it cannot reorder the words around it.
+ */
+export const inline = (text, max = 160) => `\u2068${balanceBidi(clampText(balanceBidi(text), max).text)}\u2069`;
+
+/**
  * A <bdi> holding `text` balanced (see balanceBidi), clamped to `max` characters when given; a
  * clamped one carries the whole text in its `title`.
  */

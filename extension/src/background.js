@@ -201,6 +201,7 @@ api.runtime.onConnect.addListener(async (port) => {
   if (!p.result) toPage(tabId, { action: 'annotate' }); // e.g. the background slept: check again
   else if (which.view === 'badge') port.postMessage({ type: 'summary', ...panelView(p.result, p.sources) });
   else if (which.view === 'marks') port.postMessage(marksOf(p));
+  else if (which.view === 'popover' && p.shown && p.active >= 0) port.postMessage(p.shown); // opened before it connected
 });
 
 api.tabs.onRemoved.addListener((tabId) => {

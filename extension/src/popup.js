@@ -4,6 +4,7 @@
 
 import { api, corpusFor, getSources, setSite, siteEnabled, siteOf, sitePattern, storiesOf } from './lib/store.js';
 import { addPage, check, send, status, withBackground } from './lib/tabs.js';
+import { inline } from './shell/text.js';
 
 const $ = (id) => document.getElementById(id);
 const VERDICTS = [ // the shell's verdicts, with the colours of its markers
@@ -58,7 +59,7 @@ function show(st) {
       : 'No sources yet: add articles on the same story first.',
     error: `Could not check this page: ${st?.error}`,
     done: s && `${s.claims} claims compared with ${st.sources} source${st.sources === 1 ? '' : 's'}` +
-      `${st.story ? ` of the story “${st.story}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
+      `${st.story ? ` of the story “${inline(st.story)}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
   }[state];
   $('state').textContent = text ?? '';
   $('state').classList.toggle('bad', state === 'error');
@@ -119,7 +120,7 @@ $('add').addEventListener('click', async () => {
   $('add').disabled = true;
   try {
     const s = await addPage(tabId, $('story').value);
-    say(`Saved “${s.title ?? s.url}” (${s.outlet})${s.story ? ` in the story “${s.story}”` : ''}.`);
+    say(`Saved “${inline(s.title ?? s.url)}” (${inline(s.outlet, 80)})${s.story ? ` in the story “${inline(s.story)}”` : ''}.`);
     await refreshStories(s.url);
   } catch (e) {
     say(`Could not save this page: ${e.message}`, true);

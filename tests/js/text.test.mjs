@@ -2,7 +2,7 @@
 // clamped by whole code points, and the <bdi> that carries both (with a stand-in document).
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { balanceBidi, bdi, clampText } from '../../www/text.js';
+import { balanceBidi, bdi, clampText, inline } from '../../www/text.js';
 
 const [LRE, RLE, PDF, LRO, RLO] = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e'];
 const [LRI, RLI, FSI, PDI] = ['\u2066', '\u2067', '\u2068', '\u2069'];
@@ -35,6 +35,14 @@ test('clamping cuts whole code points and says so', () => {
   assert.ok(cut);
   assert.equal(text, '😀😀😀…', 'no half surrogate pair');
   assert.equal(clampText('x'.repeat(10000), 160).text.length, 160);
+});
+
+test('inline text is isolated between FSI and PDI, balanced and clamped', () => {
+  assert.equal(inline(`Evil${RLO} News`), `${FSI}Evil${RLO} News${PDF}${PDI}`);
+  assert.equal(inline(`a${PDI}b`), `${FSI}ab${PDI}`, 'a stray PDI cannot close the isolate early');
+  const long = inline('t'.repeat(10000), 50);
+  assert.equal([...long].length, 52);
+  assert.ok(long.endsWith(`…${PDI}`));
 });
 
 test('a <bdi> holds the balanced, clamped text and the whole in its title', () => {
