@@ -85,9 +85,12 @@ api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 // content script's status, the frames' ports and the nonce that ties the frames to the page.
 const pages = new Map(); // tab id → {result, key, fp, story, exclude, sources, evidence, status, ports, css}
 const page = (tabId) => pages.get(tabId) ?? pages.set(tabId, { ports: {} }).get(tabId);
-const BASE = api.runtime.getURL('');
-const fromExtension = (sender) => sender.id === api.runtime.id && typeof sender.url === 'string' &&
-  sender.url.startsWith(BASE);
+// The extension's own origin; in Chromium the frame also has a per-session dynamic one
+// (use_dynamic_url), which getURL gives for it. A sender is ours when the browser says so
+// (sender.id) and its document is at one of these.
+const BASES = [...new Set([api.runtime.getURL(''), `${new URL(api.runtime.getURL('frame.html')).origin}/`])];
+const baseOf = (url) => (typeof url === 'string' ? BASES.find((b) => url.startsWith(b)) : undefined);
+const fromExtension = (sender) => sender.id === api.runtime.id && Boolean(baseOf(sender.url));
 // The nonce of each tab's frames outlives a sleeping service worker (storage.session is held
 // in memory and, by default, readable by the extension's own pages and background only).
 const nonceKey = (tabId) => `nonce:${tabId}`;
@@ -172,7 +175,7 @@ async function setCss(css, sender) {
 api.runtime.onConnect.addListener(async (port) => {
   if (port.name !== 'corroborate-frame') return;
   const sender = port.sender ?? {};
-  const which = fromExtension(sender) ? frameOf(sender.url, BASE) : null;
+  const which = fromExtension(sender) ? frameOf(sender.url, baseOf(sender.url)) : null;
   const tabId = sender.tab?.id;
   const p = tabId == null ? null : page(tabId);
   let nonce = p?.nonce;
