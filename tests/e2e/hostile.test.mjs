@@ -119,9 +119,12 @@ test('Chromium: a hostile page learns nothing of a saved private source and cann
       assertLearnedNothing(loot, `${label}, before`);
       assert.equal(await popFrame.evaluate(() => document.documentElement.dataset.claim ?? null), null,
         `${label}: synthetic keys and clicks opened a claim`);
-      const hidden = await page.evaluate(() => [...document.documentElement.children]
-        .find((e) => /-ui$/.test(e.localName)));
-      assert.ok(hidden !== undefined, `${label}: the frames' host is in the page`);
+      const panelHidden = await badgeFrame.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+        .querySelector('[part~="panel"]').hidden);
+      assert.equal(panelHidden, true, `${label}: synthetic clicks opened the panel`);
+      const host = await page.evaluate(() => [...document.documentElement.children]
+        .find((e) => /-ui$/.test(e.localName))?.localName ?? null);
+      assert.ok(host, `${label}: the frames' host is in the page`);
 
       // The reader hovers the planted claim: the true verdict, from the private source, in the frame.
       const at = await textPoint(page, PLANTED);
