@@ -32,6 +32,15 @@ if (!globalThis.__corroborateContent) {
   let pinned = false;
   let hoverTimer = 0;
   let lastFocus = null;
+  let overFrame = false; // the pointer is over the popover frame
+  const closeUnlessOver = () => { if (!overFrame) close(); };
+  // The pointer over the evidence keeps it open (the frame says so; the page's document does
+  // not see the pointer inside it).
+  function hoverFrame(over) {
+    overFrame = over;
+    clearTimeout(hoverTimer);
+    if (!over && !pinned && active >= 0) hoverTimer = setTimeout(closeUnlessOver, 350);
+  }
   const nonce = randomName('n'); // ties the frames to this page in the background
   const hostTag = `${randomName('x')}-ui`;
 
@@ -83,10 +92,7 @@ if (!globalThis.__corroborateContent) {
     frames = createFrames({
       tag: hostTag,
       url: (view) => api.runtime.getURL(`frame.html?view=${view}#${nonce}`),
-      on: {
-        pointerenter: () => clearTimeout(hoverTimer),
-        pointerleave: () => { if (!pinned) { clearTimeout(hoverTimer); hoverTimer = setTimeout(close, 350); } },
-      },
+      on: { pointerenter: () => hoverFrame(true), pointerleave: () => hoverFrame(false) },
     });
   }
 
@@ -190,6 +196,7 @@ if (!globalThis.__corroborateContent) {
   function close() {
     if (!frames?.shown) return;
     frames.hide();
+    overFrame = false;
     active = -1;
     pinned = false;
     api.runtime.sendMessage({ type: 'hide' }).catch(() => {});
@@ -210,15 +217,19 @@ if (!globalThis.__corroborateContent) {
   // dispatch synthetic events, but never trusted ones.
   let moveQueued = false;
   document.addEventListener('pointermove', (e) => {
-    if (!e.isTrusted || !frames || moveQueued || e.pointerType === 'touch') return;
+    if (!e.isTrusted || !frames) return;
+    // The page's document gets the pointer's moves only when it is not over one of our frames.
+    if (overFrame && !frames.contains(e.target)) hoverFrame(false);
+    if (moveQueued || e.pointerType === 'touch') return;
     moveQueued = true;
     requestAnimationFrame(() => {
       moveQueued = false;
+      if (overFrame) return; // this move came before the pointer entered the evidence
       clearTimeout(hoverTimer);
       const i = claimAt(hits, root(), e.clientX, e.clientY);
       if (i >= 0 && i === active) return;
       if (i >= 0) hoverTimer = setTimeout(() => open(i, { x: e.clientX, y: e.clientY }), 120);
-      else if (!pinned && active >= 0) hoverTimer = setTimeout(close, 350);
+      else if (!pinned && active >= 0) hoverTimer = setTimeout(closeUnlessOver, 350);
     });
   }, { passive: true, capture: true });
   document.addEventListener('click', (e) => {
@@ -319,6 +330,7 @@ if (!globalThis.__corroborateContent) {
       case 'step': go(msg.dir < 0 ? (active < 0 ? offsets.length - 1 : active - 1) : active + 1); break;
       case 'close': close(); break;
       case 'panel': frames?.setPanel(Boolean(msg.open)); break;
+      case 'hover': hoverFrame(Boolean(msg.over)); break;
       case 'frame-gone': frames?.reload(msg.view === 'badge' ? 'badge' : 'popover'); break;
       case 'annotate': annotate(); break;
       default: break;

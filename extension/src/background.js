@@ -198,6 +198,7 @@ api.runtime.onConnect.addListener(async (port) => {
       case 'step': toPage(tabId, { action: 'step', dir: m.dir < 0 ? -1 : 1 }); break;
       case 'close': toPage(tabId, { action: 'close' }); break;
       case 'panel': toPage(tabId, { action: 'panel', open: Boolean(m.open) }); break;
+      case 'hover': toPage(tabId, { action: 'hover', over: Boolean(m.over) }); break;
       default: break;
     }
   });

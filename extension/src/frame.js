@@ -47,6 +47,23 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+// The popover frame tells the page's content script when the reader's pointer is over it (the
+// page's document does not see the pointer inside another origin's frame), so that the evidence
+// stays open while it is read.
+if (view === 'popover') {
+  let last = 0; // when "over" was last said (said again now and then while the pointer moves here)
+  document.addEventListener('pointermove', (e) => {
+    if (!e.isTrusted || e.timeStamp - last < 150) return;
+    last = e.timeStamp;
+    send({ type: 'hover', over: true });
+  }, { passive: true });
+  document.documentElement.addEventListener('pointerleave', (e) => {
+    if (!e.isTrusted) return;
+    last = 0;
+    send({ type: 'hover', over: false });
+  });
+}
+
 const withIndex = (c, index) => ({ ...c, index: c.index ?? index });
 
 function onMessage(msg) {

@@ -204,6 +204,15 @@ test('another page of the story: markers, popover, badge and the popup summary',
   assert.ok(pop, 'the popover opens on hover');
   assert.equal(pop.role, 'dialog');
   assert.match(pop.text, /Contradicted by \d+ source/);
+  // Moving from the claim into the evidence keeps it open (the reader wants to read it).
+  const popBox = await (await frame.frameElement()).boundingBox();
+  await page.mouse.move(popBox.x + popBox.width / 2, popBox.y + 40, { steps: 5 });
+  await new Promise((r) => setTimeout(r, 800));
+  assert.ok((await popover(frame))?.visible, 'the popover stays open under the pointer');
+  await page.mouse.move(1000, 60, { steps: 3 }); // and leaving it, for nothing marked, closes it
+  assert.ok(await until(async () => !(await popover(frame))?.visible, 3000), 'the popover closes when the pointer leaves');
+  await page.mouse.move(at.x, at.y);
+  assert.ok(await until(async () => (await popover(frame))?.visible, 5000), 'and opens again on hover');
   const outlets = pop.evidence.map((e) => e.outlet).join(' | ');
   assert.match(outlets, /Valley Courier|127\.0\.0\.1/);
   assert.ok(pop.evidence.some((e) => /contradict/i.test(e.relation ?? '')), JSON.stringify(pop.evidence));
