@@ -110,16 +110,26 @@ test('Chromium: a hostile page learns nothing of a saved private source and cann
       assert.equal(await p.locator('#state').getAttribute('data-state'), 'done', await p.locator('#state').textContent());
       await p.close();
       await page.bringToFront();
-      const popFrame = await until(() => page.frames().find((f) => f.url().includes('/frame.html?view=popover')), 10000);
-      const badgeFrame = page.frames().find((f) => f.url().includes('/frame.html?view=badge'));
-      assert.ok(popFrame && badgeFrame, `${label}: the extension's frames`);
+      // The extension's frames, as they are now (the page takes their host out of the document,
+      // and they come back reloaded).
+      const frameNow = (view) => until(() => page.frames().find((f) => f.url().includes(`/frame.html?view=${view}`) &&
+        !f.isDetached()), 10000);
+      const inFrame = (view, fn) => until(async () => {
+        const f = await frameNow(view);
+        try { return { v: await f.evaluate(fn) }; } catch { return null; } // reloading
+      }, 10000).then((r) => r?.v);
+      const popoverNow = async () => popover(await frameNow('popover')).catch(() => null);
+      const claimShown = () => inFrame('popover', () => document.documentElement.dataset.claim ?? null);
+      assert.ok(await frameNow('popover') && await frameNow('badge'), `${label}: the extension's frames`);
 
       // The page's attack, with no popover open: its synthetic events open nothing.
       let loot = await page.evaluate(() => window.__attack());
       assertLearnedNothing(loot, `${label}, before`);
-      assert.equal(await popFrame.evaluate(() => document.documentElement.dataset.claim ?? null), null,
-        `${label}: synthetic keys and clicks opened a claim`);
-      const panelHidden = await badgeFrame.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+      assert.equal(await claimShown(), null, `${label}: synthetic keys and clicks opened a claim`);
+      // (A hidden iframe has no viewport; asked inside it, so that the automation adds nothing to the page.)
+      assert.equal(await inFrame('popover', () => innerWidth * innerHeight), 0,
+        `${label}: synthetic keys and clicks showed the popover frame`);
+      const panelHidden = await inFrame('badge', () => document.querySelector('corroborate-ui').shadowRoot
         .querySelector('[part~="panel"]').hidden);
       assert.equal(panelHidden, true, `${label}: synthetic clicks opened the panel`);
       const host = await page.evaluate(() => [...document.documentElement.children]
@@ -131,7 +141,7 @@ test('Chromium: a hostile page learns nothing of a saved private source and cann
       assert.ok(at, `${label}: the planted claim is marked`);
       await page.mouse.move(at.x, at.y);
       const pop = await until(async () => {
-        const v = await popover(popFrame);
+        const v = await popoverNow();
         return v?.visible && v.text.includes('Quorvant') ? v : null;
       }, 8000);
       assert.ok(pop, `${label}: the popover shows the private source's evidence to the reader`);
@@ -144,9 +154,13 @@ test('Chromium: a hostile page learns nothing of a saved private source and cann
       // and the frame is on top where it should be (not hidden by the page's rules).
       loot = await page.evaluate(() => window.__attack());
       assertLearnedNothing(loot, `${label}, open`);
-      const again = await popover(popFrame);
-      assert.ok(again.visible && /Contradicted by/.test(again.text), `${label}: the verdict after the attack`);
-      const box = await (await popFrame.frameElement()).boundingBox();
+      // (The page took the frames' host out of the document: it came back, its frames reloaded.)
+      const again = await until(async () => {
+        const v = await popoverNow();
+        return v?.visible && /Contradicted by/.test(v.text) ? v : null;
+      }, 8000);
+      assert.ok(again, `${label}: the verdict after the attack`);
+      const box = await (await (await frameNow('popover')).frameElement()).boundingBox();
       assert.ok(box && box.width > 100 && box.height > 100, `${label}: the popover frame is laid out: ${JSON.stringify(box)}`);
       const onTop = await page.evaluate(({ x, y }) => /-ui$/.test(document.elementFromPoint(x, y)?.localName ?? ''),
         { x: box.x + box.width / 2, y: box.y + box.height / 2 });
@@ -155,15 +169,15 @@ test('Chromium: a hostile page learns nothing of a saved private source and cann
 
       // The reader's own keys still work: Escape closes, Alt+Shift+↓ opens the first claim.
       await page.keyboard.press('Escape');
-      await until(async () => (await popFrame.evaluate(() => document.documentElement.dataset.claim ?? null)) === null, 3000);
+      await until(async () => (await claimShown()) === null, 3000);
       await page.mouse.move(2, 2);
       await page.keyboard.press('Alt+Shift+ArrowDown');
-      const first = await until(async () => { const v = await popover(popFrame); return v?.visible ? v : null; }, 5000);
+      const first = await until(async () => { const v = await popoverNow(); return v?.visible ? v : null; }, 5000);
       assert.ok(first, `${label}: a trusted Alt+Shift+↓ opens a claim`);
-      assert.equal(await popFrame.evaluate(() => document.documentElement.dataset.claim), '0');
+      assert.equal(await claimShown(), '0');
 
       // The badge frame: its summary, out of the page's reach.
-      const badge = await badgeFrame.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+      const badge = await inFrame('badge', () => document.querySelector('corroborate-ui').shadowRoot
         .querySelector('[part~="badge"]').textContent);
       assert.match(badge, /✗ \d/);
       assert.deepEqual(errors, []);
