@@ -283,6 +283,24 @@ test('Firefox: a hostile page learns nothing of a saved private source and canno
     assert.equal(onTop.display, 'block', 'the page\'s rules did not hide the host');
     assert.equal(onTop.top, onTop.host, `the popover frame is what the reader sees there: ${JSON.stringify(onTop)}`);
     await ff.screenshot(join(mkdirp(ARTEFACTS), 'hostile-firefox.png'));
+
+    // "Add this page" on a page that moved itself onto the private source's address.
+    await run("history.pushState({}, '', '/private-ledger.html?token=Quorvant7731'); return true;");
+    await to(home);
+    const moved = await run('return (await browser.tabs.get(args[0])).url', [tab]);
+    assert.match(moved, /private-ledger\.html/, 'the browser reports the pushed address');
+    await openExtTab(`${ext}/popup.html?tab=${tab}`);
+    const refused = await run(`const add = document.getElementById('add');
+      for (let i = 0; i < 200 && add.disabled; i++) await new Promise((r) => setTimeout(r, 50));
+      add.click();
+      const m = document.getElementById('message');
+      for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+      return m.textContent;`);
+    assert.match(refused, /changed its address/);
+    await to(home);
+    const kept = await run(`return Object.values(await browser.storage.local.get(null))
+      .find((s) => s?.url?.includes('private-ledger'))?.outlet ?? null;`);
+    assert.equal(kept, 'Quorvant Private Ledger', 'the private source is untouched');
   } finally {
     await ff.close();
   }
