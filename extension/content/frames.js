@@ -44,8 +44,9 @@ z-index:2147483647;box-shadow:none;transform:none}iframe[hidden]{display:none}
 iframe.marks{position:absolute;top:0;left:0;pointer-events:none;z-index:2147483646}`;
 
 /**
- * Make the host and its two frames. `url(view)` is the frame document's URL for a view;
- * `tag` the host's tag name; `on` has pointerenter() and pointerleave() for the popover frame.
+ * Make the host and its three frames. `url(view)` is the frame document's URL for a view;
+ * `tag` the host's tag name; `on` has pointerenter() and pointerleave() for the popover frame
+ * (where the browser tells the page's document; the popover frame also says so itself).
  */
 export function createFrames({ url, tag, on = {} }) {
   const host = document.createElement(tag);

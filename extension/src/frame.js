@@ -1,7 +1,8 @@
 // The extension's frames in a page being read: frame.html?view=badge (the badge and the summary
 // panel), frame.html?view=popover (the evidence of one claim) and frame.html?view=marks (the
-// claims' underlines, laid over the document), loaded by the content script into iframes. This document is the extension's own origin: the page can neither read it, nor
-// script it, nor style it. Its content comes from the background over a port (the background
+// claims' underlines, laid over the document), loaded by the content script into iframes. This
+// document is the extension's own origin: the page can neither read it, nor script it, nor
+// style it. Its content comes from the background over a port (the background
 // knows this frame's tab from the browser, and checks the nonce in this frame's URL, which only
 // the content script knew); what the reader does here goes back the same way. The UI is the
 // shell's (shell/ui.js), one view per frame; everything is built as text nodes.
