@@ -1,11 +1,14 @@
 // Assemble the unpacked extension for each browser from one source tree (called by
-// scripts/extension): extension/src/ (content script, background, popup, options), the shell
-// (www/*.js but the demo) and the WebAssembly module (www/pkg) under shell/, the icons, and a
-// manifest made from extension/manifest.template.json plus each browser's few differences.
+// scripts/extension): extension/src/ (background, frame, popup, options), the content script
+// (one classic script assembled from www/extract.js and extension/content/), the shell modules
+// the frames and the background use (www/ui.js, text.js, wire.js) and the WebAssembly module
+// (www/pkg) under shell/, the icons, and a manifest made from extension/manifest.template.json
+// plus each browser's few differences.
 // Usage: node extension/build.mjs OUT_DIR [chromium|firefox...]
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { icon } from './icons.mjs';
 
@@ -13,15 +16,31 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(REPO, 'extension/src');
 const WWW = join(REPO, 'www');
 
+// The content script's modules, in order: a content script cannot be a module (nor import one
+// without making it web-accessible), so they are assembled into one classic script.
+export const CONTENT = ['www/extract.js', 'extension/content/marks.js', 'extension/content/frames.js',
+  'extension/content/main.js'];
+// The shell's modules that the extension's own pages use (frame.js: ui.js; background: wire.js).
+const SHELL = ['ui.js', 'text.js', 'wire.js'];
+// The extension's frame document is the only web-accessible resource: the content script puts it
+// into the page as an iframe.
+const FRAME = ['frame.html'];
+const PAGES = ['http://*/*', 'https://*/*'];
+
 // What differs between the browsers: Chromium runs the background as a service worker, Firefox
 // (MV3) as an event page; Firefox needs an add-on id and says which data it collects (none).
+// Chromium serves the frame only under a per-session random id (use_dynamic_url), so a page
+// cannot tell the extension is there by fetching it; Firefox's moz-extension:// host is a random
+// id per installation already (and Firefox does not know use_dynamic_url).
 const BROWSERS = {
   chromium: {
     background: { service_worker: 'background.js', type: 'module' },
     minimum_chrome_version: '111',
+    web_accessible_resources: [{ resources: FRAME, matches: PAGES, use_dynamic_url: true }],
   },
   firefox: {
     background: { scripts: ['background.js'], type: 'module' },
+    web_accessible_resources: [{ resources: FRAME, matches: PAGES }],
     browser_specific_settings: {
       gecko: {
         id: 'corroborate@corroborate.example',
@@ -45,21 +64,35 @@ export function manifest(browser) {
   return { ...m, version: version(), ...BROWSERS[browser] };
 }
 
+/**
+ * One classic script from ES modules: each module's `import` lines are dropped and `export`
+ * taken off its declarations, and the whole is wrapped in one function scope. Only those forms
+ * are allowed (no default, re-exports, import() or import.meta), and the result must parse, so a
+ * name defined twice fails the build.
+ */
+export function bundle(files, read = (f) => readFileSync(join(REPO, f), 'utf8')) {
+  const parts = files.map((f) => {
+    const src = read(f);
+    const out = src
+      .replace(/^import\s[^;]*?\sfrom\s+'[^']+';\n/gms, '')
+      .replace(/^export (?=(async )?function |const |let |class )/gm, '');
+    const bad = /^\s*(import|export)\b|\bimport\(|import\.meta/m.exec(out.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''));
+    if (bad) throw new Error(`${f}: cannot bundle "${bad[0]}" (only import … from and export of declarations)`);
+    return `// ---- ${f} ----\n${out}`;
+  });
+  const code = `// The extension's content script, assembled by extension/build.mjs from ${files.join(', ')}.\n` +
+    `(() => {\n'use strict';\n${parts.join('\n')}\n})();\n`;
+  new Script(code, { filename: 'content.js' }); // throws a SyntaxError with its line
+  return code;
+}
+
 export function build(out, browser) {
   const dir = join(out, browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'shell/pkg'), { recursive: true });
   cpSync(SRC, dir, { recursive: true });
-  // The shell: every module of www/ but the demo page's own, then the extension's replacements
-  // (extension/shell/): worker.js forwards the engine's work to the background (src/engine.js),
-  // and csp.js lets the shell run under a page CSP that forbids WebAssembly (the page's own
-  // csp.js is kept as csp-page.js, for its messages).
-  for (const f of readdirSync(WWW)) {
-    if (f.endsWith('.js') && !f.startsWith('demo')) {
-      cpSync(join(WWW, f), join(dir, 'shell', f === 'csp.js' ? 'csp-page.js' : f));
-    }
-  }
-  cpSync(join(REPO, 'extension/shell'), join(dir, 'shell'), { recursive: true });
+  writeFileSync(join(dir, 'content.js'), bundle(CONTENT));
+  for (const f of SHELL) cpSync(join(WWW, f), join(dir, 'shell', f));
   // The WebAssembly module (the .d.ts types are for developers, not the browser).
   for (const f of ['corroborate.js', 'corroborate_bg.wasm']) {
     const from = join(WWW, 'pkg', f);

@@ -6,7 +6,7 @@
 //
 // See README.md in this folder for the options, the events and the looks.
 
-import { extract, rangeFor } from './extract.js';
+import { claimAt as claimAtPoint, extract, rangeFor } from './extract.js';
 import { HAS_HIGHLIGHTS, addPageStyle, paintHighlights, unpaintHighlights, paintMarks, unpaintMarks,
   setActive } from './paint.js';
 import { createUI } from './ui.js';
@@ -296,37 +296,7 @@ export async function attach(options = {}) {
   globalThis.navigation?.addEventListener?.('navigatesuccess', onNavigate);
 
   // ---- Popover, hover, click, keyboard ----
-  const claimAt = (x, y) => { // the claim under a viewport point, by binary search over ranges
-    let node;
-    let offset;
-    if (document.caretPositionFromPoint) {
-      const p = document.caretPositionFromPoint(x, y);
-      if (!p) return -1;
-      ({ offsetNode: node, offset } = p);
-    } else if (document.caretRangeFromPoint) {
-      const r = document.caretRangeFromPoint(x, y);
-      if (!r) return -1;
-      node = r.startContainer;
-      offset = r.startOffset;
-    } else return -1;
-    if (!root.contains(node)) return -1;
-    let lo = 0;
-    let hi = hits.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [i, r] = hits[mid];
-      let cmp;
-      try { cmp = r.comparePoint(node, offset); } catch { return -1; }
-      if (cmp < 0) hi = mid - 1;
-      else if (cmp > 0) lo = mid + 1;
-      else {
-        // The caret is the nearest one; the pointer must be over the claim's text itself.
-        return [...r.getClientRects()].some((q) => x >= q.left && x <= q.right && y >= q.top &&
-          y <= q.bottom) ? i : -1;
-      }
-    }
-    return -1;
-  };
+  const claimAt = (x, y) => claimAtPoint(hits, root, x, y);
 
   let pinned = false;
   let hoverTimer = 0;

@@ -106,3 +106,40 @@ export function piecesFor(map, start, end) {
   }
   return out;
 }
+
+/**
+ * The claim under a viewport point: `hits` is [index, Range] of the painted claims in text
+ * order; returns the index whose range holds the caret nearest (x, y), when the point is over
+ * that range's own text, else -1. A binary search, so a long page costs a few comparisons.
+ */
+export function claimAt(hits, root, x, y) {
+  let node;
+  let offset;
+  if (document.caretPositionFromPoint) {
+    const p = document.caretPositionFromPoint(x, y);
+    if (!p) return -1;
+    ({ offsetNode: node, offset } = p);
+  } else if (document.caretRangeFromPoint) {
+    const r = document.caretRangeFromPoint(x, y);
+    if (!r) return -1;
+    node = r.startContainer;
+    offset = r.startOffset;
+  } else return -1;
+  if (!root.contains(node)) return -1;
+  let lo = 0;
+  let hi = hits.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [i, r] = hits[mid];
+    let cmp;
+    try { cmp = r.comparePoint(node, offset); } catch { return -1; }
+    if (cmp < 0) hi = mid - 1;
+    else if (cmp > 0) lo = mid + 1;
+    else {
+      // The caret is the nearest one; the pointer must be over the claim's text itself.
+      return [...r.getClientRects()].some((q) => x >= q.left && x <= q.right && y >= q.top &&
+        y <= q.bottom) ? i : -1;
+    }
+  }
+  return -1;
+}

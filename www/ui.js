@@ -1,6 +1,13 @@
 // The reader's UI: one <corroborate-ui> host with an open shadow root holding the summary badge,
 // the panel (counts and a grid of claims by source), the evidence popover and a live region.
-// Everything from the page or the corpus goes in as textContent, never as HTML.
+// Everything from the page or the corpus goes in as textContent, never as HTML, each name, title
+// and sentence bidi-isolated (text.js) and long names and titles clamped.
+//
+// The extension shows the same UI in its own frames (extension pages the page cannot reach), one
+// view per frame: `createUI(on, {view: 'popover'})` is the popover alone, filling its frame;
+// `{view: 'badge'}` the badge and panel at the frame's bottom right.
+
+import { bdi, balanceBidi, clampText } from './text.js';
 
 export const GLYPH = { confirmed: '✓', contradicted: '✗', disputed: '±', related: '≈', unique: '◇',
   confirms: '✓', contradicts: '✗' };
@@ -8,6 +15,8 @@ const RANK = { contradicts: 0, confirms: 1, related: 2 };
 const MAX_COLS = 12; // sources shown in the panel's grid
 const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
+const MAX_NAME = 80; // characters of an outlet name shown (the whole in its tooltip)
+const MAX_TITLE = 160; // characters of a source's title shown until the reader asks for all
 
 const CSS_TEXT = `
 :host{all:initial!important;font:14px/1.45 system-ui,sans-serif!important;color:var(--fg)!important}
@@ -65,8 +74,18 @@ ol{list-style:none;margin:0;padding:0}
 .src{display:flex;gap:8px;align-items:baseline;justify-content:space-between}
 [part~=outlet]{font-weight:600}
 [part~=relation]{color:var(--tone);font-weight:600;white-space:nowrap;font-size:13px}
-[part~=title]{color:var(--muted);font-size:12.5px;margin:1px 0 4px}
-[part~=sentence]{margin:4px 0;padding-left:8px;border-left:2px solid var(--line)}
+[part~=title]{color:var(--muted);font-size:12.5px;margin:1px 0 4px;overflow-wrap:anywhere}
+[part~=more]{border:0;background:none;padding:0 2px;color:var(--related);font-size:12px;
+ text-decoration:underline}
+[part~=outlet]{overflow-wrap:anywhere}
+bdi{unicode-bidi:isolate}
+[part~=sentence]{margin:4px 0;padding-left:8px;border-left:2px solid var(--line);
+ unicode-bidi:isolate;overflow-wrap:anywhere}
+:host([data-view=popover]) [part~=badge],:host([data-view=popover]) [part~=panel]{display:none!important}
+:host([data-view=popover]) [part~=popover]{inset:0;width:auto;max-height:none;border-radius:10px}
+:host([data-view=badge]) [part~=badge]{right:4px;bottom:4px}
+:host([data-view=badge]) [part~=panel]{right:4px;bottom:48px;width:calc(100vw - 8px);
+ max-height:calc(100vh - 56px)}
 mark{color:inherit;border-radius:3px;padding:0 2px}
 mark[data-op=added]{background:var(--added)}
 mark.key{font-weight:700;box-shadow:inset 0 -2px var(--tone,currentColor)}
@@ -119,6 +138,9 @@ export function verdictWords(claim, sourceCount) {
   }
 }
 
+/** Words quoted inside a line of text, bidi-isolated in it (FSI … PDI), their controls balanced. */
+export const isolated = (words) => `\u2068${balanceBidi(words)}\u2069`;
+
 /** "this page says 3; 3 sources say 5": where sources agree against the page. */
 export function conflictWords(claim) {
   const groups = new Map(); // page words → Map(source words → Set of sources)
@@ -132,9 +154,9 @@ export function conflictWords(claim) {
   const parts = [];
   for (const [page, bySource] of groups) {
     const others = [...bySource].map(([w, s]) => (w
-      ? `${s.size === 1 ? '1 source says' : `${s.size} sources say`} “${w}”`
+      ? `${s.size === 1 ? '1 source says' : `${s.size} sources say`} “${isolated(w)}”`
       : `${s.size === 1 ? '1 source says' : `${s.size} sources say`} nothing of it`));
-    parts.push(`this page says “${page}”; ${others.join(', ')}`);
+    parts.push(`this page says “${isolated(page)}”; ${others.join(', ')}`);
   }
   return parts.length ? parts.join('. ').replace(/^t/, 'T') + '.' : '';
 }
@@ -249,26 +271,50 @@ function reasonItem(r) {
   label ? el('span', { class: 'kind' }, label) : null, text);
 }
 
+/**
+ * A source's title line: clamped to MAX_TITLE characters, with a button that shows the whole
+ * title (and the clamped one again).
+ */
+export function titleLine(title) {
+  const line = el('div', { part: 'title' });
+  if (!clampText(title, MAX_TITLE).cut) return fill(line, bdi(title));
+  const more = el('button', { part: 'more', type: 'button', 'aria-expanded': 'false' }, 'full title');
+  let whole = false;
+  const show = () => fill(line, whole ? bdi(title) : bdi(title, MAX_TITLE), ' ', more);
+  more.addEventListener('click', () => {
+    whole = !whole;
+    more.setAttribute('aria-expanded', String(whole));
+    fill(more, whole ? 'shorter' : 'full title');
+    show();
+  });
+  return show();
+}
+
 export function evidenceItem(ev) {
   const name = ev.outlet || ev.title || ev.source;
   const href = ev.url ? sourceHref(ev) : null;
   return el('li', { part: 'evidence', 'data-relation': ev.relation, 'data-source': ev.source },
     el('div', { class: 'src' },
-      el('span', { part: 'outlet' }, name,
+      el('span', { part: 'outlet' }, bdi(name, MAX_NAME),
         ev.from_title ? el('span', { part: 'headline', title: 'the source\'s headline' }, ' (headline)')
           : null),
       el('span', { part: 'relation', 'data-relation': ev.relation },
         `${GLYPH[ev.relation] ?? ''} ${WORDS[ev.relation] ?? ev.relation}`)),
-    ev.title && ev.outlet && !ev.from_title ? el('div', { part: 'title' }, ev.title) : null,
+    ev.title && ev.outlet && !ev.from_title ? titleLine(ev.title) : null,
     sentence(ev),
     ev.reasons.length ? el('ul', { part: 'reasons' }, ...ev.reasons.map(reasonItem)) : null,
     href ? el('a', { part: 'source-link', href, target: '_blank', rel: 'noopener noreferrer' },
-      `Read it at ${name} ↗`) : null);
+      'Read it at ', bdi(name, MAX_NAME), ' ↗') : null);
 }
 
-/** The UI host and its parts. `on` has goto(index) and close() callbacks. */
-export function createUI(on) {
+/**
+ * The UI host and its parts. `on` has goto(index) and close() callbacks, and optionally
+ * panel(open) (the panel was opened or closed). `view` is 'popover' or 'badge' in the
+ * extension's frames (see the top), else the whole UI in the page.
+ */
+export function createUI(on, { view } = {}) {
   const host = document.createElement('corroborate-ui');
+  if (view) host.dataset.view = view;
   const shadow = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
@@ -295,6 +341,7 @@ export function createUI(on) {
     panel.hidden = !open;
     badge.setAttribute('aria-expanded', String(open));
     if (open) fillPanel();
+    on.panel?.(open);
   });
   popover.addEventListener('click', (e) => {
     if (e.target.closest?.('[part~="close"]')) on.close();
@@ -317,13 +364,13 @@ export function createUI(on) {
     const cols = new Map([...seen].filter(([id]) => busiest.has(id)).map(([id, c]) => [id, c.name]));
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Claim'),
       ...[...cols].map(([id, name]) => el('th', { scope: 'col', title: name, 'data-source': id },
-        el('abbr', { title: name }, short(name)))));
+        el('abbr', { title: name }, bdi(short(name), 4)))));
     const rows = claims.map((c) => {
       const rel = new Map(c.sources.map(([id, , relation]) => [id, relation]));
       return el('tr', { 'data-verdict': c.verdict },
         el('th', { scope: 'row' }, el('button', { part: 'claim', type: 'button', 'data-index': c.index,
           'data-verdict': c.verdict, title: c.text },
-        el('span', { class: 'n' }, GLYPH[c.verdict]), ` ${c.index + 1}. ${c.text}`)),
+        el('span', { class: 'n' }, GLYPH[c.verdict]), ` ${c.index + 1}. `, bdi(c.text))),
         ...[...cols.keys()].map((id) => {
           const r = rel.get(id);
           return r ? el('td', { 'data-relation': r, title: `${cols.get(id)} ${WORDS[r]}` }, GLYPH[r])
@@ -335,12 +382,14 @@ export function createUI(on) {
       el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
         .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
       el('table', { part: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows)),
-      cols.size ? el('p', { class: 'key' }, [...cols.values()].map((n) => `${short(n)}: ${n}`).join(' · '),
-        ' · ✓ confirms, ✗ contradicts, ≈ related') : null);
+      cols.size ? el('p', { class: 'key' }, ...[...cols.values()].flatMap((n) =>
+        [bdi(short(n), 4), ': ', bdi(n, MAX_NAME), ' · ']), '✓ confirms, ✗ contradicts, ≈ related')
+        : null);
   }
 
   // Position the popover by its claim; false when the claim is out of view.
   function place() {
+    if (view === 'popover') return true; // the frame is placed, not the popover in it
     if (popover.hidden || !anchor) return true;
     const r = anchor();
     if (!r) return false;
@@ -398,6 +447,7 @@ export function createUI(on) {
       panel.hidden = true;
       badge.setAttribute('aria-expanded', 'false');
       if (inside) badge.focus();
+      on.panel?.(false);
     },
     get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
     place,

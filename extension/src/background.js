@@ -1,9 +1,12 @@
 // The background: a service worker in Chromium, an event page in Firefox (same file). It owns the
-// context menu, the toolbar badge, the content script registration for enabled sites, and
-// answers the content script's questions (whether to annotate, and against which sources).
+// context menu, the toolbar badge, the content script registration for enabled sites, and the
+// engine: a content script sends its page's text, the background compares it with the sources
+// for the sender's tab URL and answers with the claims' ranges only; the verdicts and the
+// evidence go to the extension's frames in that tab, over their ports.
 
 import { api, corpusFor, enabledSites, siteEnabled, siteOf, sitePattern, touchesSites } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
+import { boxesView, claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
 import { handle as engine, has as engineHas } from './engine.js';
 
 const MENU = 'corroborate-add-source';
@@ -77,39 +80,187 @@ async function setBadge(tabId, status) {
 }
 api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 
-// ---- The engine: the content scripts' shell sends its requests here (see shell/worker.js) ----
-// Keys are made per tab and frame (each page's shell numbers its corpora from 1).
-const engineKeys = new Map(); // tab id → Set of keys
-async function engineRequest(msg, sender) {
-  const tabId = sender.tab?.id ?? -1;
-  const key = `${tabId}/${sender.frameId ?? 0}/${msg.key}`;
-  const keys = engineKeys.get(tabId) ?? new Set();
-  engineKeys.set(tabId, keys);
-  // After a restart (a Chromium service worker sleeps after 30 s idle) the engines are gone.
-  if (msg.type !== 'setCorpus' && !engineHas(key)) return { missing: true, error: 'no corpus loaded' };
+// ---- The check: the page's text in, only the claims' ranges back to the page ----
+// Per tab: the last annotation (with its evidence, for the frames), the corpus it used, the
+// content script's status, the frames' ports and the nonce that ties the frames to the page.
+const pages = new Map(); // tab id → {result, key, fp, story, exclude, sources, evidence, status, ports, css}
+const page = (tabId) => pages.get(tabId) ?? pages.set(tabId, { ports: {} }).get(tabId);
+// The extension's own origin; in Chromium the frame also has a per-session dynamic one
+// (use_dynamic_url), which getURL gives for it. A sender is ours when the browser says so
+// (sender.id) and its document is at one of these.
+const BASES = [...new Set([api.runtime.getURL(''), `${new URL(api.runtime.getURL('frame.html')).origin}/`])];
+const baseOf = (url) => (typeof url === 'string' ? BASES.find((b) => url.startsWith(b)) : undefined);
+const fromExtension = (sender) => sender.id === api.runtime.id && Boolean(baseOf(sender.url));
+// The nonce of each tab's frames outlives a sleeping service worker (storage.session is held
+// in memory and, by default, readable by the extension's own pages and background only).
+const nonceKey = (tabId) => `nonce:${tabId}`;
+
+async function checkPage(msg, sender) {
+  const tabId = sender.tab.id;
+  const url = sender.tab.url ?? sender.url; // the browser's, never the page's word
+  const p = page(tabId);
+  if (typeof msg.nonce === 'string' && /^n[0-9a-f]{24}$/.test(msg.nonce)) {
+    p.nonce = msg.nonce;
+    await api.storage.session?.set({ [nonceKey(tabId)]: msg.nonce }).catch(() => {});
+  }
+  const corpus = await corpusFor(url);
+  const sources = corpus.sources.filter((s) => s.id !== corpus.exclude).length;
+  Object.assign(p, { story: corpus.story ?? null, exclude: corpus.exclude ?? null, sources });
+  if (!sources) { p.result = null; return { state: 'empty' }; }
+  const key = `tab:${tabId}`;
+  const fp = corpusKey(corpus.sources, corpus.exclude);
+  if (p.fp !== fp || !engineHas(key)) {
+    await engine({ type: 'setCorpus', key, corpus: { sources: corpus.sources } });
+    p.fp = fp;
+  }
+  const text = typeof msg.text === 'string' ? msg.text : '';
+  const result = text.trim() ? await engine({ type: 'annotate', key, text, exclude: corpus.exclude })
+    : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
+  p.result = result;
+  p.evidence = [...new Set(result.claims.flatMap((c) => c.evidence.map((e) => e.source)))].filter(Boolean).sort();
+  p.geometry = null;
+  p.active = -1;
+  post(tabId, 'badge', { type: 'summary', ...panelView(result, sources) });
+  post(tabId, 'popover', { type: 'close' });
+  post(tabId, 'marks', { type: 'marks', boxes: [], verdicts: [], active: -1 });
+  return { state: 'done', ...pageView(result) };
+}
+
+/** The marks frame's message: the claims' boxes (from the content script) and their verdicts. */
+function marksOf(p) {
+  return { type: 'marks', boxes: p.geometry ?? [], verdicts: p.result?.claims.map((c) => c.verdict) ?? [],
+    active: p.active ?? -1 };
+}
+
+/** Send to one of a tab's frames, if it is connected. */
+function post(tabId, view, msg) {
+  try { pages.get(tabId)?.ports[view]?.postMessage(msg); } catch { /* gone */ }
+}
+
+/** Tell the tab's content script (the top frame) what the reader did in a frame. */
+const toPage = (tabId, msg) => api.tabs.sendMessage(tabId, { type: 'ui', ...msg }, { frameId: 0 }).catch(() => {});
+
+function show(msg, sender) {
+  const tabId = sender.tab.id;
+  const p = pages.get(tabId);
+  if (!p?.result) return { missing: true };
+  const claim = claimView(p.result, msg.index);
+  if (!claim) return { missing: true };
+  p.shown = { type: 'open', claim, sources: p.sources, summary: p.result.summary, focus: Boolean(msg.focus),
+    announce: Boolean(msg.announce), count: p.result.claims.length };
+  post(tabId, 'popover', p.shown);
+  p.active = msg.index;
+  post(tabId, 'marks', { type: 'active', index: msg.index });
+  return { ok: true };
+}
+
+/** The marks' user-origin style sheet: replaces the tab's previous one. */
+async function setCss(css, sender) {
+  const tabId = sender.tab.id;
+  const p = page(tabId);
+  const target = { tabId, frameIds: [sender.frameId ?? 0] };
+  if (p.css) await api.scripting.removeCSS({ target, css: p.css, origin: 'USER' }).catch(() => {});
+  p.css = null;
+  if (!css) return { ok: true };
   try {
-    const result = await engine({ ...msg, key });
-    if (msg.type === 'setCorpus') keys.add(key);
-    if (msg.type === 'drop') keys.delete(key);
-    return { result };
+    await api.scripting.insertCSS({ target, css, origin: 'USER' });
+    p.css = css;
+    return { ok: true };
   } catch (e) {
     return { error: String(e?.message ?? e) };
   }
 }
-api.tabs.onRemoved.addListener((tabId) => {
-  for (const key of engineKeys.get(tabId) ?? []) engine({ type: 'drop', key }).catch(() => {});
-  engineKeys.delete(tabId);
+
+// The frames connect by port; only our frame.html, with the nonce of its tab's page, is heard.
+api.runtime.onConnect.addListener(async (port) => {
+  if (port.name !== 'corroborate-frame') return;
+  const sender = port.sender ?? {};
+  const which = fromExtension(sender) ? frameOf(sender.url, baseOf(sender.url)) : null;
+  const tabId = sender.tab?.id;
+  const p = tabId == null ? null : page(tabId);
+  let nonce = p?.nonce;
+  if (p && !nonce) nonce = p.nonce = (await api.storage.session?.get(nonceKey(tabId)).catch(() => ({})))?.[nonceKey(tabId)];
+  if (!which || !p || which.nonce !== nonce) {
+    try { port.postMessage({ type: 'rejected' }); port.disconnect(); } catch { /* gone */ }
+    return;
+  }
+  p.ports[which.view] = port;
+  port.onDisconnect.addListener(() => {
+    if (p.ports[which.view] !== port) return;
+    delete p.ports[which.view];
+    // The page navigated our frame away (it is its parent): load it again. (A page that unloads
+    // takes its content script with it, and this message goes nowhere.)
+    toPage(tabId, { action: 'frame-gone', view: which.view });
+  });
+  port.onMessage.addListener((m) => {
+    switch (m?.type) {
+      case 'go': toPage(tabId, { action: 'go', index: Number(m.index) }); break;
+      case 'step': toPage(tabId, { action: 'step', dir: m.dir < 0 ? -1 : 1 }); break;
+      case 'close': toPage(tabId, { action: 'close' }); break;
+      case 'panel': toPage(tabId, { action: 'panel', open: Boolean(m.open) }); break;
+      case 'hover': toPage(tabId, { action: 'hover', over: Boolean(m.over) }); break;
+      default: break;
+    }
+  });
+  if (!p.result) toPage(tabId, { action: 'annotate' }); // e.g. the background slept: check again
+  else if (which.view === 'badge') port.postMessage({ type: 'summary', ...panelView(p.result, p.sources) });
+  else if (which.view === 'marks') port.postMessage(marksOf(p));
+  else if (which.view === 'popover' && p.shown && p.active >= 0) port.postMessage(p.shown); // opened before it connected
 });
 
-// ---- Messages from the content scripts ----
+api.tabs.onRemoved.addListener((tabId) => {
+  if (pages.has(tabId)) engine({ type: 'drop', key: `tab:${tabId}` }).catch(() => {});
+  pages.delete(tabId);
+  api.storage.session?.remove(nonceKey(tabId)).catch(() => {});
+});
+
+/** What the popup shows for a tab: the content script's status and the background's part. */
+function tabStatus(tabId) {
+  const p = pages.get(tabId);
+  if (!p) return null;
+  return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story ?? null,
+    exclude: p.exclude ?? null, evidence: p.evidence ?? [] };
+}
+
+// ---- Messages: from content scripts (sender.tab: trusted for which tab and URL, nothing else)
+// and from the extension's own pages (the popup, the options page) ----
 api.runtime.onMessage.addListener((msg, sender, reply) => {
-  const tabId = sender.tab?.id;
   const answer = (p) => { Promise.resolve(p).then(reply, (e) => reply({ error: String(e?.message ?? e) })); return true; };
+  if (fromExtension(sender)) { // the popup, the options page (or a frame)
+    if (msg?.type === 'tab-status' && Number.isInteger(msg.tabId)) return answer(tabStatus(msg.tabId));
+    return false;
+  }
+  const tabId = sender.tab?.id;
+  if (tabId == null || sender.id !== api.runtime.id) return false;
+  if ((sender.frameId ?? 0) !== 0) return false; // the content script runs in the top frame only
   switch (msg?.type) {
-    case 'hello': return answer(siteEnabled(siteOf(msg.url)).then((annotate) => ({ annotate })));
-    case 'corpus': return answer(corpusFor(msg.url));
-    case 'engine': return answer(engineRequest(msg.msg ?? {}, sender));
-    case 'summary': return tabId == null ? false : answer(setBadge(tabId, msg.status).then(() => true));
+    case 'hello': return answer(siteEnabled(siteOf(sender.tab.url ?? sender.url)).then((annotate) => ({ annotate })));
+    case 'check': return answer(checkPage(msg, sender));
+    case 'show': return answer(show(msg, sender));
+    case 'hide': {
+      const p = pages.get(tabId);
+      if (p) p.active = -1;
+      post(tabId, 'popover', { type: 'close' });
+      post(tabId, 'marks', { type: 'active', index: -1 });
+      return answer({ ok: true });
+    }
+    case 'geometry': {
+      const p = pages.get(tabId);
+      if (!p?.result) return answer({ missing: true });
+      p.geometry = boxesView(msg.boxes, p.result.claims.length);
+      post(tabId, 'marks', marksOf(p));
+      return answer({ ok: true });
+    }
+    case 'css': return answer(setCss(typeof msg.css === 'string' ? msg.css : '', sender));
+    case 'summary': { // the content script's state; the counts are the background's own
+      const st = msg.status ?? {};
+      const p = page(tabId);
+      p.status = { state: String(st.state ?? 'idle'), timings: st.timings, error: st.error };
+      // One badge update after another, so that an earlier state never lands last.
+      p.badge = (p.badge ?? Promise.resolve()).then(() => setBadge(tabId, { ...p.status, summary: p.result?.summary }))
+        .catch(() => {});
+      return answer(p.badge.then(() => true));
+    }
     default: return false;
   }
 });

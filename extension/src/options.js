@@ -2,8 +2,9 @@
 // remove, and import / export of corpus files (the core's corpus JSON, with a `story` label per
 // source, which the core ignores). Everything is built with DOM calls; no markup from data.
 
-import { api, getSources, parseCorpus, putSources, removeSources, setStory, storiesOf, toCorpusJson,
+import { api, getSources, parseCorpus, putSources, removeSources, setStory, storiesOf, toCorpusJson, webUrl,
   touchesSources } from './lib/store.js';
+import { inline } from './shell/text.js';
 
 const $ = (id) => document.getElementById(id);
 const NONE = ''; // the filter value of sources without a story
@@ -38,12 +39,13 @@ function row(s) {
     'aria-label': `Story of ${s.title ?? s.id}` });
   story.setAttribute('list', 'stories');
   story.addEventListener('change', () => setStory(s.id, story.value)
-    .then(() => say(`Story of “${s.title ?? s.id}” set to ${story.value.trim() ? `“${story.value.trim()}”` : 'none'}.`)));
+    .then(() => say(`Story of “${inline(s.title ?? s.id)}” set to ${story.value.trim() ? `“${inline(story.value.trim())}”` : 'none'}.`)));
   const remove = el('button', { type: 'button', textContent: 'Remove', 'aria-label': `Remove ${s.title ?? s.id}` });
   remove.addEventListener('click', () => removeSources([s.id])
-    .then(() => say(`Removed “${s.title ?? s.id}”.`)));
-  const title = s.url ? el('a', { href: s.url, target: '_blank', rel: 'noopener noreferrer', textContent: s.title ?? s.url })
-    : el('span', { textContent: s.title ?? s.id });
+    .then(() => say(`Removed “${inline(s.title ?? s.id)}”.`)));
+  // Only an http(s) URL becomes a link (an imported corpus may say javascript: or data:).
+  const title = webUrl(s.url) ? el('a', { href: webUrl(s.url), target: '_blank', rel: 'noopener noreferrer',
+    textContent: s.title ?? s.url }) : el('span', { textContent: s.title ?? s.id });
   return el('tr', { dataset: { id: s.id } },
     el('td', { textContent: s.outlet ?? '' }),
     el('td', {}, title, el('div', { className: 'muted small', textContent: s.url ?? s.id })),

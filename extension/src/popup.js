@@ -3,7 +3,8 @@
 // opening it in a tab) popup.html?tab=ID acts on tab ID instead.
 
 import { api, corpusFor, getSources, setSite, siteEnabled, siteOf, sitePattern, storiesOf } from './lib/store.js';
-import { addPage, check, send, status } from './lib/tabs.js';
+import { addPage, check, send, status, withBackground } from './lib/tabs.js';
+import { inline } from './shell/text.js';
 
 const $ = (id) => document.getElementById(id);
 const VERDICTS = [ // the shell's verdicts, with the colours of its markers
@@ -57,15 +58,14 @@ function show(st) {
     empty: st?.exclude ? 'This page is your only source: add other articles on its story.'
       : 'No sources yet: add articles on the same story first.',
     error: `Could not check this page: ${st?.error}`,
-    own: 'This page runs corroborate itself, with its own sources.',
     done: s && `${s.claims} claims compared with ${st.sources} source${st.sources === 1 ? '' : 's'}` +
-      `${st.story ? ` of the story “${st.story}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
+      `${st.story ? ` of the story “${inline(st.story)}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
   }[state];
   $('state').textContent = text ?? '';
   $('state').classList.toggle('bad', state === 'error');
   $('state').dataset.state = state;
   chart(state === 'done' ? s : null);
-  $('check').hidden = ['done', 'working', 'own'].includes(state) || !host;
+  $('check').hidden = ['done', 'working'].includes(state) || !host;
 }
 
 async function refreshStories(url) {
@@ -97,7 +97,7 @@ async function run() {
 
   // The content script reports every new result; keep the view in step.
   api.runtime.onMessage.addListener((msg, sender) => {
-    if (msg?.type === 'summary' && sender.tab?.id === tabId) show(msg.status);
+    if (msg?.type === 'summary' && sender.tab?.id === tabId) withBackground(tabId, msg.status).then(show);
     return false;
   });
 
@@ -120,7 +120,7 @@ $('add').addEventListener('click', async () => {
   $('add').disabled = true;
   try {
     const s = await addPage(tabId, $('story').value);
-    say(`Saved “${s.title ?? s.url}” (${s.outlet})${s.story ? ` in the story “${s.story}”` : ''}.`);
+    say(`Saved “${inline(s.title ?? s.url)}” (${inline(s.outlet, 80)})${s.story ? ` in the story “${inline(s.story)}”` : ''}.`);
     await refreshStories(s.url);
   } catch (e) {
     say(`Could not save this page: ${e.message}`, true);

@@ -255,3 +255,25 @@ export function settle(page) {
     ...(document.querySelector('corroborate-ui')?.shadowRoot?.getAnimations() ?? []),
   ].map((a) => a.finished.catch(() => {}))));
 }
+
+/**
+ * Scroll the first text node of the page that contains `needle` into view and return the middle
+ * of the needle's first line box (viewport coordinates), or null. (For the extension, whose marks
+ * are not in the page.)
+ */
+export function textPoint(page, needle) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.data.indexOf(needle);
+      if (at < 0) continue;
+      n.parentElement.scrollIntoView({ block: 'center' });
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + needle.length);
+      const q = [...r.getClientRects()].find((q) => q.width > 4 && q.height > 4);
+      if (q) return { x: q.left + Math.min(q.width / 2, 40), y: q.top + q.height / 2 };
+    }
+    return null;
+  }, needle);
+}

@@ -3,7 +3,7 @@
 // minimal stand-in for document.createElement) the marks of an evidence sentence.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { isQuiet, names, reasonParts, sentence, evidenceItem } from '../../www/ui.js';
+import { isQuiet, names, reasonParts, sentence, evidenceItem, conflictWords, titleLine } from '../../www/ui.js';
 
 // Just enough of the DOM for el(): attributes, children (strings as text nodes), textContent.
 class Element {
@@ -11,6 +11,8 @@ class Element {
   setAttribute(k, v) { this.attributes[k] = String(v); }
   getAttribute(k) { return this.attributes[k] ?? null; }
   hasAttribute(k) { return k in this.attributes; }
+  addEventListener(type, fn) { (this.listeners ??= {})[type] = fn; }
+  click() { this.listeners?.click?.(); }
   replaceChildren(...kids) { this.childNodes = []; this.append(...kids); }
   append(...kids) {
     for (const k of kids) this.childNodes.push(typeof k === 'string' ? { textContent: k } : k);
@@ -113,4 +115,38 @@ test('an evidence item shows its reasons with their class, and (headline) for a 
   assert.ok(headline.textContent.includes('(headline)'));
   assert.equal(headline.textContent.split(ev.title).length, 2, 'the title once, as the sentence');
   assert.equal(headline.all('li')[0].getAttribute('data-class'), 'unverifiable');
+});
+
+test('outlet names, titles and link labels are each in a <bdi>, their bidi controls balanced', () => {
+  const RLO = '\u202e';
+  const item = evidenceItem({ ...ev, outlet: `Evil${RLO} News`, url: 'https://lab.example/a' });
+  const bdis = item.all('bdi');
+  assert.ok(bdis.length >= 3, 'the outlet, the title and the link label');
+  assert.equal(bdis[0].textContent, `Evil${RLO} News\u202c`, 'the override ends with the name');
+  assert.ok(!item.textContent.includes(`${RLO} News ✗`), 'nothing after the name is overridden');
+  // No override is left open anywhere in the item.
+  for (const b of bdis) assert.ok(!b.textContent.includes(RLO) || b.textContent.endsWith('\u202c'));
+});
+
+test('the conflict line isolates each quoted word', () => {
+  const claim = { evidence: [{ source: 'a', reasons: [{ contradicts: true, page: '3\u202e', source: '5' }] }] };
+  assert.equal(conflictWords(claim),
+    'This page says “\u20683\u202e\u202c\u2069”; 1 source says “\u20685\u2069”.');
+});
+
+test('a long title is clamped, and the whole title is one click away', () => {
+  const title = `Title ${'word '.repeat(2000)}end`;
+  const line = titleLine(title);
+  const [more] = line.all('button');
+  assert.ok(more, 'a button for the full title');
+  assert.ok(line.textContent.length < 200, `clamped: ${line.textContent.length} characters`);
+  assert.equal(more.getAttribute('aria-expanded'), 'false');
+  more.click();
+  assert.ok(line.textContent.includes('word end'), 'the whole title');
+  assert.equal(more.getAttribute('aria-expanded'), 'true');
+  more.click();
+  assert.ok(line.textContent.length < 200, 'clamped again');
+  const short = titleLine('A short title');
+  assert.equal(short.all('button').length, 0);
+  assert.equal(short.textContent, 'A short title');
 });

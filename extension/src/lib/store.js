@@ -31,6 +31,14 @@ export function normaliseUrl(url) {
   return u.href;
 }
 
+/** The URL when it is http(s), else null: what may become a link (the shell's check as well). */
+export function webUrl(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch { return null; }
+}
+
 /** FNV-1a, 32 bits, as 8 hex digits: a short stable fingerprint of a string. */
 function fnv(s) {
   let h = 0x811c9dc5;

@@ -15,33 +15,54 @@ export async function send(tabId, message) {
   return r;
 }
 
-/** The content script's status in a tab, or null when it is not there. */
+/** The background's part of a tab's status: {summary, sources, story, exclude, evidence}, or null. */
+export const backgroundStatus = (tabId) => api.runtime.sendMessage({ type: 'tab-status', tabId })
+  .catch(() => null);
+
+/** A content script status with the background's part added (what the popup shows). */
+export async function withBackground(tabId, st) {
+  if (!st) return st;
+  const bg = await backgroundStatus(tabId);
+  return bg ? { ...st, summary: bg.summary, sources: bg.sources, story: bg.story, exclude: bg.exclude,
+    evidence: bg.evidence } : st;
+}
+
+/** The content script's status in a tab (with the background's part), or null when it is not there. */
 export async function status(tabId) {
+  let st;
   try {
-    return await api.tabs.sendMessage(tabId, { type: 'status' });
+    st = await api.tabs.sendMessage(tabId, { type: 'status' });
   } catch {
     return null; // no content script in that tab
   }
+  return withBackground(tabId, st);
 }
 
 /**
  * Save the page in a tab as a source, with an optional story label. A page saved before keeps its
- * id (and its story, unless a new one is given). Resolves to the saved source.
+ * id (and its story, unless a new one is given). The URL is the tab's, from the browser: the
+ * page gives its text and metadata, never the URL it is saved under. Resolves to the saved source.
  */
 export async function addPage(tabId, story) {
   await inject(tabId);
   const page = await send(tabId, { type: 'extract' });
   if (!page?.text) throw new Error('this page has no article text to save');
-  const url = normaliseUrl(page.url);
+  const url = normaliseUrl((await api.tabs.get(tabId)).url ?? '');
   if (!url) throw new Error('only http and https pages can be saved');
+  // A page may move itself onto another address of its site (history.pushState) to overwrite
+  // the source saved there: the tab's URL must be the one the document was loaded from.
+  if (page.loaded && normaliseUrl(page.loaded) !== url) {
+    throw new Error('this page changed its address after it loaded (history.pushState): reload it, then add it');
+  }
   const { self } = await corpusFor(url);
-  const source = { ...page, url, id: self?.id ?? sourceId(url), story: story?.trim() || self?.story };
+  const source = { title: page.title, outlet: page.outlet, published: page.published, text: page.text, url,
+    id: self?.id ?? sourceId(url), story: story?.trim() || self?.story };
   await putSources([source]);
   return source;
 }
 
-/** Annotate the page in a tab now; resolves to the content script's status. */
+/** Annotate the page in a tab now; resolves to the content script's status (with the background's part). */
 export async function check(tabId) {
   await inject(tabId);
-  return send(tabId, { type: 'annotate' });
+  return withBackground(tabId, await send(tabId, { type: 'annotate' }));
 }
