@@ -314,6 +314,36 @@ impl Engine {
 
     /// Check a page against every source but the one with id `exclude`.
     pub fn check_excluding(&self, page: &str, exclude: Option<&str>) -> Result<Report> {
+        let mut checks = self.check_each(page, exclude)?;
+        let claims = checks.by_ref().collect();
+        Ok(Report {
+            claims,
+            summary: checks.summary().clone(),
+        })
+    }
+
+    /// Check a page claim by claim: the same claims as [`Engine::check_excluding`], each
+    /// checked when the iterator reaches it, so that a caller that writes each claim out as it
+    /// comes (the CLI) never holds the whole report. The summary counts the claims checked so
+    /// far.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, Engine, Source};
+    /// let engine = Engine::new(Corpus {
+    ///     sources: vec![Source::new("wire", "The ferry struck the pier on Tuesday evening.")],
+    /// })
+    /// .unwrap();
+    /// let mut checks = engine.check_each("The ferry struck the pier on Monday evening.", None).unwrap();
+    /// let first = checks.next().unwrap();
+    /// assert_eq!(first.verdict, corroborate::Verdict::Contradicted);
+    /// assert!(checks.next().is_none());
+    /// assert_eq!(checks.summary().contradicted, 1);
+    /// ```
+    pub fn check_each<'e, 'p>(
+        &'e self,
+        page: &'p str,
+        exclude: Option<&str>,
+    ) -> Result<Checks<'e, 'p>> {
         if page.trim().is_empty() {
             return Err(Error::new(
                 ErrorKind::EmptyPage,
@@ -333,31 +363,13 @@ impl Engine {
                 }
             })
             .collect();
-        let claims = extract_claims(page);
-        let mut out = Vec::with_capacity(claims.len());
-        let mut summary = Summary::default();
-        let mut reading = Reading::default();
-        for claim in &claims {
-            let evidence = self.evidence(page, claim, &skip, true, &mut reading);
-            let verdict = verdict_of(&evidence);
-            summary.claims += 1;
-            match verdict {
-                Verdict::Confirmed => summary.confirmed += 1,
-                Verdict::Contradicted => summary.contradicted += 1,
-                Verdict::Disputed => summary.disputed += 1,
-                Verdict::Related => summary.related += 1,
-                Verdict::Unique => summary.unique += 1,
-            }
-            out.push(ClaimReport {
-                text: claim.text(page).to_string(),
-                span: claim.span.clone(),
-                verdict,
-                evidence,
-            });
-        }
-        Ok(Report {
-            claims: out,
-            summary,
+        Ok(Checks {
+            engine: self,
+            page,
+            claims: extract_claims(page).into_iter(),
+            skip,
+            reading: Reading::default(),
+            summary: Summary::default(),
         })
     }
 
@@ -612,6 +624,54 @@ impl Engine {
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         evidence
+    }
+}
+
+/// The claims of a page, each checked as it is reached: see [`Engine::check_each`].
+pub struct Checks<'e, 'p> {
+    engine: &'e Engine,
+    page: &'p str,
+    claims: std::vec::IntoIter<Claim>,
+    skip: Vec<bool>,
+    reading: Reading,
+    summary: Summary,
+}
+
+impl Checks<'_, '_> {
+    /// The counts of the claims checked so far (of all of them, once the iterator is done).
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+}
+
+impl Iterator for Checks<'_, '_> {
+    type Item = ClaimReport;
+
+    fn next(&mut self) -> Option<ClaimReport> {
+        let claim = self.claims.next()?;
+        let evidence = self
+            .engine
+            .evidence(self.page, &claim, &self.skip, true, &mut self.reading);
+        let verdict = verdict_of(&evidence);
+        let s = &mut self.summary;
+        s.claims += 1;
+        match verdict {
+            Verdict::Confirmed => s.confirmed += 1,
+            Verdict::Contradicted => s.contradicted += 1,
+            Verdict::Disputed => s.disputed += 1,
+            Verdict::Related => s.related += 1,
+            Verdict::Unique => s.unique += 1,
+        }
+        Some(ClaimReport {
+            text: claim.text(self.page).to_string(),
+            span: claim.span,
+            verdict,
+            evidence,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.claims.size_hint()
     }
 }
 

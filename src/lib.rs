@@ -49,7 +49,7 @@ mod wasm;
 pub mod wordnet;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
-pub use check::{ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
+pub use check::{Checks, ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
 pub use claim::{claim_terms, extract_claims, terms, Claim};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;

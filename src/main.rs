@@ -255,17 +255,19 @@ fn check(
         .filter_map(|&(i, _)| corpus.sources.get(i).map(|s| s.id.clone()))
         .collect();
     let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
-    let report = engine
-        .check_excluding(&page.text, exclude.as_deref())
+    let checks = engine
+        .check_each(&page.text, exclude.as_deref())
         .map_err(|e| e.to_string())?;
-    // Each claim is converted to UTF-16 offsets and written as it comes: the converted report
-    // is never held whole (it would double the memory a long page takes).
+    // Each claim is checked, converted to UTF-16 offsets and written as it comes: the report
+    // is never held whole (its evidence would take about a kilobyte per word of the page).
+    let checks = std::cell::RefCell::new(checks);
     let mut convert = OutputClaims::new(&page.text, |id| engine.source(id));
-    let claims = report.claims.iter().map(|c| convert.claim(c));
+    let claims = std::iter::from_fn(|| checks.borrow_mut().next()).map(|c| convert.claim(&c));
+    let summary = || checks.borrow().summary().clone();
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => write_json(&mut w, claims, &report.summary),
+        Format::Json => write_json(&mut w, claims, summary),
         Format::Text => {
             let colour = match color {
                 ColorChoice::Always => true,
@@ -274,7 +276,7 @@ fn check(
                     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            write_text(&mut w, claims, &report.summary, &skipped, colour)
+            write_text(&mut w, claims, summary, &skipped, colour)
         }
     };
     result.and_then(|()| w.flush()).or_else(ignore_broken_pipe)
@@ -396,7 +398,7 @@ fn reason_style(r: &corroborate::Reason) -> (&'static str, &'static str) {
 fn write_json(
     w: &mut impl Write,
     claims: impl Iterator<Item = OutputClaim>,
-    summary: &Summary,
+    summary: impl FnOnce() -> Summary,
 ) -> io::Result<()> {
     // Pretty JSON has no raw line breaks inside strings: re-indenting by lines is exact.
     fn indented(w: &mut impl Write, json: &str, indent: &str) -> io::Result<()> {
@@ -421,14 +423,14 @@ fn write_json(
     } else {
         b"],\n  \"summary\": "
     })?;
-    indented(w, &serde_json::to_string_pretty(summary)?, "  ")?;
+    indented(w, &serde_json::to_string_pretty(&summary())?, "  ")?;
     w.write_all(b"\n}\n")
 }
 
 fn write_text(
     w: &mut impl Write,
     claims: impl Iterator<Item = OutputClaim>,
-    summary: &Summary,
+    summary: impl FnOnce() -> Summary,
     skipped: &[String],
     colour: bool,
 ) -> io::Result<()> {
@@ -487,7 +489,7 @@ fn write_text(
     for id in skipped {
         writeln!(w, "skipped: {} (the page itself)", visible(id))?;
     }
-    let s = summary;
+    let s = summary();
     writeln!(
         w,
         "\n{} claims: {} confirmed, {} contradicted, {} disputed, {} related only, {} unique to this page",
