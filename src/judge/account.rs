@@ -23,7 +23,7 @@ use crate::align::token_ops;
 use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, PlaceKind};
 use crate::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, stem, Token};
-use crate::wordnet::{relation, WordRelation};
+use crate::wordnet::{relate, relation, Word, WordRelation};
 use std::collections::HashSet;
 
 /// Whether a whole source has a word, by its index term.
@@ -35,8 +35,8 @@ pub(crate) type HasTerm<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 pub(crate) struct Elsewhere<'a> {
     /// The word keys ([`word_key`]) of their salient words.
     keys: HashSet<&'a str>,
-    /// Their salient words, for synonym look-ups (only when `synonyms`).
-    norms: Vec<&'a str>,
+    /// Their salient words that WordNet knows, for synonym look-ups (only when `synonyms`).
+    norms: Vec<Word<'a>>,
     seen: HashSet<&'a str>,
     /// The figures written in digits (their bits).
     numbers: HashSet<u64>,
@@ -67,7 +67,10 @@ impl<'a> Elsewhere<'a> {
             if salient && self.seen.insert(t.norm.as_str()) {
                 self.keys.insert(key.as_str());
                 if self.synonyms && self.norms.len() < MAX_LOOKUPS {
-                    self.norms.push(t.norm.as_str());
+                    let w = Word::new(t.norm.as_str());
+                    if w.is_known() {
+                        self.norms.push(w);
+                    }
                 }
             }
         }
@@ -79,10 +82,10 @@ impl<'a> Elsewhere<'a> {
         self
     }
 
-    fn backs(&self, norm: &str, key: &str) -> bool {
+    fn backs(&self, word: &Word, norm: &str, key: &str) -> bool {
         self.keys.contains(key)
             || self.in_whole(norm)
-            || self.norms.iter().any(|o| equivalent(norm, o))
+            || (word.is_known() && self.norms.iter().any(|o| equivalent(word, o)))
     }
 
     fn in_whole(&self, norm: &str) -> bool {
@@ -268,9 +271,9 @@ pub(crate) fn classify(page: &str, source: &str, names: bool) -> Option<Class> {
 
 /// True when WordNet gives the source's word the claim word's meaning: a synonym, a derived
 /// form, a more specific word (the equal-key case is the caller's).
-fn equivalent(page: &str, source: &str) -> bool {
+fn equivalent(page: &Word, source: &Word) -> bool {
     matches!(
-        relation(page, source),
+        relate(page, source),
         WordRelation::Same | WordRelation::Synonym | WordRelation::Derived | WordRelation::Hyponym
     )
 }
@@ -389,12 +392,13 @@ pub(crate) fn account(
         })
         .collect();
     // The sentence's salient words the alignment did not pair with a word of the claim.
-    let leftover: Vec<&str> = ops
+    let leftover: Vec<Word> = ops
         .iter()
         .filter(|o| !o.equal)
         .flat_map(|o| o.source.clone())
         .filter(|&j| sr.salient[j])
-        .map(|j| sr.tokens[j].norm.as_str())
+        .map(|j| Word::new(sr.tokens[j].norm.as_str()))
+        .filter(Word::is_known)
         .take(MAX_LOOKUPS)
         .collect();
     let checkable = Spans::checkable(claim.facts);
@@ -514,9 +518,11 @@ pub(crate) fn account(
             // Reordered: the word stands elsewhere in the sentence (an equal word anywhere, a
             // synonym among the words the alignment left over).
             let key = &cr.keys[i];
-            let here = sr.has_key(key) || leftover.iter().any(|o| equivalent(&t.norm, o));
+            let word = Word::new(&t.norm);
+            let here = sr.has_key(key)
+                || (word.is_known() && leftover.iter().any(|o| equivalent(&word, o)));
             let number_backed = number && number_in(&claim_numbers, t, &sentence_values, elsewhere);
-            if here || number_backed || (!number && elsewhere.backs(&t.norm, key)) {
+            if here || number_backed || (!number && elsewhere.backs(&word, &t.norm, key)) {
                 acc.backed += 1;
                 continue;
             }

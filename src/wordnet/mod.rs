@@ -733,13 +733,38 @@ pub(crate) fn builtin() -> Option<&'static Table> {
 /// assert_eq!(relation("increased", "decrease"), WordRelation::Antonym);
 /// ```
 pub fn relation(a: &str, b: &str) -> WordRelation {
-    match builtin() {
-        _ if a == b && !a.is_empty() => WordRelation::Same,
-        Some(t) => {
-            let (pa, pb) = (profile(t, a), profile(t, b));
-            t.relation_of(&pa, &pb)
+    relate(&Word::new(a), &Word::new(b))
+}
+
+/// A word with its profile looked up once, to be related to many others ([`relate`]).
+pub(crate) struct Word<'w> {
+    text: &'w str,
+    profile: Option<std::rc::Rc<Profile>>,
+}
+
+impl<'w> Word<'w> {
+    pub(crate) fn new(text: &'w str) -> Word<'w> {
+        Word {
+            text,
+            profile: builtin().map(|t| profile(t, text)),
         }
-        None => WordRelation::Unrelated,
+    }
+
+    /// Whether the table knows the word (a base form of it): only then can it relate to
+    /// another word but itself.
+    pub(crate) fn is_known(&self) -> bool {
+        self.profile.as_ref().is_some_and(|p| !p.lemmas.is_empty())
+    }
+}
+
+/// How `b` relates to `a` ([`relation`], for words already looked up).
+pub(crate) fn relate(a: &Word, b: &Word) -> WordRelation {
+    if a.text == b.text && !a.text.is_empty() {
+        return WordRelation::Same;
+    }
+    match (builtin(), &a.profile, &b.profile) {
+        (Some(t), Some(pa), Some(pb)) => t.relation_of(pa, pb),
+        _ => WordRelation::Unrelated,
     }
 }
 
