@@ -1,8 +1,8 @@
 //! Linear cost: each step that runs once per source, per quote or per attribute grows in
 //! proportion to its input. Every case is run at two sizes ten times apart; besides criterion's
 //! figures, the bench prints to stderr, once per case, the ratio of the larger to the smaller
-//! (best of three runs each: these shared machines are noisy, so the ratio is the figure to
-//! compare; 10 is linear, 100 quadratic).
+//! (best of at least three runs each, more for a fast case: these shared machines are noisy, so
+//! the ratio is the figure to compare; 10 is linear, 100 quadratic).
 //!
 //! Run with `cargo bench --bench scale`.
 
@@ -13,10 +13,18 @@ mod common;
 
 use common::best_of;
 
+/// The best of at least three runs of `f`, and of as many as fit in about half a second (at
+/// most 200): a run of a few milliseconds is easily slowed by other work on a shared core.
+fn best(f: impl Fn()) -> f64 {
+    let once = best_of(1, &f).as_secs_f64();
+    let rounds = (0.5 / once.max(1e-6)).clamp(3.0, 200.0) as usize;
+    best_of(rounds, &f).as_secs_f64().min(once)
+}
+
 /// Prints the ratio of the run time of `f` on the larger input to that on the smaller one.
 fn ratio<T>(case: &str, small: &T, large: &T, f: impl Fn(&T)) {
-    let a = best_of(3, || f(small)).as_secs_f64();
-    let b = best_of(3, || f(large)).as_secs_f64();
+    let a = best(|| f(small));
+    let b = best(|| f(large));
     eprintln!(
         "scale: {case}: {:.1} ms -> {:.1} ms, ratio {:.1} (10x the input)",
         a * 1e3,

@@ -258,37 +258,93 @@ struct Scanner<'a> {
     meta: Meta,
 }
 
+/// The attributes the scanner reads. Only these are kept (the first of repeated ones wins);
+/// every other attribute is scanned past without being copied or decoded, so that a tag's cost
+/// is its length, however many attributes it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Attr {
+    Hidden,
+    AriaHidden,
+    Role,
+    Style,
+    Rel,
+    Href,
+    Datetime,
+    Property,
+    Name,
+    Itemprop,
+    Content,
+}
+
+impl Attr {
+    const ALL: [Attr; 11] = [
+        Attr::Hidden,
+        Attr::AriaHidden,
+        Attr::Role,
+        Attr::Style,
+        Attr::Rel,
+        Attr::Href,
+        Attr::Datetime,
+        Attr::Property,
+        Attr::Name,
+        Attr::Itemprop,
+        Attr::Content,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Attr::Hidden => "hidden",
+            Attr::AriaHidden => "aria-hidden",
+            Attr::Role => "role",
+            Attr::Style => "style",
+            Attr::Rel => "rel",
+            Attr::Href => "href",
+            Attr::Datetime => "datetime",
+            Attr::Property => "property",
+            Attr::Name => "name",
+            Attr::Itemprop => "itemprop",
+            Attr::Content => "content",
+        }
+    }
+
+    /// The attribute an HTML attribute name is (ASCII case-insensitive), if the scanner reads it.
+    fn of(name: &str) -> Option<Attr> {
+        Attr::ALL
+            .into_iter()
+            .find(|a| a.name().eq_ignore_ascii_case(name))
+    }
+}
+
 struct Tag {
     name: String,
     end: bool,
     self_closing: bool,
-    attrs: Vec<(String, String)>,
+    /// The values of the attributes the scanner reads, indexed by [`Attr`].
+    attrs: [Option<String>; Attr::ALL.len()],
 }
 
 impl Tag {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+    fn attr(&self, a: Attr) -> Option<&str> {
+        self.attrs.get(a as usize).and_then(|v| v.as_deref())
     }
 
     /// True when the element hides itself: `hidden`, `aria-hidden="true"`, `display:none`.
     fn hides(&self) -> bool {
-        self.attrs.iter().any(|(k, v)| match k.as_str() {
-            "hidden" => true,
-            "aria-hidden" => v.trim().eq_ignore_ascii_case("true"),
-            "role" => v.trim().eq_ignore_ascii_case("navigation"),
-            "style" => {
+        let is = |a: Attr, word: &str| {
+            self.attr(a)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(word))
+        };
+        self.attr(Attr::Hidden).is_some()
+            || is(Attr::AriaHidden, "true")
+            || is(Attr::Role, "navigation")
+            || self.attr(Attr::Style).is_some_and(|v| {
                 let s: String = v
                     .chars()
                     .filter(|c| !c.is_whitespace())
                     .flat_map(char::to_lowercase)
                     .collect();
                 s.contains("display:none") || s.contains("visibility:hidden")
-            }
-            _ => false,
-        })
+            })
     }
 }
 
@@ -415,9 +471,8 @@ impl Scanner<'_> {
             name,
             end,
             self_closing: false,
-            attrs: Vec::new(),
+            attrs: Default::default(),
         };
-        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         loop {
             // Skip white space and stray slashes.
             while let Some(&b) = bytes.get(i) {
@@ -452,12 +507,17 @@ impl Scanner<'_> {
                 i += 1;
                 continue;
             }
-            let key = src.get(name_start..i).unwrap_or("").to_ascii_lowercase();
+            // Only a value that is read and not yet set is decoded: the first of repeated
+            // attributes wins.
+            let slot = Attr::of(src.get(name_start..i).unwrap_or(""))
+                .and_then(|a| tag.attrs.get_mut(a as usize))
+                .filter(|slot| slot.is_none());
             let mut j = i;
             while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 j += 1;
             }
-            let mut value = String::new();
+            // No `=`: an empty value.
+            let mut value = i..i;
             if bytes.get(j) == Some(&b'=') {
                 j += 1;
                 while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
@@ -470,7 +530,7 @@ impl Scanner<'_> {
                         while bytes.get(k).is_some_and(|&b| b != q) {
                             k += 1;
                         }
-                        value = decode_entities(src.get(vstart..k).unwrap_or(""));
+                        value = vstart..k;
                         j = (k + 1).min(src.len());
                     }
                     _ => {
@@ -481,23 +541,13 @@ impl Scanner<'_> {
                         {
                             j += 1;
                         }
-                        value = decode_entities(src.get(vstart..j).unwrap_or(""));
+                        value = vstart..j;
                     }
                 }
                 i = j;
             }
-            // The first of repeated attributes wins. A tag's few attributes are compared in
-            // place; past a handful, a set keeps a tag with thousands of them linear.
-            let repeated = if tag.attrs.len() < 16 {
-                tag.attrs.iter().any(|(k, _)| *k == key)
-            } else {
-                if seen.is_empty() {
-                    seen.extend(tag.attrs.iter().map(|(k, _)| k.clone()));
-                }
-                !seen.insert(key.clone())
-            };
-            if !repeated {
-                tag.attrs.push((key, value));
+            if let Some(slot) = slot {
+                *slot = Some(decode_entities(src.get(value).unwrap_or("")));
             }
         }
         self.pos = i.min(src.len());
@@ -516,12 +566,12 @@ impl Scanner<'_> {
                 return;
             }
             "link" => {
-                let rel = tag.attr("rel").unwrap_or("");
+                let rel = tag.attr(Attr::Rel).unwrap_or("");
                 if rel
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    set_once(&mut self.meta.canonical, tag.attr("href"));
+                    set_once(&mut self.meta.canonical, tag.attr(Attr::Href));
                 }
                 return;
             }
@@ -546,7 +596,7 @@ impl Scanner<'_> {
             return;
         }
         if name == "time" && self.hidden == 0 {
-            set_once(&mut self.meta.time, tag.attr("datetime"));
+            set_once(&mut self.meta.time, tag.attr(Attr::Datetime));
         }
         if AUTO_CLOSE.contains(&name) {
             self.auto_close(name);
@@ -717,13 +767,13 @@ impl Scanner<'_> {
 
     fn read_meta(&mut self, tag: &Tag) {
         let key = tag
-            .attr("property")
-            .or_else(|| tag.attr("name"))
-            .or_else(|| tag.attr("itemprop"))
+            .attr(Attr::Property)
+            .or_else(|| tag.attr(Attr::Name))
+            .or_else(|| tag.attr(Attr::Itemprop))
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
-        let content = tag.attr("content");
+        let content = tag.attr(Attr::Content);
         let m = &mut self.meta;
         match key.as_str() {
             "og:title" | "twitter:title" => set_once(&mut m.og_title, content),
@@ -1146,6 +1196,41 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(html_to_text(input).text, want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn attributes_read_and_skipped() {
+        // Names are ASCII case-insensitive; the first of repeated attributes wins, also
+        // behind thousands of others; attributes that are not read cost nothing and never
+        // hide an element.
+        let many: String = (0..5_000)
+            .map(|i| format!(" data-{i}=\"&amp;{i}\""))
+            .collect();
+        let cases = [
+            ("<p HIDDEN>h</p><p>v</p>", "v"),
+            ("<p Aria-Hidden=TRUE>h</p>v", "v"),
+            ("<p aria-hidden=false aria-hidden=true>x</p>", "x"),
+            ("<p aria-hidden=true aria-hidden=false>x</p>v", "v"),
+            ("<div ROLE=' Navigation '>menu</div>v", "v"),
+            ("<p style=\"Display : None\">h</p>v", "v"),
+            ("<p data-hidden=1 class=hidden>x</p>", "x"),
+            (&format!("<p{many} hidden>h</p>v"), "v"),
+            (&format!("<p{many} style='visibility:hidden'>h</p>v"), "v"),
+            (
+                &format!("<p style=color:red{many} style=display:none>x</p>"),
+                "x",
+            ),
+        ];
+        for (input, want) in cases {
+            let shown: String = input.chars().take(60).collect();
+            assert_eq!(html_to_text(input).text, want, "{shown:?}");
+        }
+        let doc = html_to_text(&format!(
+            "<meta{many} PROPERTY=og:title Content='A &amp; B' content=C><link rel=x rel=canonical href=/no>\
+             <link{many} REL='Canonical' HREF=/yes href=/no>"
+        ));
+        assert_eq!(doc.title.as_deref(), Some("A & B"));
+        assert_eq!(doc.url.as_deref(), Some("/yes"));
     }
 
     #[test]

@@ -375,7 +375,7 @@ fn markdown_to_text(body: &str) -> (String, Option<String>) {
             if (c == '=' || c == '-') && !md.para.is_empty() {
                 let heading = std::mem::take(&mut md.para);
                 if c == '=' && h1.is_none() {
-                    h1 = Some(heading.clone());
+                    h1 = title_of(&heading);
                 }
                 md.heading(&heading);
             } else {
@@ -385,8 +385,8 @@ fn markdown_to_text(body: &str) -> (String, Option<String>) {
         }
         if let Some((level, text)) = atx_heading(line) {
             let text = inline(text);
-            if level == 1 && h1.is_none() && !text.is_empty() {
-                h1 = Some(text.clone());
+            if level == 1 && h1.is_none() {
+                h1 = title_of(&text);
             }
             md.heading(&text);
             continue;
@@ -422,6 +422,13 @@ fn markdown_to_text(body: &str) -> (String, Option<String>) {
     }
     md.end_block();
     (md.out.trim_end().to_string(), h1)
+}
+
+/// A heading as a title: one line, its white space collapsed (a setext heading's lines may
+/// end in hard breaks); `None` when it has no text.
+fn title_of(heading: &str) -> Option<String> {
+    let title = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
 }
 
 /// The plain text being built from Markdown.
@@ -1536,6 +1543,22 @@ mod tests {
             assert!(!s.text.is_empty());
         }
         assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn markdown_title_is_one_trimmed_line() {
+        // Found by fuzzing (fuzz/fuzz_targets/markdown.rs): a setext heading whose first line
+        // ends in a hard break made a title "a Rain\n".
+        let cases = [
+            ("a  \nRain  \n===\n\nText.", "a Rain"),
+            ("Storm\\\nhits\n===", "Storm hits"),
+            ("#  Storm *hits*   coast  #\n\nText.", "Storm hits coast"),
+        ];
+        for (input, want) in cases {
+            let s = Source::from_markdown("f", input);
+            assert_eq!(s.title.as_deref(), Some(want), "{input:?}");
+        }
+        assert_eq!(Source::from_markdown("f", "#   #\n\nText.").title, None);
     }
 
     #[test]
