@@ -142,6 +142,11 @@ impl PreparedSource {
         }
     }
 
+    /// The number of sentences of the source.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.body.doc.sents.len()
+    }
+
     /// Prepare a list of sentences, read as one text (see [`stance_sentences`]).
     pub fn from_sentences(sentences: &[&str]) -> PreparedSource {
         PreparedSource {
@@ -170,17 +175,15 @@ fn idf() -> &'static dyn Idf {
 /// decides from both, as it does for each source of a page.
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    let sentence = source
-        .engine
-        .as_ref()
-        .and_then(|e| {
-            e.evidence_for_unsettled(claim)
-                .first()
-                .map(|ev| ev.relation)
-        })
-        .unwrap_or(Relation::Unrelated);
+    let headline = crate::judge::is_headline(claim);
     let model = refuted(claim, &source.text, d.relation);
-    d.relation = crate::judge::settle(sentence, model, crate::judge::is_headline(claim));
+    let sentence = in_article(
+        sentence_relation(claim, source),
+        model,
+        headline,
+        source.sentence_count(),
+    );
+    d.relation = crate::judge::settle(sentence, model, headline);
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -188,6 +191,55 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
             .map(|(_, bytes)| bytes.clone());
     }
     d
+}
+
+/// The relation of a claim to a prepared source as its closest sentences alone judge it
+/// (before [`crate::judge::settle`]); it does not depend on the learned model, so training
+/// can tune the model's thresholds through `settle` (see `train`).
+pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relation {
+    source
+        .engine
+        .as_ref()
+        .and_then(|e| {
+            e.evidence_for_unsettled(claim)
+                .first()
+                .map(|ev| ev.relation)
+        })
+        .unwrap_or(Relation::Unrelated)
+}
+
+/// Sources of more sentences than this are articles (see [`in_article`]).
+pub(crate) const ARTICLE_SENTENCES: usize = 3;
+
+/// One sentence's contradiction of a headline, in an article of more than
+/// [`ARTICLE_SENTENCES`] sentences, stands only where the model, reading the whole article,
+/// also finds it contradicts; elsewhere it only keeps the article from confirming (it is
+/// `Related`). A long article on a story states many facts (other counts, other dates, other
+/// people), and on the FNC-1 train split such a sentence contradiction of a headline was
+/// right about one time in ten (out-of-fold). A short source (another outlet's headline, a
+/// few sentences) keeps its sentence's contradiction.
+pub(crate) fn in_article(
+    sentence: Relation,
+    model: Relation,
+    headline: bool,
+    sentences: usize,
+) -> Relation {
+    if headline
+        && sentence == Relation::Contradicts
+        && model != Relation::Contradicts
+        && sentences > ARTICLE_SENTENCES
+    {
+        Relation::Related
+    } else {
+        sentence
+    }
+}
+
+/// Whether the model's contradiction of a claim stands through [`refuted`]: a headline, or
+/// a source with a refuting word the claim lacks.
+#[cfg(feature = "cli")]
+pub(crate) fn contradiction_stands(claim: &str, source: &str) -> bool {
+    crate::judge::is_headline(claim) || features::refutes(claim, source)
 }
 
 /// The learned model's relation of a claim to a few sentences of a source read as one text,
