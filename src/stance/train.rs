@@ -79,7 +79,7 @@ impl Default for Config {
                 epochs: 12,
                 rate: 0.05,
                 l2_dense: 1e-4,
-                l2_hash: 1e-4,
+                l2_hash: 3e-4,
                 bins: 8,
             },
             class_weight_power: 0.5,
