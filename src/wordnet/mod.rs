@@ -654,8 +654,8 @@ pub struct Neighbours {
 /// table; empty for a word it does not know.
 ///
 /// ```
-/// let n = corroborate::wordnet::neighbours("increase");
-/// assert!(n.antonyms.iter().any(|w| w == "decrease"));
+/// let n = corroborate::wordnet::neighbours("dead");
+/// assert!(n.antonyms.iter().any(|w| w == "alive"));
 /// ```
 #[cfg(feature = "cli")]
 pub fn neighbours(word: &str) -> Neighbours {
