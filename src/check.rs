@@ -605,7 +605,16 @@ impl Engine {
                     continue;
                 }
                 let model = crate::stance::model_relation(claim_text, &texts);
-                e.relation = crate::judge::settle(e.relation, model, headline);
+                // An article's sentence (not its headline) in a source of several sentences.
+                let all = self.entries.get(*doc).cloned().unwrap_or(0..0);
+                let titled = all
+                    .clone()
+                    .next()
+                    .and_then(|i| self.sentences.get(i as usize))
+                    .is_some_and(|s| s.title);
+                let sentences = all.len() - usize::from(titled);
+                let article = !e.from_title && sentences > crate::judge::ARTICLE_SENTENCES;
+                e.relation = crate::judge::settle(e.relation, model, headline, article);
             }
             best.retain(|(_, e)| e.relation != Relation::Unrelated);
         }

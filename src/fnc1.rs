@@ -25,7 +25,7 @@
 
 use crate::check::Relation;
 use crate::error::{Error, ErrorKind, Result};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -350,6 +350,313 @@ pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
     Fnc1Report::from_labels(labels)
 }
 
+/// A minimal pair made from a train pair (see [`minimal_pairs`]): the pair's headline with
+/// one word swapped, against the same body.
+#[derive(Clone, Debug)]
+pub struct MinimalPair {
+    /// How it was made: `antonym`, `cohyponym`, `entity`, `number` (contradictions),
+    /// `synonym`, `inflection` (paraphrases).
+    pub kind: &'static str,
+    /// The headline it was made from.
+    pub original: String,
+    /// The pair itself: the new headline, the original's body and the new label.
+    pub pair: Pair,
+}
+
+/// The kinds of swap that contradict the original headline.
+pub const CONTRADICTING_SWAPS: [&str; 4] = ["antonym", "cohyponym", "entity", "number"];
+/// The kinds of swap that keep its meaning.
+pub const PARAPHRASING_SWAPS: [&str; 2] = ["synonym", "inflection"];
+
+/// 64-bit FNV-1a, for the generator's fixed choices.
+fn fnv(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// `word` written in the case pattern of `like` (all capitals, a capital first letter, or
+/// as it is).
+fn recase(word: &str, like: &str) -> String {
+    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return word.to_uppercase();
+    }
+    match (like.chars().next(), word.chars().next()) {
+        (Some(l), Some(w)) if l.is_uppercase() => {
+            let mut out: String = w.to_uppercase().collect();
+            out.push_str(word.get(w.len_utf8()..).unwrap_or(""));
+            out
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// A plain lower-case word (letters and inner hyphens), as a replacement must be.
+fn plain_word(w: &str) -> bool {
+    w.len() >= 3
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !w.starts_with('-')
+        && !w.ends_with('-')
+}
+
+/// Another number in place of `n` (digits only): small counts move by a few, others double,
+/// years move by one or two.
+fn other_number(n: &str, h: u64) -> Option<String> {
+    if n.is_empty() || n.len() > 9 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: u64 = n.parse().ok()?;
+    let w = if (1900..=2099).contains(&v) && n.len() == 4 {
+        if h % 2 == 0 {
+            v + 1
+        } else {
+            v - 2
+        }
+    } else if v < 10 {
+        v + 2 + h % 5
+    } else {
+        v * 2 + if h % 2 == 0 { 0 } else { v / 2 }
+    };
+    (w != v).then(|| w.to_string())
+}
+
+/// The body's words, as the generator reads them: each distinct lower-case form with
+/// whether it ever appears capitalised after a sentence's first word and whether it always
+/// does, in first-seen order.
+struct BodyWords {
+    words: Vec<(String, bool, bool)>,
+}
+
+impl BodyWords {
+    fn new(body: &str) -> BodyWords {
+        let mut words: Vec<(String, bool, bool)> = Vec::new();
+        for r in crate::segment::sentences(body) {
+            let Some(text) = body.get(r) else { continue };
+            for (i, t) in crate::text::tokenize(text).iter().enumerate() {
+                let cap = text
+                    .get(t.start..)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase);
+                let mid_cap = cap && i > 0;
+                match words.iter_mut().find(|(w, _, _)| *w == t.norm) {
+                    Some((_, any, all)) => {
+                        *any |= mid_cap;
+                        *all &= cap;
+                    }
+                    None => words.push((t.norm.clone(), mid_cap, cap)),
+                }
+            }
+        }
+        BodyWords { words }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.words.iter().any(|(x, _, _)| x == w)
+    }
+
+    /// Whether the body writes the word capitalised wherever it has it.
+    fn is_name(&self, w: &str) -> bool {
+        self.words.iter().any(|(x, _, all)| x == w && *all)
+    }
+
+    /// Names: words the body writes capitalised (always, and at least once mid-sentence).
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|(w, any, all)| *any && *all && w.len() >= 3 && !crate::text::is_stopword(w))
+            .map(|(w, _, _)| w.as_str())
+    }
+}
+
+/// The replacement candidates of one kind for a headline word `norm` (written `raw`).
+fn candidates(
+    kind: &str,
+    norm: &str,
+    raw: &str,
+    body: &BodyWords,
+    vocabulary: &BTreeSet<String>,
+    h: u64,
+) -> Vec<String> {
+    use crate::wordnet::{is_known, neighbours, relation, WordRelation};
+    let cap = raw.chars().next().is_some_and(char::is_uppercase);
+    // WordNet swaps are for common words in their base form (a swapped inflected word would
+    // lose its inflection), never for a name.
+    let base = |w: &str| crate::wordnet::lemmas(w).contains(&w);
+    let common = !body.is_name(norm) && base(norm);
+    match kind {
+        "antonym" | "synonym" | "cohyponym" if !common => Vec::new(),
+        "antonym" => neighbours(norm)
+            .antonyms
+            .into_iter()
+            .filter(|w| {
+                plain_word(w)
+                    && vocabulary.contains(w)
+                    && relation(norm, w) == WordRelation::Antonym
+            })
+            .collect(),
+        "synonym" => neighbours(norm)
+            .synonyms
+            .into_iter()
+            .filter(|w| {
+                plain_word(w)
+                    && vocabulary.contains(w)
+                    && relation(norm, w) == WordRelation::Synonym
+            })
+            .collect(),
+        "cohyponym" => body
+            .words
+            .iter()
+            .map(|(w, _, _)| w)
+            .filter(|w| {
+                plain_word(w)
+                    && !body.is_name(w)
+                    && base(w)
+                    && relation(norm, w) == WordRelation::CoHyponym
+            })
+            .cloned()
+            .collect(),
+        "inflection" => body
+            .words
+            .iter()
+            .map(|(w, _, _)| w)
+            .filter(|w| plain_word(w) && *w != norm && relation(norm, w) == WordRelation::Same)
+            .cloned()
+            .collect(),
+        "entity" if cap && body.names().any(|n| n == norm) => body
+            .names()
+            .filter(|n| *n != norm && is_known(n) == is_known(norm))
+            .map(str::to_string)
+            .collect(),
+        "number" => other_number(norm, h).into_iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The swaps of one kind in a headline: (new headline) for at most one word, chosen with `h`
+/// among the headline's content words that the body also has.
+fn swap(
+    kind: &str,
+    claim: &str,
+    body: &BodyWords,
+    vocabulary: &BTreeSet<String>,
+    h: u64,
+) -> Option<String> {
+    let tokens = crate::text::tokenize(claim);
+    let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let mut options: Vec<(usize, String)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let numeric = t.is_numeric();
+        if (kind == "number") != numeric || crate::text::is_stopword(&t.norm) {
+            continue;
+        }
+        if !numeric && t.norm.len() < 3 || !body.contains(&t.norm) {
+            continue;
+        }
+        let raw = claim.get(t.start..t.end).unwrap_or("");
+        for c in candidates(kind, &t.norm, raw, body, vocabulary, h) {
+            if !norms.contains(&c.as_str()) {
+                options.push((i, c));
+            }
+        }
+    }
+    if options.is_empty() {
+        return None;
+    }
+    let (i, word) = options.get((h % options.len() as u64) as usize)?;
+    let t = tokens.get(*i)?;
+    let raw = claim.get(t.start..t.end)?;
+    Some(format!(
+        "{}{}{}",
+        claim.get(..t.start)?,
+        recase(word, raw),
+        claim.get(t.end..)?
+    ))
+}
+
+/// Minimal pairs generated from train pairs, deterministically (fixed choices by hashing the
+/// headline, the body id and the kind; pairs in input order).
+///
+/// For each `agree` pair, one contradiction: the headline with a word the body also has
+/// swapped for a WordNet antonym, a co-hyponym from the body ("cat" for "dog"), another name
+/// the body writes, or another number, the kind chosen in turn among those that apply; it is
+/// labelled `disagree`. For each `agree` and `disagree` pair, one paraphrase: a word swapped
+/// for a WordNet synonym (of its first sense) or for another inflection the body uses
+/// ("killed" for "kills"); it keeps the pair's label. A WordNet replacement must be a word
+/// some body of `pairs` uses, and WordNet swaps leave names and inflected words alone. `discuss` and `unrelated` pairs give
+/// nothing. Give it train pairs only.
+pub fn minimal_pairs(pairs: &[Pair]) -> Vec<MinimalPair> {
+    let mut out = Vec::new();
+    let mut bodies: BTreeMap<u32, BodyWords> = BTreeMap::new();
+    // A WordNet replacement must be a word the bodies use (not "ordinal" for "one").
+    let mut vocabulary: BTreeSet<String> = BTreeSet::new();
+    let mut seen: BTreeSet<u32> = BTreeSet::new();
+    for p in pairs {
+        if seen.insert(p.body_id) {
+            vocabulary.extend(crate::text::tokenize(&p.body).into_iter().map(|t| t.norm));
+        }
+    }
+    for p in pairs {
+        if !matches!(p.gold, Relation::Confirms | Relation::Contradicts) {
+            continue;
+        }
+        let body = bodies
+            .entry(p.body_id)
+            .or_insert_with(|| BodyWords::new(&p.body));
+        let id = p.body_id.to_string();
+        let mut make = |kinds: &[&'static str], gold: Relation, tag: &str| {
+            let h = fnv(&[&p.claim, &id, tag]);
+            let n = kinds.len() as u64;
+            for k in 0..n {
+                let Some(&kind) = kinds.get(((h + k) % n) as usize) else {
+                    continue;
+                };
+                let h = fnv(&[&p.claim, &id, kind]);
+                if let Some(claim) = swap(kind, &p.claim, body, &vocabulary, h) {
+                    out.push(MinimalPair {
+                        kind,
+                        original: p.claim.clone(),
+                        pair: Pair {
+                            claim,
+                            body: p.body.clone(),
+                            body_id: p.body_id,
+                            gold,
+                        },
+                    });
+                    return;
+                }
+            }
+        };
+        if p.gold == Relation::Confirms {
+            make(&CONTRADICTING_SWAPS, Relation::Contradicts, "contradiction");
+        }
+        make(&PARAPHRASING_SWAPS, p.gold, "paraphrase");
+    }
+    out
+}
+
+/// The minimal pairs as tab-separated lines with a header: kind, label, body id, original
+/// headline, new headline (tabs and line breaks in a headline become spaces).
+pub fn minimal_pairs_tsv(pairs: &[MinimalPair]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("kind\tlabel\tbody_id\toriginal\tclaim\n");
+    for m in pairs {
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            m.kind,
+            LABELS.get(label_index(m.pair.gold)).copied().unwrap_or(""),
+            m.pair.body_id,
+            clean(&m.original),
+            clean(&m.pair.claim)
+        ));
+    }
+    out
+}
+
 /// Train the stance model on the FNC-1 train split in `dir` and return the model file's bytes
 /// (what `model/stance.bin` holds). Deterministic: the same data gives the same bytes.
 pub fn train(dir: &Path) -> Result<Vec<u8>> {
@@ -359,16 +666,65 @@ pub fn train(dir: &Path) -> Result<Vec<u8>> {
 
 /// Train on `pairs` (which must only come from the train split) and return the model bytes and
 /// the cross-validated report on the training pairs (out-of-fold predictions, folds split by
-/// story so that no body and no headline is on both sides). `log` receives progress lines.
+/// story so that no body and no headline is on both sides, judged as `stance` judges: the
+/// model's reading settled with the sentences' own, see [`crate::judge::settle`]). `log`
+/// receives progress lines.
 pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1Report) {
+    // What the sentences alone say of each pair (the engine does not use the model).
+    let mut prepared: BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)> = BTreeMap::new();
+    let mut sentence = Vec::with_capacity(pairs.len());
+    let mut count = Vec::with_capacity(pairs.len());
+    for p in pairs {
+        let fresh = match prepared.get(&p.body_id) {
+            Some((body, _)) => !Arc::ptr_eq(body, &p.body) && **body != *p.body,
+            None => true,
+        };
+        if fresh {
+            let source = crate::stance::PreparedSource::new(&p.body);
+            prepared.insert(p.body_id, (p.body.clone(), source));
+        }
+        let (r, n) = match prepared.get(&p.body_id) {
+            Some((_, source)) => (
+                crate::stance::sentence_relation(&p.claim, source),
+                source.sentence_count(),
+            ),
+            None => (Relation::Unrelated, 0),
+        };
+        sentence.push(label_index(r));
+        count.push(n);
+    }
+    drop(prepared);
+    log("sentence relations done");
+    // The generated pairs are fitted on only with a weight (see `Config::synthetic_weight`).
+    let made = if crate::stance::train::Config::default().synthetic_weight > 0.0 {
+        minimal_pairs(pairs)
+    } else {
+        Vec::new()
+    };
+    log(&format!("{} generated minimal pairs to fit on", made.len()));
     let examples: Vec<crate::stance::train::Example> = pairs
         .iter()
-        .map(|p| crate::stance::train::Example {
+        .zip(sentence.iter().zip(&count))
+        .map(|(p, (&s, &n))| crate::stance::train::Example {
             claim: &p.claim,
             body: &p.body,
             body_id: p.body_id,
             gold: label_index(p.gold),
+            sentence: s,
+            stands: crate::stance::contradiction_stands(&p.claim, &p.body),
+            sentences: n,
+            synthetic: false,
         })
+        .chain(made.iter().map(|m| crate::stance::train::Example {
+            claim: &m.pair.claim,
+            body: &m.pair.body,
+            body_id: m.pair.body_id,
+            gold: label_index(m.pair.gold),
+            sentence: label_index(Relation::Unrelated),
+            stands: true,
+            sentences: 0,
+            synthetic: true,
+        }))
         .collect();
     let (bytes, oof) = crate::stance::train::train(&examples, log);
     let report = Fnc1Report::from_labels(pairs.iter().zip(&oof).map(|(p, &o)| {

@@ -58,6 +58,12 @@ enum Command {
         #[command(subcommand)]
         dataset: TrainDataset,
     },
+    /// Generate the minimal pairs the stance model is also trained on, from a data set's
+    /// training files.
+    Pairs {
+        #[command(subcommand)]
+        dataset: PairsDataset,
+    },
     /// Compile lexical tables for the judge.
     Lexicon {
         #[command(subcommand)]
@@ -102,6 +108,19 @@ enum TrainDataset {
         dir: PathBuf,
         /// Where to write the model.
         #[arg(long, short, default_value = "model/stance.bin")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum PairsDataset {
+    /// Minimal pairs from the FNC-1 train files (one word swapped; see model/README.md), as
+    /// tab-separated lines: kind, label, body id, original headline, new headline.
+    Fnc1 {
+        /// The folder with the FNC-1 CSV files.
+        dir: PathBuf,
+        /// Where to write them ("-" for stdout).
+        #[arg(long, short, default_value = "target/pairs.tsv")]
         output: PathBuf,
     },
 }
@@ -188,6 +207,36 @@ fn run(cli: Cli) -> Result<(), String> {
             write!(w, "{report}")
                 .and_then(|()| w.flush())
                 .or_else(ignore_broken_pipe)
+        }
+        Command::Pairs {
+            dataset: PairsDataset::Fnc1 { dir, output },
+        } => {
+            let pairs = fnc1::load(&dir, fnc1::Split::Train).map_err(|e| e.to_string())?;
+            let made = fnc1::minimal_pairs(&pairs);
+            let tsv = fnc1::minimal_pairs_tsv(&made);
+            if output.as_os_str() == "-" {
+                let stdout = io::stdout();
+                let mut w = stdout.lock();
+                return w
+                    .write_all(tsv.as_bytes())
+                    .and_then(|()| w.flush())
+                    .or_else(ignore_broken_pipe);
+            }
+            std::fs::write(&output, tsv)
+                .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+            let count = |kind: &str| made.iter().filter(|m| m.kind == kind).count();
+            let kinds: Vec<String> = fnc1::CONTRADICTING_SWAPS
+                .iter()
+                .chain(&fnc1::PARAPHRASING_SWAPS)
+                .map(|k| format!("{k} {}", count(k)))
+                .collect();
+            eprintln!(
+                "wrote {} ({} pairs: {})",
+                output.display(),
+                made.len(),
+                kinds.join(", ")
+            );
+            Ok(())
         }
         Command::Train {
             dataset: TrainDataset::Fnc1 { dir, output },

@@ -22,11 +22,12 @@ fn data_dir() -> Option<PathBuf> {
     common::shared("data/fnc1")
 }
 
-/// Floors just under the measured figures through the page's judgement (83.53%, 0.660, 0.343:
-/// docs/quality.md).
-const MIN_RELATIVE: f64 = 83.5;
-const MIN_MACRO_F1: f64 = 0.655;
-const MIN_DISAGREE_F1: f64 = 0.335;
+/// Floors just under the measured figures through the page's judgement (83.63%, 0.6622,
+/// 0.353: docs/quality.md; before the article rule of `stance::in_article`, the tuning
+/// through `settle` and the stronger L2 on hashed stance weights, 83.53%, 0.660, 0.343).
+const MIN_RELATIVE: f64 = 83.6;
+const MIN_MACRO_F1: f64 = 0.66;
+const MIN_DISAGREE_F1: f64 = 0.35;
 
 #[test]
 fn competition_test_meets_the_floors() {
@@ -158,6 +159,43 @@ fn training_is_deterministic() {
     );
     assert!(a.len() < 100_000, "model of {} bytes", a.len());
     assert_eq!(report.pairs, pairs.len());
+}
+
+#[test]
+fn minimal_pairs_are_deterministic_one_word_swaps() {
+    let Some(dir) = data_dir() else { return };
+    let pairs = subset(&fnc1::load(&dir, Split::Train).expect("loading the train split"));
+    let a = fnc1::minimal_pairs(&pairs);
+    let b = fnc1::minimal_pairs(&pairs);
+    assert_eq!(fnc1::minimal_pairs_tsv(&a), fnc1::minimal_pairs_tsv(&b));
+    assert!(a.len() > 50, "{} minimal pairs", a.len());
+    for kind in fnc1::CONTRADICTING_SWAPS
+        .iter()
+        .chain(&fnc1::PARAPHRASING_SWAPS)
+    {
+        assert!(a.iter().any(|m| m.kind == *kind), "no {kind} pair");
+    }
+    for m in &a {
+        let contradicting = fnc1::CONTRADICTING_SWAPS.contains(&m.kind);
+        assert_ne!(m.pair.claim, m.original, "{m:?}");
+        // One word replaced: the same number of words, all but one unchanged.
+        let old: Vec<&str> = m.original.split_whitespace().collect();
+        let new: Vec<&str> = m.pair.claim.split_whitespace().collect();
+        assert_eq!(old.len(), new.len(), "{m:?}");
+        assert_eq!(
+            old.iter().zip(&new).filter(|(x, y)| x != y).count(),
+            1,
+            "{m:?}"
+        );
+        if contradicting {
+            assert_eq!(m.pair.gold, Relation::Contradicts, "{m:?}");
+        } else {
+            assert!(
+                matches!(m.pair.gold, Relation::Confirms | Relation::Contradicts),
+                "{m:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -142,6 +142,11 @@ impl PreparedSource {
         }
     }
 
+    /// The number of sentences of the source.
+    pub(crate) fn sentence_count(&self) -> usize {
+        self.body.doc.sents.len()
+    }
+
     /// Prepare a list of sentences, read as one text (see [`stance_sentences`]).
     pub fn from_sentences(sentences: &[&str]) -> PreparedSource {
         PreparedSource {
@@ -170,17 +175,10 @@ fn idf() -> &'static dyn Idf {
 /// decides from both, as it does for each source of a page.
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    let sentence = source
-        .engine
-        .as_ref()
-        .and_then(|e| {
-            e.evidence_for_unsettled(claim)
-                .first()
-                .map(|ev| ev.relation)
-        })
-        .unwrap_or(Relation::Unrelated);
+    let headline = crate::judge::is_headline(claim);
     let model = refuted(claim, &source.text, d.relation);
-    d.relation = crate::judge::settle(sentence, model, crate::judge::is_headline(claim));
+    let article = source.sentence_count() > crate::judge::ARTICLE_SENTENCES;
+    d.relation = crate::judge::settle(sentence_relation(claim, source), model, headline, article);
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -188,6 +186,28 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
             .map(|(_, bytes)| bytes.clone());
     }
     d
+}
+
+/// The relation of a claim to a prepared source as its closest sentences alone judge it
+/// (before [`crate::judge::settle`]); it does not depend on the learned model, so training
+/// can tune the model's thresholds through `settle` (see `train`).
+pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relation {
+    source
+        .engine
+        .as_ref()
+        .and_then(|e| {
+            e.evidence_for_unsettled(claim)
+                .first()
+                .map(|ev| ev.relation)
+        })
+        .unwrap_or(Relation::Unrelated)
+}
+
+/// Whether the model's contradiction of a claim stands through [`refuted`]: a headline, or
+/// a source with a refuting word the claim lacks.
+#[cfg(feature = "cli")]
+pub(crate) fn contradiction_stands(claim: &str, source: &str) -> bool {
+    crate::judge::is_headline(claim) || features::refutes(claim, source)
 }
 
 /// The learned model's relation of a claim to a few sentences of a source read as one text,

@@ -14,6 +14,16 @@ pub(crate) struct Example<'a> {
     pub body: &'a str,
     pub body_id: u32,
     pub gold: usize,
+    /// The relation (label index) the source's sentences alone give the claim
+    /// ([`super::sentence_relation`]), which `settle` combines with the model's.
+    pub sentence: usize,
+    /// Whether the model's contradiction stands ([`super::contradiction_stands`]).
+    pub stands: bool,
+    /// Number of sentences of the body.
+    pub sentences: usize,
+    /// A generated minimal pair (see `crate::fnc1::minimal_pairs`): fitted on by the stance
+    /// classifier only, with weight `Config::synthetic_weight`; never scored or tuned on.
+    pub synthetic: bool,
 }
 
 /// Hyper-parameters.
@@ -32,6 +42,11 @@ pub(crate) struct Config {
     pub stance: Fit,
     /// Exponent of the inverse class frequency used as class weight for the stance.
     pub class_weight_power: f32,
+    /// Weight of a generated minimal pair in the stance fit (a real pair weighs 1).
+    pub synthetic_weight: f32,
+    /// Weight of the disagree F1 in the tuning objective (relative score + macro-F1 + this
+    /// times the disagree F1).
+    pub disagree_weight: f64,
 }
 
 /// Hyper-parameters of one classifier fit.
@@ -64,10 +79,12 @@ impl Default for Config {
                 epochs: 12,
                 rate: 0.05,
                 l2_dense: 1e-4,
-                l2_hash: 1e-4,
+                l2_hash: 3e-4,
                 bins: 8,
             },
             class_weight_power: 0.5,
+            synthetic_weight: 0.0,
+            disagree_weight: 0.0,
         }
     }
 }
@@ -97,6 +114,8 @@ struct Data {
     /// Per unique body: its hashed features.
     body_hashed: Vec<Vec<(u64, f32)>>,
     gold: Vec<usize>,
+    /// Per example: a generated minimal pair.
+    synthetic: Vec<bool>,
 }
 
 impl Data {
@@ -158,6 +177,7 @@ struct Row<'a> {
     dense: &'a [f32],
     hashed: Vec<(u64, f32)>,
     label: usize,
+    weight: f32,
 }
 
 /// Active parameters of an input: (index, value).
@@ -243,7 +263,7 @@ fn fit(
                 *s = v;
             }
             let probs = softmax(&scores);
-            let cw = class_weights.get(row.label).copied().unwrap_or(1.0);
+            let cw = row.weight * class_weights.get(row.label).copied().unwrap_or(1.0);
             for (k, pk) in probs.iter().enumerate() {
                 let err = cw * (pk - if k == row.label { 1.0 } else { 0.0 });
                 for &(j, x) in d {
@@ -282,11 +302,13 @@ fn fit(
 fn fit_model(data: &Data, idf: &IdfTable, train: &[usize], cfg: &Config) -> Model {
     let rel_rows: Vec<Row> = train
         .iter()
+        .filter(|&&i| !data.synthetic.get(i).copied().unwrap_or(true))
         .filter_map(|&i| {
             Some(Row {
                 dense: &data.feats.get(i)?.rel,
                 hashed: Vec::new(),
                 label: usize::from(*data.gold.get(i)? != 3),
+                weight: 1.0,
             })
         })
         .collect();
@@ -294,18 +316,21 @@ fn fit_model(data: &Data, idf: &IdfTable, train: &[usize], cfg: &Config) -> Mode
     let st_rows: Vec<Row> = train
         .iter()
         .filter(|&&i| data.gold.get(i).is_some_and(|&g| g < 3))
+        .filter(|&&i| cfg.synthetic_weight > 0.0 || !data.synthetic.get(i).copied().unwrap_or(true))
         .filter_map(|&i| {
+            let synthetic = *data.synthetic.get(i)?;
             Some(Row {
                 dense: &data.feats.get(i)?.stance,
                 hashed: data.hashed(i),
                 label: *data.gold.get(i)?,
+                weight: if synthetic { cfg.synthetic_weight } else { 1.0 },
             })
         })
         .collect();
     let mut counts = [0f32; 3];
     for r in &st_rows {
         if let Some(c) = counts.get_mut(r.label) {
-            *c += 1.0;
+            *c += r.weight;
         }
     }
     let total: f32 = counts.iter().sum();
@@ -337,8 +362,9 @@ fn fit_model(data: &Data, idf: &IdfTable, train: &[usize], cfg: &Config) -> Mode
     }
 }
 
-/// FNC-1 score pieces of predictions, for tuning: (relative score in 0..1, macro-F1).
-fn score(gold: &[usize], pred: &[usize]) -> (f64, f64) {
+/// FNC-1 score pieces of predictions, for tuning: (relative score in 0..1, macro-F1,
+/// disagree F1).
+fn score(gold: &[usize], pred: &[usize]) -> (f64, f64, f64) {
     let mut cm = [[0usize; 4]; 4];
     let (mut s, mut max) = (0.0, 0.0);
     for (&g, &p) in gold.iter().zip(pred) {
@@ -353,35 +379,90 @@ fn score(gold: &[usize], pred: &[usize]) -> (f64, f64) {
             *c += 1;
         }
     }
-    let mut f1 = 0.0;
-    for c in 0..4 {
+    let mut f1 = [0.0; 4];
+    for (c, f) in f1.iter_mut().enumerate() {
         let tp = cm[c][c] as f64;
         let pred_n: usize = cm.iter().map(|r| r[c]).sum();
         let gold_n: usize = cm[c].iter().sum();
         let denom = (pred_n + gold_n) as f64;
         if denom > 0.0 {
-            f1 += 2.0 * tp / denom;
+            *f = 2.0 * tp / denom;
         }
     }
-    (if max > 0.0 { s / max } else { 0.0 }, f1 / 4.0)
+    (
+        if max > 0.0 { s / max } else { 0.0 },
+        f1.iter().sum::<f64>() / 4.0,
+        f1[1],
+    )
 }
 
-/// The tuning objective: relative score and macro-F1, equally weighted.
-fn objective(gold: &[usize], pred: &[usize]) -> f64 {
-    let (rel, f1) = score(gold, pred);
-    rel + f1
+/// The tuning objective: relative score and macro-F1, equally weighted, plus the disagree F1
+/// with weight `disagree`.
+fn objective(gold: &[usize], pred: &[usize], disagree: f64) -> f64 {
+    let (rel, f1, f1_disagree) = score(gold, pred);
+    rel + f1 + disagree * f1_disagree
 }
 
-fn predict(p_rel: &[f32], p_st: &[[f32; 3]], threshold: f32, offsets: &[f32; 3]) -> Vec<usize> {
+/// How the model's label becomes the final one: through `settle` with the sentences'
+/// relation, as `stance_prepared` does (see [`Settled`]).
+struct Settled<'a> {
+    sentence: &'a [usize],
+    stands: &'a [bool],
+    headline: &'a [bool],
+    sentences: &'a [usize],
+}
+
+impl Settled<'_> {
+    fn label(&self, i: usize, model: usize) -> usize {
+        use crate::check::Relation;
+        const R: [Relation; 4] = [
+            Relation::Confirms,
+            Relation::Contradicts,
+            Relation::Related,
+            Relation::Unrelated,
+        ];
+        let stands = self.stands.get(i).copied().unwrap_or(true);
+        let model = if model == 1 && !stands { 2 } else { model };
+        let sentence = self.sentence.get(i).copied().unwrap_or(3);
+        let headline = self.headline.get(i).copied().unwrap_or(true);
+        let article = self.sentences.get(i).copied().unwrap_or(0) > crate::judge::ARTICLE_SENTENCES;
+        let r = crate::judge::settle(
+            R.get(sentence).copied().unwrap_or(Relation::Unrelated),
+            R.get(model).copied().unwrap_or(Relation::Unrelated),
+            headline,
+            article,
+        );
+        R.iter().position(|&x| x == r).unwrap_or(3)
+    }
+}
+
+fn predict(
+    p_rel: &[f32],
+    p_st: &[[f32; 3]],
+    threshold: f32,
+    offsets: &[f32; 3],
+    settled: &Settled,
+) -> Vec<usize> {
     p_rel
         .iter()
         .zip(p_st)
-        .map(|(&r, p)| if r < threshold { 3 } else { decide(p, offsets) })
+        .enumerate()
+        .map(|(i, (&r, p))| {
+            let m = if r < threshold { 3 } else { decide(p, offsets) };
+            settled.label(i, m)
+        })
         .collect()
 }
 
-/// Tune the relatedness threshold and the stance offsets on out-of-fold probabilities.
-fn tune(gold: &[usize], p_rel: &[f32], p_st: &[[f32; 3]]) -> (f32, [f32; 3]) {
+/// Tune the relatedness threshold and the stance offsets on out-of-fold probabilities, for
+/// the labels after `settle`.
+fn tune(
+    gold: &[usize],
+    p_rel: &[f32],
+    p_st: &[[f32; 3]],
+    settled: &Settled,
+    disagree: f64,
+) -> (f32, [f32; 3]) {
     let mut threshold = 0.5f32;
     let mut offsets = [0f32; 3];
     let grid_t: Vec<f32> = (4..=36).map(|i| i as f32 * 0.025).collect();
@@ -389,7 +470,7 @@ fn tune(gold: &[usize], p_rel: &[f32], p_st: &[[f32; 3]]) -> (f32, [f32; 3]) {
     for _round in 0..3 {
         let mut best = (f64::NEG_INFINITY, threshold);
         for &t in &grid_t {
-            let v = objective(gold, &predict(p_rel, p_st, t, &offsets));
+            let v = objective(gold, &predict(p_rel, p_st, t, &offsets, settled), disagree);
             if v > best.0 {
                 best = (v, t);
             }
@@ -401,7 +482,11 @@ fn tune(gold: &[usize], p_rel: &[f32], p_st: &[[f32; 3]]) -> (f32, [f32; 3]) {
             for &o in &grid_o {
                 let mut trial = offsets;
                 trial[k] = o;
-                let v = objective(gold, &predict(p_rel, p_st, threshold, &trial));
+                let v = objective(
+                    gold,
+                    &predict(p_rel, p_st, threshold, &trial, settled),
+                    disagree,
+                );
                 if v > best.0 {
                     best = (v, o);
                 }
@@ -464,7 +549,8 @@ fn groups(examples: &[Example]) -> Vec<usize> {
 }
 
 /// Train the model on `examples`. Returns the model file's bytes and the out-of-fold
-/// predictions (label indices) of every example, made with the tuned thresholds.
+/// predictions (label indices, after `settle`) of every real (not generated) example, in
+/// order, made with the tuned thresholds.
 pub(crate) fn train(examples: &[Example], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Vec<usize>) {
     train_with(examples, &Config::default(), log)
 }
@@ -481,6 +567,8 @@ pub(crate) fn train_with(
     let mut claims: Vec<Doc> = Vec::new();
     let mut body_of = Vec::with_capacity(examples.len());
     let mut claim_of = Vec::with_capacity(examples.len());
+    // The IDF table counts the real texts only (a generated headline repeats its original).
+    let mut real_claims: Vec<bool> = Vec::new();
     for e in examples {
         let b = *body_index.entry(e.body_id).or_insert_with(|| {
             bodies.push(Doc::new(e.body));
@@ -488,8 +576,14 @@ pub(crate) fn train_with(
         });
         let c = *claim_index.entry(e.claim).or_insert_with(|| {
             claims.push(Doc::single(e.claim));
+            real_claims.push(false);
             claims.len() - 1
         });
+        if !e.synthetic {
+            if let Some(r) = real_claims.get_mut(c) {
+                *r = true;
+            }
+        }
         body_of.push(b);
         claim_of.push(c);
     }
@@ -499,7 +593,16 @@ pub(crate) fn train_with(
         bodies.len(),
         claims.len()
     ));
-    let all_docs: Vec<&Doc> = bodies.iter().chain(claims.iter()).collect();
+    let all_docs: Vec<&Doc> = bodies
+        .iter()
+        .chain(
+            claims
+                .iter()
+                .zip(&real_claims)
+                .filter(|(_, &r)| r)
+                .map(|(c, _)| c),
+        )
+        .collect();
     let idf = build_idf(&all_docs, cfg.idf_bits, cfg.idf_levels);
     let bodies: Vec<Body> = bodies.into_iter().map(|d| Body::new(d, &idf)).collect();
     let empty_doc = Doc::default();
@@ -521,6 +624,7 @@ pub(crate) fn train_with(
         body_of,
         body_hashed,
         gold: examples.iter().map(|e| e.gold).collect(),
+        synthetic: examples.iter().map(|e| e.synthetic).collect(),
     };
     log("features extracted");
 
@@ -551,11 +655,50 @@ pub(crate) fn train_with(
         }
         log(&format!("fold {f} done"));
     }
-    let (threshold, offsets) = tune(&data.gold, &p_rel, &p_st);
-    let oof = predict(&p_rel, &p_st, threshold, &offsets);
-    let (rel, f1) = score(&data.gold, &oof);
+    // Tuned and scored on the real pairs only.
+    let real: Vec<usize> = (0..examples.len())
+        .filter(|&i| !data.synthetic.get(i).copied().unwrap_or(true))
+        .collect();
+    let pick = |v: &[f32]| -> Vec<f32> { real.iter().filter_map(|&i| v.get(i).copied()).collect() };
+    let real_gold: Vec<usize> = real
+        .iter()
+        .filter_map(|&i| data.gold.get(i).copied())
+        .collect();
+    let real_rel = pick(&p_rel);
+    let real_st: Vec<[f32; 3]> = real.iter().filter_map(|&i| p_st.get(i).copied()).collect();
+    let sentence: Vec<usize> = real
+        .iter()
+        .filter_map(|&i| examples.get(i).map(|e| e.sentence))
+        .collect();
+    let stands: Vec<bool> = real
+        .iter()
+        .filter_map(|&i| examples.get(i).map(|e| e.stands))
+        .collect();
+    let headline: Vec<bool> = real
+        .iter()
+        .filter_map(|&i| examples.get(i).map(|e| crate::judge::is_headline(e.claim)))
+        .collect();
+    let sentences: Vec<usize> = real
+        .iter()
+        .filter_map(|&i| examples.get(i).map(|e| e.sentences))
+        .collect();
+    let settled = Settled {
+        sentences: &sentences,
+        sentence: &sentence,
+        stands: &stands,
+        headline: &headline,
+    };
+    let (threshold, offsets) = tune(
+        &real_gold,
+        &real_rel,
+        &real_st,
+        &settled,
+        cfg.disagree_weight,
+    );
+    let oof = predict(&real_rel, &real_st, threshold, &offsets, &settled);
+    let (rel, f1, f1_disagree) = score(&real_gold, &oof);
     log(&format!(
-        "tuned: threshold {threshold:.3}, offsets {offsets:?}; out-of-fold relative {:.2}%, macro-F1 {f1:.4}",
+        "tuned: threshold {threshold:.3}, offsets {offsets:?}; out-of-fold (settled) relative {:.2}%, macro-F1 {f1:.4}, disagree F1 {f1_disagree:.4}",
         rel * 100.0
     ));
 
@@ -606,6 +749,10 @@ mod tests {
             body: "",
             body_id,
             gold,
+            sentence: 3,
+            stands: true,
+            sentences: 0,
+            synthetic: false,
         };
         let examples = [
             ex("a", 1, 0),

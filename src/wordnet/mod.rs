@@ -578,6 +578,105 @@ impl Table {
     fn word(&self, id: u32) -> &str {
         self.words.get(id as usize)
     }
+
+    /// The words of each synset (word ids, increasing), indexed by synset id.
+    #[cfg(feature = "cli")]
+    fn synset_words(&self) -> Vec<Vec<u32>> {
+        let mut out: Vec<Vec<u32>> = vec![Vec::new(); self.syn_flags.len()];
+        for w in 0..self.words.len() as u32 {
+            for &s in self.senses.row(w) {
+                if let Some(list) = out.get_mut(s as usize) {
+                    list.push(w);
+                }
+            }
+        }
+        out
+    }
+
+    /// Synonyms and antonyms of a word (see [`neighbours`]).
+    #[cfg(feature = "cli")]
+    fn neighbours(&self, word: &str, synset_words: &[Vec<u32>]) -> Neighbours {
+        let lemmas = self.lemma_ids(word);
+        let own = |w: &u32| lemmas.contains(w);
+        let mut synonyms: Vec<u32> = Vec::new();
+        // The first sense of each base form: the commonest meaning, not a rare one.
+        for &l in &lemmas {
+            if let Some(&s) = self.senses.row(l).first() {
+                for w in synset_words.get(s as usize).map_or(&[][..], Vec::as_slice) {
+                    if !own(w) && !synonyms.contains(w) {
+                        synonyms.push(*w);
+                    }
+                }
+            }
+        }
+        let senses: Vec<u32> = lemmas
+            .iter()
+            .filter_map(|&l| self.senses.row(l).first().copied())
+            .collect();
+        let mut heads = senses.clone();
+        heads.extend(self.clusters(&senses));
+        heads.sort_unstable();
+        heads.dedup();
+        let mut antonyms: Vec<u32> = Vec::new();
+        for &h in &heads {
+            let from = self.synset_antonyms.partition_point(|p| p.0 < h);
+            for p in self
+                .synset_antonyms
+                .get(from..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|p| p.0 == h)
+            {
+                for w in synset_words
+                    .get(p.1 as usize)
+                    .map_or(&[][..], Vec::as_slice)
+                {
+                    if !own(w) && !antonyms.contains(w) {
+                        antonyms.push(*w);
+                    }
+                }
+            }
+        }
+        synonyms.sort_unstable();
+        antonyms.sort_unstable();
+        let words = |ids: Vec<u32>| -> Vec<String> {
+            ids.into_iter()
+                .map(|id| self.word(id).to_string())
+                .collect()
+        };
+        Neighbours {
+            synonyms: words(synonyms),
+            antonyms: words(antonyms),
+        }
+    }
+}
+
+/// A word's synonyms (the words of the first sense of each of its base forms) and antonyms
+/// (the words of the antonym synsets of those senses or of their adjective clusters), each in
+/// the table's (alphabetical) order. For generating minimal pairs (CLI only).
+#[cfg(feature = "cli")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Neighbours {
+    /// Words with the same meaning ("buy" for "purchase").
+    pub synonyms: Vec<String>,
+    /// Words with the opposite meaning ("decrease" for "increase").
+    pub antonyms: Vec<String>,
+}
+
+/// The synonyms and antonyms of a lower-case word (inflected forms allowed) in the built-in
+/// table; empty for a word it does not know.
+///
+/// ```
+/// let n = corroborate::wordnet::neighbours("dead");
+/// assert!(n.antonyms.iter().any(|w| w == "alive"));
+/// ```
+#[cfg(feature = "cli")]
+pub fn neighbours(word: &str) -> Neighbours {
+    static INDEX: OnceLock<Vec<Vec<u32>>> = OnceLock::new();
+    match builtin() {
+        Some(t) => t.neighbours(word, INDEX.get_or_init(|| t.synset_words())),
+        None => Neighbours::default(),
+    }
 }
 
 /// Each synset's depth: the fewest hypernym steps from a noun or verb synset to a root (0
