@@ -326,25 +326,28 @@ pub fn evaluate(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> Fnc1R
     Fnc1Report::from_labels(pairs.iter().map(|p| (p.gold, judge(&p.claim, &p.body))))
 }
 
+/// Prepared bodies by body id, each with the text it was prepared from.
+type Bodies = BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)>;
+
+/// The prepared body of a pair: a body shared by many pairs is prepared (tokenised) once.
+fn prepared<'c>(cache: &'c mut Bodies, p: &Pair) -> &'c crate::stance::PreparedSource {
+    let slot = cache
+        .entry(p.body_id)
+        .or_insert_with(|| (p.body.clone(), crate::stance::PreparedSource::new(&p.body)));
+    if !Arc::ptr_eq(&slot.0, &p.body) && *slot.0 != *p.body {
+        *slot = (p.body.clone(), crate::stance::PreparedSource::new(&p.body));
+    }
+    &slot.1
+}
+
 /// Judge every pair with the built-in model, as `evaluate(pairs, corroborate::stance)` would,
 /// but preparing each body once (a body shared by many pairs is tokenised once), and score
 /// the result.
 pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
-    let mut cache: BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)> = BTreeMap::new();
+    let mut cache = Bodies::new();
     let mut labels = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let fresh = match cache.get(&p.body_id) {
-            Some((body, _)) => !Arc::ptr_eq(body, &p.body) && **body != *p.body,
-            None => true,
-        };
-        if fresh {
-            let prepared = crate::stance::PreparedSource::new(&p.body);
-            cache.insert(p.body_id, (p.body.clone(), prepared));
-        }
-        let relation = match cache.get(&p.body_id) {
-            Some((_, prepared)) => crate::stance::stance_prepared(&p.claim, prepared).relation,
-            None => crate::stance::stance(&p.claim, &p.body),
-        };
+        let relation = crate::stance::stance_prepared(&p.claim, prepared(&mut cache, p)).relation;
         labels.push((p.gold, relation));
     }
     Fnc1Report::from_labels(labels)
@@ -671,29 +674,19 @@ pub fn train(dir: &Path) -> Result<Vec<u8>> {
 /// receives progress lines.
 pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1Report) {
     // What the sentences alone say of each pair (the engine does not use the model).
-    let mut prepared: BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)> = BTreeMap::new();
+    let mut prepared_bodies = Bodies::new();
     let mut sentence = Vec::with_capacity(pairs.len());
     let mut count = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let fresh = match prepared.get(&p.body_id) {
-            Some((body, _)) => !Arc::ptr_eq(body, &p.body) && **body != *p.body,
-            None => true,
-        };
-        if fresh {
-            let source = crate::stance::PreparedSource::new(&p.body);
-            prepared.insert(p.body_id, (p.body.clone(), source));
-        }
-        let (r, n) = match prepared.get(&p.body_id) {
-            Some((_, source)) => (
-                crate::stance::sentence_relation(&p.claim, source),
-                source.sentence_count(),
-            ),
-            None => (Relation::Unrelated, 0),
-        };
+        let source = prepared(&mut prepared_bodies, p);
+        let (r, n) = (
+            crate::stance::sentence_relation(&p.claim, source),
+            source.sentence_count(),
+        );
         sentence.push(label_index(r));
         count.push(n);
     }
-    drop(prepared);
+    drop(prepared_bodies);
     log("sentence relations done");
     // The generated pairs are fitted on only with a weight (see `Config::synthetic_weight`).
     let made = if crate::stance::train::Config::default().synthetic_weight > 0.0 {

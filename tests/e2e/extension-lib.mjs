@@ -137,3 +137,27 @@ export async function firefox(dir) {
   return { wd, S, ext, run, handles, to, openTab, openExtTab, waitFor, intoFrame, top, screenshot, click,
     actions, close };
 }
+
+/** The id of the tab that shows `url`, asked from the extension page `home` (Firefox). */
+export function tabFinder(ff, home) {
+  return async (url) => {
+    await ff.to(home);
+    return ff.run('return (await browser.tabs.query({})).find((t) => t.url === args[0])?.id', [url]);
+  };
+}
+
+/** Open each URL in a tab and save it as a source of `story` with the popup's "Add" (Firefox). */
+export async function saveWithPopup(ff, tabOf, urls, story) {
+  for (const url of urls) {
+    await ff.openTab(url);
+    await ff.openExtTab(`${ff.ext}/popup.html?tab=${await tabOf(url)}`);
+    const said = await ff.run(`const add = document.getElementById('add');
+      for (let i = 0; i < 200 && add.disabled; i++) await new Promise((r) => setTimeout(r, 50));
+      document.getElementById('story').value = args[0];
+      add.click();
+      const m = document.getElementById('message');
+      for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+      return m.textContent;`, [story]);
+    assert.match(said, /^Saved /, `${url}: ${said}`);
+  }
+}

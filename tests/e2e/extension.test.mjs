@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, mkdirp, playwright,
   popover, serve, textPoint, until, watchErrors } from './lib.mjs';
-import { buildFor, firefox, firefoxAvailable } from './extension-lib.mjs';
+import { buildFor, firefox, firefoxAvailable, saveWithPopup, tabFinder } from './extension-lib.mjs';
 
 const FIXTURES = join(REPO, 'tests/e2e/fixtures/extension');
 const STORY = 'Brennholm library fire';
@@ -386,22 +386,8 @@ test('Firefox: the same extension saves sources, checks a page, and the site swi
   const { ext, run, to, openTab, openExtTab, waitFor } = ff;
   try {
     const home = await openExtTab(`${ext}/options.html`);
-    const tabOf = async (url) => { await to(home); return run('return (await browser.tabs.query({})).find((t) => t.url === args[0])?.id', [url]); };
-
-    for (const name of SOURCES) {
-      const url = `${site.url}/${name}.html`;
-      await openTab(url);
-      const tab = await tabOf(url);
-      await openExtTab(`${ext}/popup.html?tab=${tab}`);
-      const said = await run(`const add = document.getElementById('add');
-        for (let i = 0; i < 200 && add.disabled; i++) await new Promise((r) => setTimeout(r, 50));
-        document.getElementById('story').value = args[0];
-        add.click();
-        const m = document.getElementById('message');
-        for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
-        return m.textContent;`, [STORY]);
-      assert.match(said, /^Saved /, `${name}: ${said}`);
-    }
+    const tabOf = tabFinder(ff, home);
+    await saveWithPopup(ff, tabOf, SOURCES.map((name) => `${site.url}/${name}.html`), STORY);
 
     // The page read: the popup's summary, the page's markers and the frames, the badge.
     const url = `${site.url}/ridge-gazette.html`;

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, mkdirp, playwright, popover, serve, textPoint,
   until } from './lib.mjs';
-import { UUID, buildFor, firefox, firefoxAvailable } from './extension-lib.mjs';
+import { UUID, buildFor, firefox, firefoxAvailable, saveWithPopup, tabFinder } from './extension-lib.mjs';
 
 const FIXTURES = join(REPO, 'tests/e2e/fixtures/extension');
 const STORY = 'Brennholm library fire';
@@ -213,20 +213,8 @@ test('Firefox: a hostile page learns nothing of a saved private source and canno
   const { ext, run, to, openTab, openExtTab, waitFor } = ff;
   try {
     const home = await openExtTab(`${ext}/options.html`);
-    const tabOf = async (url) => { await to(home); return run('return (await browser.tabs.query({})).find((t) => t.url === args[0])?.id', [url]); };
-    for (const name of SOURCES) {
-      const url = `${site.url}/${name}`;
-      await openTab(url);
-      await openExtTab(`${ext}/popup.html?tab=${await tabOf(url)}`);
-      const said = await run(`const add = document.getElementById('add');
-        for (let i = 0; i < 200 && add.disabled; i++) await new Promise((r) => setTimeout(r, 50));
-        document.getElementById('story').value = args[0];
-        add.click();
-        const m = document.getElementById('message');
-        for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
-        return m.textContent;`, [STORY]);
-      assert.match(said, /^Saved /, `${name}: ${said}`);
-    }
+    const tabOf = tabFinder(ff, home);
+    await saveWithPopup(ff, tabOf, SOURCES.map((name) => `${site.url}/${name}`), STORY);
 
     // The probes: the add-on's id (which a page can know) and the installation's UUID (which it
     // cannot: the test fixed it, so it shows that the frame alone would answer there).
