@@ -58,8 +58,8 @@ enum Command {
         #[command(subcommand)]
         dataset: TrainDataset,
     },
-    /// Generate the minimal pairs the stance model is also trained on, from a data set's
-    /// training files.
+    /// Generate minimal pairs from a data set's training files (tried as extra training data;
+    /// the committed stance model gives them no weight).
     Pairs {
         #[command(subcommand)]
         dataset: PairsDataset,
