@@ -1,5 +1,5 @@
 //! The two data files the judge reads: the WordNet table (`model/wordnet.bin`, see
-//! [`crate::wordnet`]) and the stance model (`model/stance.bin`).
+//! [`crate::judgement::wordnet`]) and the stance model (`model/stance.bin`).
 //!
 //! Natively (the default `embedded-data` feature) both are compiled into the crate and parsed
 //! at first use. The WebAssembly module is built without that feature, so that its `.wasm`
@@ -18,8 +18,8 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::stance::Model;
-use crate::wordnet::Table;
+use crate::judgement::stance::Model;
+use crate::judgement::wordnet::Table;
 use std::sync::OnceLock;
 
 #[cfg(feature = "embedded-data")]

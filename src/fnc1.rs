@@ -23,8 +23,8 @@
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 
-use crate::check::Relation;
 use crate::error::{Error, ErrorKind, Result};
+use crate::judgement::Relation;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
@@ -327,15 +327,21 @@ pub fn evaluate(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> Fnc1R
 }
 
 /// Prepared bodies by body id, each with the text it was prepared from.
-type Bodies = BTreeMap<u32, (Arc<str>, crate::stance::PreparedSource)>;
+type Bodies = BTreeMap<u32, (Arc<str>, crate::judgement::stance::PreparedSource)>;
 
 /// The prepared body of a pair: a body shared by many pairs is prepared (tokenised) once.
-fn prepared<'c>(cache: &'c mut Bodies, p: &Pair) -> &'c crate::stance::PreparedSource {
-    let slot = cache
-        .entry(p.body_id)
-        .or_insert_with(|| (p.body.clone(), crate::stance::PreparedSource::new(&p.body)));
+fn prepared<'c>(cache: &'c mut Bodies, p: &Pair) -> &'c crate::judgement::stance::PreparedSource {
+    let slot = cache.entry(p.body_id).or_insert_with(|| {
+        (
+            p.body.clone(),
+            crate::judgement::stance::PreparedSource::new(&p.body),
+        )
+    });
     if !Arc::ptr_eq(&slot.0, &p.body) && *slot.0 != *p.body {
-        *slot = (p.body.clone(), crate::stance::PreparedSource::new(&p.body));
+        *slot = (
+            p.body.clone(),
+            crate::judgement::stance::PreparedSource::new(&p.body),
+        );
     }
     &slot.1
 }
@@ -347,7 +353,8 @@ pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
     let mut cache = Bodies::new();
     let mut labels = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let relation = crate::stance::stance_prepared(&p.claim, prepared(&mut cache, p)).relation;
+        let relation =
+            crate::judgement::stance::stance_prepared(&p.claim, prepared(&mut cache, p)).relation;
         labels.push((p.gold, relation));
     }
     Fnc1Report::from_labels(labels)
@@ -438,7 +445,7 @@ struct BodyWords {
 impl BodyWords {
     fn new(body: &str) -> BodyWords {
         let mut words: Vec<(String, bool, bool)> = Vec::new();
-        for r in crate::segment::sentences(body) {
+        for r in crate::sentences::sentences(body) {
             let Some(text) = body.get(r) else { continue };
             for (i, t) in crate::text::tokenize(text).iter().enumerate() {
                 let cap = text
@@ -485,11 +492,11 @@ fn candidates(
     vocabulary: &BTreeSet<String>,
     h: u64,
 ) -> Vec<String> {
-    use crate::wordnet::{is_known, neighbours, relation, WordRelation};
+    use crate::judgement::wordnet::{is_known, neighbours, relation, WordRelation};
     let cap = raw.chars().next().is_some_and(char::is_uppercase);
     // WordNet swaps are for common words in their base form (a swapped inflected word would
     // lose its inflection), never for a name.
-    let base = |w: &str| crate::wordnet::lemmas(w).contains(&w);
+    let base = |w: &str| crate::judgement::wordnet::lemmas(w).contains(&w);
     let common = !body.is_name(norm) && base(norm);
     match kind {
         "antonym" | "synonym" | "cohyponym" if !common => Vec::new(),
@@ -670,7 +677,7 @@ pub fn train(dir: &Path) -> Result<Vec<u8>> {
 /// Train on `pairs` (which must only come from the train split) and return the model bytes and
 /// the cross-validated report on the training pairs (out-of-fold predictions, folds split by
 /// story so that no body and no headline is on both sides, judged as `stance` judges: the
-/// model's reading settled with the sentences' own, see [`crate::judge::settle`]). `log`
+/// model's reading settled with the sentences' own, see [`crate::judgement::settle`]). `log`
 /// receives progress lines.
 pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1Report) {
     // What the sentences alone say of each pair (the engine does not use the model).
@@ -680,7 +687,7 @@ pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1R
     for p in pairs {
         let source = prepared(&mut prepared_bodies, p);
         let (r, n) = (
-            crate::stance::sentence_relation(&p.claim, source),
+            crate::judgement::stance::sentence_relation(&p.claim, source),
             source.sentence_count(),
         );
         sentence.push(label_index(r));
@@ -689,37 +696,40 @@ pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1R
     drop(prepared_bodies);
     log("sentence relations done");
     // The generated pairs are fitted on only with a weight (see `Config::synthetic_weight`).
-    let made = if crate::stance::train::Config::default().synthetic_weight > 0.0 {
+    let made = if crate::judgement::stance::train::Config::default().synthetic_weight > 0.0 {
         minimal_pairs(pairs)
     } else {
         Vec::new()
     };
     log(&format!("{} generated minimal pairs to fit on", made.len()));
-    let examples: Vec<crate::stance::train::Example> = pairs
+    let examples: Vec<crate::judgement::stance::train::Example> = pairs
         .iter()
         .zip(sentence.iter().zip(&count))
-        .map(|(p, (&s, &n))| crate::stance::train::Example {
+        .map(|(p, (&s, &n))| crate::judgement::stance::train::Example {
             claim: &p.claim,
             body: &p.body,
             body_id: p.body_id,
             gold: label_index(p.gold),
             sentence: s,
-            stands: crate::stance::contradiction_stands(&p.claim, &p.body),
+            stands: crate::judgement::stance::contradiction_stands(&p.claim, &p.body),
             sentences: n,
             synthetic: false,
         })
-        .chain(made.iter().map(|m| crate::stance::train::Example {
-            claim: &m.pair.claim,
-            body: &m.pair.body,
-            body_id: m.pair.body_id,
-            gold: label_index(m.pair.gold),
-            sentence: label_index(Relation::Unrelated),
-            stands: true,
-            sentences: 0,
-            synthetic: true,
-        }))
+        .chain(
+            made.iter()
+                .map(|m| crate::judgement::stance::train::Example {
+                    claim: &m.pair.claim,
+                    body: &m.pair.body,
+                    body_id: m.pair.body_id,
+                    gold: label_index(m.pair.gold),
+                    sentence: label_index(Relation::Unrelated),
+                    stands: true,
+                    sentences: 0,
+                    synthetic: true,
+                }),
+        )
         .collect();
-    let (bytes, oof) = crate::stance::train::train(&examples, log);
+    let (bytes, oof) = crate::judgement::stance::train::train(&examples, log);
     let report = Fnc1Report::from_labels(pairs.iter().zip(&oof).map(|(p, &o)| {
         (
             p.gold,

@@ -25,52 +25,56 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-mod align;
-mod check;
-mod claim;
+// The pipeline, one room per stage, in order: a page's text and the sources' texts, their
+// sentences, the claims among the page's sentences, the facts each states, retrieval of the
+// candidate source sentences, alignment of words, the judgement of each source's relation to
+// the claim, the claim's verdict across sources, and the report. ARCHITECTURE.md has the tour.
+mod alignment;
+mod claims;
+mod engine;
+mod facts;
+mod judgement;
+mod report;
+mod retrieval;
+mod sentences;
+mod text;
+mod verdict;
+
 mod data;
 mod error;
-mod facts;
 #[cfg(feature = "cli")]
 pub mod fnc1;
 mod html;
-mod index;
-mod judge;
-mod output;
-mod reason;
-mod segment;
-mod skip;
 mod sort;
-mod source;
-mod stance;
 pub mod synth;
-mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-pub mod wordnet;
+pub use judgement::wordnet;
 
-pub use align::{align, Alignment, DiffKind, DiffSpan};
-pub use check::{Checks, ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
-pub use claim::{claim_terms, extract_claims, terms, Claim};
+pub use alignment::{align, Alignment, DiffKind, DiffSpan};
+pub use claims::skip::{claim_spans, is_claim};
+pub use claims::{claim_terms, extract_claims, terms, Claim};
 pub use data::{data_loaded, load_data};
+pub use engine::{Checks, Engine};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
 pub use html::{decode_entities, html_to_text, HtmlDoc};
-pub use index::{Hit, Index};
-pub use judge::compare;
-pub use output::{
-    OutputClaim, OutputClaims, OutputDiff, OutputEvidence, OutputReason, OutputReport,
-};
-pub use reason::{Reason, ReasonKind};
-pub use segment::sentences;
-pub use skip::{claim_spans, is_claim};
-#[cfg(not(target_arch = "wasm32"))]
-pub use source::{load_path, load_path_limited};
-pub use source::{parse_file, Corpus, Source, MAX_FILE_BYTES};
-pub use stance::{
+pub use judgement::compare;
+pub use judgement::reason::{Reason, ReasonKind};
+pub use judgement::stance::{
     stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
 };
+pub use judgement::Relation;
+pub use report::{
+    OutputClaim, OutputClaims, OutputDiff, OutputEvidence, OutputReason, OutputReport,
+};
+pub use retrieval::{Hit, Index};
+pub use sentences::sentences;
+#[cfg(not(target_arch = "wasm32"))]
+pub use text::source::{load_path, load_path_limited};
+pub use text::source::{parse_file, Corpus, Source, MAX_FILE_BYTES};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
+pub use verdict::{ClaimReport, Evidence, Report, Summary, Verdict};
 /// The browser's `loadData`, re-exported for the browser tests (`tests/web.rs`).
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -21,8 +21,8 @@
 //! assert!(page.sentences.iter().any(|s| s.kind == synth::Kind::Paraphrase));
 //! ```
 
-use crate::segment::sentences;
-use crate::source::{Corpus, Source};
+use crate::sentences::sentences;
+use crate::text::source::{Corpus, Source};
 
 /// SplitMix64: a tiny, good-quality deterministic generator.
 #[derive(Clone, Debug)]

@@ -5,7 +5,7 @@
 //! parsed by `JSON.parse`).
 //! Errors reach JavaScript as `Error` objects with a clear message.
 
-use crate::source::source_from_fields;
+use crate::text::source::source_from_fields;
 use crate::{Corpus, Engine, OutputReport, Source};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -321,7 +321,7 @@ impl Doc {
     /// Prepare a text, cut into sentences by the crate's segmenter.
     pub fn new(text: &str) -> Doc {
         let mut doc = Doc::default();
-        for r in crate::segment::sentences(text) {
+        for r in crate::sentences::sentences(text) {
             if let Some(s) = text.get(r.clone()) {
                 doc.push_sentence(s, r);
             }

@@ -20,8 +20,9 @@ mod model;
 #[cfg(feature = "cli")]
 pub(crate) mod train;
 
-use crate::check::{Engine, Relation};
-use crate::source::{Corpus, Source};
+use crate::engine::Engine;
+use crate::judgement::Relation;
+use crate::text::source::{Corpus, Source};
 use features::{Body, Doc, FlatIdf, Idf};
 pub(crate) use model::Model;
 use std::ops::Range;
@@ -165,14 +166,15 @@ fn idf() -> &'static dyn Idf {
 ///
 /// The engine judges the source's sentences closest to the claim (typed facts compared,
 /// every differing word accounted for); the learned model reads the whole source (its
-/// refuting and hedging words, how much of it is on the claim); [`crate::judge::settle`]
+/// refuting and hedging words, how much of it is on the claim); [`crate::judgement::settle`]
 /// decides from both, as it does for each source of a page.
 pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
     let mut d = judge(&Doc::single(claim), &source.body);
-    let headline = crate::judge::is_headline(claim);
+    let headline = crate::judgement::is_headline(claim);
     let model = refuted(claim, &source.text, d.relation);
-    let article = source.sentence_count() > crate::judge::ARTICLE_SENTENCES;
-    d.relation = crate::judge::settle(sentence_relation(claim, source), model, headline, article);
+    let article = source.sentence_count() > crate::judgement::ARTICLE_SENTENCES;
+    d.relation =
+        crate::judgement::settle(sentence_relation(claim, source), model, headline, article);
     if source.spans {
         d.best_sentence = d
             .best_index
@@ -183,7 +185,7 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
 }
 
 /// The relation of a claim to a prepared source as its closest sentences alone judge it
-/// (before [`crate::judge::settle`]); it does not depend on the learned model, so training
+/// (before [`crate::judgement::settle`]); it does not depend on the learned model, so training
 /// can tune the model's thresholds through `settle` (see `train`).
 pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relation {
     source
@@ -201,11 +203,11 @@ pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relatio
 /// a source with a refuting word the claim lacks.
 #[cfg(feature = "cli")]
 pub(crate) fn contradiction_stands(claim: &str, source: &str) -> bool {
-    crate::judge::is_headline(claim) || features::refutes(claim, source)
+    crate::judgement::is_headline(claim) || features::refutes(claim, source)
 }
 
 /// The learned model's relation of a claim to a few sentences of a source read as one text,
-/// for [`crate::judge::settle`] on a page.
+/// for [`crate::judgement::settle`] on a page.
 pub(crate) fn model_relation(claim: &str, sentences: &[&str]) -> Relation {
     let r = judge(
         &Doc::single(claim),
@@ -225,7 +227,7 @@ pub(crate) fn is_refuting(norm: &str) -> bool {
 /// a headline, what the model was trained on, its reading stands.)
 fn refuted(claim: &str, source: &str, model: Relation) -> Relation {
     if model == Relation::Contradicts
-        && !crate::judge::is_headline(claim)
+        && !crate::judgement::is_headline(claim)
         && !features::refutes(claim, source)
     {
         Relation::Related

@@ -1,158 +1,21 @@
-//! The engine: a corpus of sources, indexed once; each page checked against it.
+//! The engine: a corpus of sources, indexed once, and each page taken through the pipeline
+//! against it: its sentences and claims, the facts of each, retrieval of candidate source
+//! sentences, their alignment and judgement, and each claim's verdict.
 
-use crate::align::{align, DiffKind, DiffSpan};
-use crate::claim::{claim_terms, extract_claims, terms, Claim};
+use crate::alignment::align;
+use crate::claims::{claim_terms, extract_claims, terms, Claim};
 use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
-use crate::index::{Hit, Index};
-use crate::judge::{judge, Elsewhere, Read, Words, THRESHOLDS};
-use crate::reason::{Reason, ReasonKind};
-use crate::source::{Corpus, Source};
+use crate::judgement::{judge, Elsewhere, Read, Relation, Words, THRESHOLDS};
+use crate::retrieval::{Hit, Index};
+use crate::text::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
-use serde::Serialize;
+use crate::verdict::{
+    settle_contested, verdict_of, ClaimReport, Evidence, Report, Summary, Verdict,
+};
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
-
-/// How one source stands towards one claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    /// The source says the same thing.
-    Confirms,
-    /// The source says something incompatible.
-    Contradicts,
-    /// The source is on the same subject but neither confirms nor contradicts.
-    Related,
-    /// The source does not speak of it.
-    Unrelated,
-}
-
-impl Relation {
-    /// The relation as a lower-case word, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Confirms => "confirms",
-            Relation::Contradicts => "contradicts",
-            Relation::Related => "related",
-            Relation::Unrelated => "unrelated",
-        }
-    }
-}
-
-/// A claim's verdict across all sources.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    /// At least one source confirms it and none contradicts it.
-    Confirmed,
-    /// At least one source contradicts it and none confirms it.
-    Contradicted,
-    /// Some sources confirm it and others contradict it.
-    Disputed,
-    /// Sources speak of the subject but none confirms or contradicts.
-    Related,
-    /// No other source speaks of it: only this page makes the claim.
-    Unique,
-}
-
-impl Verdict {
-    /// The verdict as a lower-case word, as in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Confirmed => "confirmed",
-            Verdict::Contradicted => "contradicted",
-            Verdict::Disputed => "disputed",
-            Verdict::Related => "related",
-            Verdict::Unique => "unique",
-        }
-    }
-
-    /// The verdict that a set of per-source relations adds up to.
-    pub fn from_relations(relations: impl IntoIterator<Item = Relation>) -> Verdict {
-        let (mut confirms, mut contradicts, mut related) = (false, false, false);
-        for r in relations {
-            match r {
-                Relation::Confirms => confirms = true,
-                Relation::Contradicts => contradicts = true,
-                Relation::Related => related = true,
-                Relation::Unrelated => {}
-            }
-        }
-        match (confirms, contradicts, related) {
-            (true, true, _) => Verdict::Disputed,
-            (true, false, _) => Verdict::Confirmed,
-            (false, true, _) => Verdict::Contradicted,
-            (false, false, true) => Verdict::Related,
-            (false, false, false) => Verdict::Unique,
-        }
-    }
-}
-
-/// One source's evidence about one claim.
-#[derive(Clone, Debug, Serialize)]
-pub struct Evidence {
-    /// The source's id.
-    pub source: String,
-    /// How the source stands towards the claim.
-    pub relation: Relation,
-    /// The source's sentence that best matches the claim.
-    pub text: String,
-    /// How closely the sentence matches the claim, from 0 to 1.
-    pub score: f32,
-    /// The share of the claim's weighted terms that the sentence holds, from 0 to 1.
-    pub coverage: f32,
-    /// Typed differences, contradicting ones first.
-    pub reasons: Vec<Reason>,
-    /// The word-level diff of the claim and the sentence.
-    pub diff: Vec<DiffSpan>,
-    /// Byte range of the sentence in the source's text (empty for the title).
-    #[serde(skip)]
-    pub span: Range<usize>,
-    /// The sentence is the source's title, not part of its text.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub from_title: bool,
-}
-
-/// One claim of the page with its verdict and evidence.
-#[derive(Clone, Debug, Serialize)]
-pub struct ClaimReport {
-    /// The claim's text.
-    pub text: String,
-    /// Byte range of the claim in the page.
-    #[serde(skip)]
-    pub span: Range<usize>,
-    /// The verdict across all sources.
-    pub verdict: Verdict,
-    /// The sources that speak of it (unrelated ones are left out), strongest first.
-    pub evidence: Vec<Evidence>,
-}
-
-/// Counts of claims per verdict.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
-    /// Number of claims.
-    pub claims: usize,
-    /// Claims confirmed by at least one source and contradicted by none.
-    pub confirmed: usize,
-    /// Claims contradicted by at least one source and confirmed by none.
-    pub contradicted: usize,
-    /// Claims both confirmed and contradicted.
-    pub disputed: usize,
-    /// Claims whose subject other sources speak of, without confirming or contradicting.
-    pub related: usize,
-    /// Claims only this page makes.
-    pub unique: usize,
-}
-
-/// The result of checking a page.
-#[derive(Clone, Debug, Serialize)]
-pub struct Report {
-    /// The page's claims, in order.
-    pub claims: Vec<ClaimReport>,
-    /// Counts per verdict.
-    pub summary: Summary,
-}
 
 /// A sentence of a source, as indexed. Only the span is kept; tokens and facts are recomputed
 /// for the few candidates that retrieval returns, which keeps memory per claim small.
@@ -397,7 +260,7 @@ impl Engine {
 
     /// The evidence of each source about one claim, strongest first. With `settle`, each
     /// source's relation is settled with the learned model's reading of the sentences found
-    /// in it ([`crate::judge::settle`]).
+    /// in it ([`crate::judgement::settle`]).
     fn evidence(
         &self,
         page: &str,
@@ -424,7 +287,7 @@ impl Engine {
         }
         // A headline is read against the whole article: a sentence that shares less of its
         // words still bears on it (the learned model decides; see `judge::settle`).
-        let headline = crate::judge::is_headline(claim_text);
+        let headline = crate::judgement::is_headline(claim_text);
         let related = if headline {
             THRESHOLDS.related_headline
         } else {
@@ -599,7 +462,7 @@ impl Engine {
                 let refuting = entries.map_or(&[][..], |(_, l)| l).iter().any(|entry| {
                     read.get(entry).is_some_and(|r| {
                         r.read.tokens.iter().any(|t| {
-                            crate::stance::is_refuting(&t.norm)
+                            crate::judgement::stance::is_refuting(&t.norm)
                                 && !claim_tokens.iter().any(|c| c.norm == t.norm)
                         })
                     })
@@ -607,7 +470,7 @@ impl Engine {
                 if !headline && !refuting {
                     continue;
                 }
-                let model = crate::stance::model_relation(claim_text, &texts);
+                let model = crate::judgement::stance::model_relation(claim_text, &texts);
                 // An article's sentence (not its headline) in a source of several sentences.
                 let all = self.entries.get(*doc).cloned().unwrap_or(0..0);
                 let titled = all
@@ -616,8 +479,8 @@ impl Engine {
                     .and_then(|i| self.sentences.get(i as usize))
                     .is_some_and(|s| s.title);
                 let sentences = all.len() - usize::from(titled);
-                let article = !e.from_title && sentences > crate::judge::ARTICLE_SENTENCES;
-                e.relation = crate::judge::settle(e.relation, model, headline, article);
+                let article = !e.from_title && sentences > crate::judgement::ARTICLE_SENTENCES;
+                e.relation = crate::judgement::settle(e.relation, model, headline, article);
             }
             best.retain(|(_, e)| e.relation != Relation::Unrelated);
         }
@@ -702,76 +565,6 @@ struct Sentence {
 /// See [`Reading`].
 const MAX_READ: usize = 1 << 12;
 
-/// A source confirms a contested claim only if it repeats the contested words.
-///
-/// When one source contradicts a slot of the claim ("was charged" against "was not charged"),
-/// a second source that matches the rest of the claim but says nothing about that slot
-/// ("the captain was questioned by police") does not confirm it: it is only related.
-fn settle_contested(evidence: &mut [Evidence]) {
-    let contested = contested_terms(evidence, |_| true);
-    if contested.is_empty() {
-        return;
-    }
-    for e in evidence
-        .iter_mut()
-        .filter(|e| e.relation == Relation::Confirms)
-    {
-        if !repeats(e, &contested) {
-            e.relation = Relation::Related;
-        }
-    }
-}
-
-/// The claim's words that a contradicting source's typed reasons of these kinds name
-/// ("Tuesday").
-fn contested_terms(evidence: &[Evidence], kind: impl Fn(ReasonKind) -> bool) -> Vec<String> {
-    evidence
-        .iter()
-        .filter(|e| e.relation == Relation::Contradicts)
-        .flat_map(|e| &e.reasons)
-        .filter(|r| r.contradicts && r.kind != ReasonKind::Substitution && kind(r.kind))
-        .flat_map(|r| terms(&tokenize(&r.page)))
-        .collect()
-}
-
-/// True when the evidence's sentence repeats every one of these words of the claim.
-fn repeats(e: &Evidence, words: &[String]) -> bool {
-    let repeated: Vec<String> = e
-        .diff
-        .iter()
-        .filter(|d| d.op == DiffKind::Equal)
-        .flat_map(|d| terms(&tokenize(&d.text)))
-        .collect();
-    words.iter().all(|t| repeated.contains(t))
-}
-
-/// The verdict of a claim: as its sources' relations add up, except that a contradiction on
-/// a fact that another source states as the page does ("Monday" against "Tuesday", where a
-/// third source says "Tuesday" without confirming the whole claim) makes the claim disputed.
-fn verdict_of(evidence: &[Evidence]) -> Verdict {
-    let verdict = Verdict::from_relations(evidence.iter().map(|e| e.relation));
-    if verdict != Verdict::Contradicted {
-        return verdict;
-    }
-    // Only facts of the event: who said a quote, or someone's title, is not settled by a
-    // sentence that merely names the same person.
-    let contested = contested_terms(evidence, |k| {
-        matches!(
-            k,
-            ReasonKind::Date | ReasonKind::Number | ReasonKind::Duration | ReasonKind::Place
-        )
-    });
-    let backed = !contested.is_empty()
-        && evidence
-            .iter()
-            .any(|e| e.relation == Relation::Related && repeats(e, &contested));
-    if backed {
-        Verdict::Disputed
-    } else {
-        verdict
-    }
-}
-
 /// Order candidates: the closest sentence wins, and at equal closeness a confirming or
 /// contradicting sentence wins over a related one.
 fn rank(relation: Relation, score: f32) -> (f32, u8) {
@@ -787,28 +580,6 @@ fn rank(relation: Relation, score: f32) -> (f32, u8) {
 mod tests {
     use super::*;
     use Relation::*;
-
-    #[test]
-    fn verdict_table() {
-        let cases: &[(&[Relation], Verdict)] = &[
-            (&[], Verdict::Unique),
-            (&[Unrelated], Verdict::Unique),
-            (&[Related], Verdict::Related),
-            (&[Confirms], Verdict::Confirmed),
-            (&[Confirms, Related], Verdict::Confirmed),
-            (&[Contradicts], Verdict::Contradicted),
-            (&[Contradicts, Related, Unrelated], Verdict::Contradicted),
-            (&[Confirms, Contradicts], Verdict::Disputed),
-            (&[Related, Contradicts, Confirms], Verdict::Disputed),
-        ];
-        for (relations, want) in cases {
-            assert_eq!(
-                Verdict::from_relations(relations.iter().copied()),
-                *want,
-                "{relations:?}"
-            );
-        }
-    }
 
     fn source(id: &str, text: &str) -> Source {
         Source::new(id, text)

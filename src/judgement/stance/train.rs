@@ -414,7 +414,7 @@ struct Settled<'a> {
 
 impl Settled<'_> {
     fn label(&self, i: usize, model: usize) -> usize {
-        use crate::check::Relation;
+        use crate::judgement::Relation;
         const R: [Relation; 4] = [
             Relation::Confirms,
             Relation::Contradicts,
@@ -425,8 +425,9 @@ impl Settled<'_> {
         let model = if model == 1 && !stands { 2 } else { model };
         let sentence = self.sentence.get(i).copied().unwrap_or(3);
         let headline = self.headline.get(i).copied().unwrap_or(true);
-        let article = self.sentences.get(i).copied().unwrap_or(0) > crate::judge::ARTICLE_SENTENCES;
-        let r = crate::judge::settle(
+        let article =
+            self.sentences.get(i).copied().unwrap_or(0) > crate::judgement::ARTICLE_SENTENCES;
+        let r = crate::judgement::settle(
             R.get(sentence).copied().unwrap_or(Relation::Unrelated),
             R.get(model).copied().unwrap_or(Relation::Unrelated),
             headline,
@@ -676,7 +677,11 @@ pub(crate) fn train_with(
         .collect();
     let headline: Vec<bool> = real
         .iter()
-        .filter_map(|&i| examples.get(i).map(|e| crate::judge::is_headline(e.claim)))
+        .filter_map(|&i| {
+            examples
+                .get(i)
+                .map(|e| crate::judgement::is_headline(e.claim))
+        })
         .collect();
     let sentences: Vec<usize> = real
         .iter()

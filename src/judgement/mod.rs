@@ -18,12 +18,41 @@
 
 mod account;
 mod compare;
+pub(crate) mod reason;
+pub(crate) mod stance;
+pub mod wordnet;
 
 pub(crate) use account::{Elsewhere, Read, Words};
 pub use compare::compare;
 
-use crate::check::Relation;
-use crate::reason::{Class, Reason, ReasonKind};
+use crate::judgement::reason::{Class, Reason, ReasonKind};
+use serde::Serialize;
+
+/// How one source stands towards one claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The source says the same thing.
+    Confirms,
+    /// The source says something incompatible.
+    Contradicts,
+    /// The source is on the same subject but neither confirms nor contradicts.
+    Related,
+    /// The source does not speak of it.
+    Unrelated,
+}
+
+impl Relation {
+    /// The relation as a lower-case word, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Confirms => "confirms",
+            Relation::Contradicts => "contradicts",
+            Relation::Related => "related",
+            Relation::Unrelated => "unrelated",
+        }
+    }
+}
 
 /// Thresholds of the judgement, over the retrieval scores of a candidate sentence.
 #[derive(Clone, Copy, Debug)]
@@ -170,7 +199,7 @@ fn decide(
 }
 
 /// The relation of one source: the judgement of its closest sentences (`sentence`) settled
-/// with the learned stance model's reading of the source (`model`, see [`crate::stance`]),
+/// with the learned stance model's reading of the source (`model`, see [`crate::judgement::stance`]),
 /// for a claim written as a sentence or as a headline.
 ///
 /// For a sentence, the sentence's judgement is the stricter: only it can confirm, and the

@@ -3,10 +3,11 @@
 //! The core works in byte offsets. The CLI's JSON and the browser module both hand out
 //! [`OutputReport`], built here with one [`Utf16Map`] per text, in one pass each.
 
-use crate::align::{DiffKind, DiffSpan};
-use crate::check::{ClaimReport, Relation, Report, Summary, Verdict};
-use crate::reason::Reason;
+use crate::alignment::{DiffKind, DiffSpan};
+use crate::judgement::reason::Reason;
+use crate::judgement::Relation;
 use crate::text::Utf16Map;
+use crate::verdict::{ClaimReport, Report, Summary, Verdict};
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -4,6 +4,8 @@
 //! Everything in the core works in byte offsets into the original `&str`. Only the boundary
 //! (the CLI's JSON and the wasm module) converts to UTF-16 code units, with [`Utf16Map`].
 
+pub(crate) mod source;
+
 use std::ops::Range;
 
 /// A word of the original text: its byte span and its normalised form.

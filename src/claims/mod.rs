@@ -1,7 +1,9 @@
 //! Claims: the checkable sentences of a page, with their tokens and facts.
 
+pub(crate) mod skip;
+
+use crate::claims::skip::claim_spans;
 use crate::facts::Facts;
-use crate::skip::claim_spans;
 use crate::text::{is_stopword, stem, tokenize, Token};
 use std::ops::Range;
 

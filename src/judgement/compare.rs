@@ -11,7 +11,7 @@ use crate::facts::{
     is_generic_unit, lemma, offices_compatible, place, Date, Facts, Hedge, NameKind, Number,
     NumberKind, PlaceKind, Rank,
 };
-use crate::reason::{Class, Reason, ReasonKind};
+use crate::judgement::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, tokenize, Token};
 use std::borrow::Cow;
 use std::cell::OnceCell;

@@ -64,7 +64,7 @@ use std::collections::HashMap;
 
 /// The committed table's bytes, for the tests.
 #[cfg(test)]
-static TABLE_BYTES: &[u8] = include_bytes!("../../model/wordnet.bin");
+static TABLE_BYTES: &[u8] = include_bytes!("../../../model/wordnet.bin");
 
 const MAGIC: &[u8; 4] = b"CWNT";
 const VERSION: u32 = 1;

@@ -2,9 +2,9 @@
 //! lacks or replaces is classed as equivalent, a reversal, incompatible or unverifiable.
 //!
 //! The claim and the sentence are aligned word by word (the `similar` crate's LCS, see
-//! [`crate::align`]). In each gap of the alignment the claim's words are paired with the
+//! [`crate::alignment`]). In each gap of the alignment the claim's words are paired with the
 //! source's words there and each pair is classed ([`classify`]): the same lemma, a synonym, a
-//! derived form or a more specific word (WordNet, [`crate::wordnet`]) is **equivalent**; an
+//! derived form or a more specific word (WordNet, [`crate::judgement::wordnet`]) is **equivalent**; an
 //! antonym (WordNet's or the hand list of [`crate::facts`]) is a **reversal**; another member
 //! of the same narrow kind (two weekdays, two makers, two animals) or another name is
 //! **incompatible**. A claim word with no partner is looked for elsewhere in the sentence
@@ -19,11 +19,11 @@
 //! dates, roles, places and speakers slot by slot. A source that hedges what the claim asserts
 //! ("may have", "reportedly") does not back it either.
 
-use crate::align::token_ops;
+use crate::alignment::token_ops;
 use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, PlaceKind};
-use crate::reason::{Class, Reason, ReasonKind};
+use crate::judgement::reason::{Class, Reason, ReasonKind};
+use crate::judgement::wordnet::{relate, relation, Word, WordRelation};
 use crate::text::{is_stopword, stem, Token};
-use crate::wordnet::{relate, relation, Word, WordRelation};
 use std::collections::HashSet;
 
 /// Whether a whole source has a word, by its index term.
@@ -42,7 +42,7 @@ pub(crate) struct Elsewhere<'a> {
     numbers: HashSet<u64>,
     /// Look up synonyms too (a few sentences); with a whole article, equal words only.
     synonyms: bool,
-    /// Whether the whole source has a word, by its index term ([`crate::claim::terms`]).
+    /// Whether the whole source has a word, by its index term ([`crate::claims::terms`]).
     whole: Option<HasTerm<'a>>,
 }
 

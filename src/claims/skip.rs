@@ -84,7 +84,7 @@
 //! assert_eq!(claims, ["The ferry carried 212 passengers and 14 crew."]);
 //! ```
 
-use crate::segment::{segments, Kind};
+use crate::sentences::{segments, Kind};
 use crate::text::is_stopword;
 use std::ops::Range;
 
