@@ -1,4 +1,4 @@
-//! End-to-end and retrieval benchmarks on synthetic corpora (see `corroborate::synth`), plus
+//! End-to-end and retrieval benchmarks on synthetic corpora (see `corroborate_synth`), plus
 //! the seed story from `../shared/seeds` when it is there.
 //!
 //! Run with `cargo bench --bench check`. Besides criterion's figures, the bench prints to
@@ -6,7 +6,8 @@
 //! relative to an exhaustive scan timed in the same run (these shared machines are noisy, so
 //! ratios are the figures to compare).
 
-use corroborate::{claim_terms, extract_claims, synth, terms, Corpus, Engine, Index, Source};
+use corroborate::{claim_terms, extract_claims, terms, Corpus, Engine, Index, Source};
+use corroborate_synth as synth;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -6,7 +6,8 @@
 //!
 //! Run with `cargo bench --bench scale`.
 
-use corroborate::{html_to_text, Corpus, Engine, Facts, Source};
+use corroborate::{Corpus, Engine, Facts, Source};
+use corroborate_cli::html::html_to_text;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use std::hint::black_box;
 mod common;

@@ -1,7 +1,7 @@
 //! Throughput of the per-source stance judgement on FNC-1 competition test pairs read from
 //! `../shared/data/fnc1` (skipped with a message when it is absent).
 
-use corroborate::fnc1::{self, Split};
+use corroborate_cli::fnc1::{self, Split};
 use criterion::{Criterion, Throughput};
 use std::hint::black_box;
 use std::path::Path;

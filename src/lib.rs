@@ -25,28 +25,31 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// The pipeline, one room per stage, in order: a page's text and the sources' texts, their
-// sentences, the claims among the page's sentences, the facts each states, retrieval of the
-// candidate source sentences, alignment of words, the judgement of each source's relation to
-// the claim, the claim's verdict across sources, and the report. ARCHITECTURE.md has the tour.
-mod alignment;
-mod claims;
-mod engine;
-mod facts;
-mod judgement;
-mod report;
-mod retrieval;
-mod sentences;
+// The pipeline, one room per stage, in order (ARCHITECTURE.md has the tour):
+// the page's and the sources' text,
 mod text;
+// its sentences,
+mod sentences;
+// the claims among the page's sentences,
+mod claims;
+// the facts each claim states,
+mod facts;
+// the candidate source sentences of each claim,
+mod retrieval;
+// the words of claim and candidate aligned,
+mod alignment;
+// each source's relation to the claim,
+mod judgement;
+// the claim's verdict across sources,
 mod verdict;
+// and the report, as the browser and the JSON output receive it.
+mod report;
+// The engine takes a page through them against an indexed corpus.
+mod engine;
 
 mod data;
 mod error;
-#[cfg(feature = "cli")]
-pub mod fnc1;
-mod html;
 mod sort;
-pub mod synth;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub use judgement::wordnet;
@@ -58,7 +61,6 @@ pub use data::{data_loaded, load_data};
 pub use engine::{Checks, Engine};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
-pub use html::{decode_entities, html_to_text, HtmlDoc};
 pub use judgement::compare;
 pub use judgement::reason::{Reason, ReasonKind};
 pub use judgement::stance::{
@@ -70,9 +72,7 @@ pub use report::{
 };
 pub use retrieval::{Hit, Index};
 pub use sentences::sentences;
-#[cfg(not(target_arch = "wasm32"))]
-pub use text::source::{load_path, load_path_limited};
-pub use text::source::{parse_file, Corpus, Source, MAX_FILE_BYTES};
+pub use text::source::{sources_from_json, Corpus, Source};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
 pub use verdict::{ClaimReport, Evidence, Report, Summary, Verdict};
 /// The browser's `loadData`, re-exported for the browser tests (`tests/web.rs`).
@@ -83,3 +83,15 @@ pub use wasm::load_data as __wasm_load_data;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub use wasm::WasmEngine;
+
+/// What the native tools of `crates/cli` (the stance model's trainer, the WordNet table's
+/// builder, the FNC-1 evaluator) reach inside the core for: the model's features and file
+/// format, the table's format, and the judge's settling of a whole source. Only with the
+/// `tools` feature, never in the WebAssembly build; not a stable API.
+#[cfg(feature = "tools")]
+#[doc(hidden)]
+pub mod tools {
+    pub use crate::judgement::stance::{contradiction_stands, features, model, sentence_relation};
+    pub use crate::judgement::wordnet::format as wordnet_format;
+    pub use crate::judgement::{is_headline, settle, ARTICLE_SENTENCES};
+}

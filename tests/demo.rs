@@ -3,7 +3,8 @@
 // Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::{load_path, Corpus, Engine, Report, Source};
+use corroborate::{Corpus, Engine, Report, Source};
+use corroborate_cli::read::load_path;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,7 @@ fn expected() -> Value {
 }
 
 fn story() -> Vec<Source> {
-    Corpus::load(&[root().join("demo/story")])
+    corroborate_cli::read::load_corpus(&[root().join("demo/story")])
         .expect("demo story loads")
         .sources
 }
@@ -124,7 +125,7 @@ fn planted_cases_come_out_right() {
 
 #[test]
 fn unrelated_page_matches_nothing_in_the_story() {
-    let corpus = Corpus::load(&[root().join("demo/story")]).expect("story");
+    let corpus = corroborate_cli::read::load_corpus(&[root().join("demo/story")]).expect("story");
     let engine = Engine::new(corpus).expect("engine");
     let page = load_path(Path::new(&root().join("demo/unrelated.txt"))).expect("unrelated");
     let report = engine.check(&page[0].text).expect("check");

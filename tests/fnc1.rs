@@ -5,15 +5,15 @@
 //! the tests print "skipping: ../shared not found" and pass, except under `CI=true`.
 //!
 //! The committed `model/stance.bin` is exactly what training on the full train split
-//! produces (`cargo run --release -- train fnc1 ../shared/data/fnc1`, about half a
+//! produces (`cargo run --release -p corroborate-cli -- train fnc1 ../shared/data/fnc1`, about half a
 //! minute); the ignored test `committed_model_is_reproducible` checks it:
 //! `cargo test --release --test fnc1 -- --ignored`.
 
 // Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::fnc1::{self, Pair, Split};
 use corroborate::{ErrorKind, Relation};
+use corroborate_cli::fnc1::{self, Pair, Split};
 use std::path::{Path, PathBuf};
 
 mod common;

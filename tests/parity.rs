@@ -7,7 +7,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::{Corpus, Engine, OutputReport};
+use corroborate::{Engine, OutputReport};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
@@ -17,7 +17,8 @@ fn root() -> PathBuf {
 
 /// The golden document: `{"corpus": {...}, "pages": [{"page": id, "annotation": {...}}]}`.
 fn golden() -> Value {
-    let corpus = Corpus::load(&[root().join("demo/story")]).expect("demo story loads");
+    let corpus =
+        corroborate_cli::read::load_corpus(&[root().join("demo/story")]).expect("demo story loads");
     let engine = Engine::new(corpus.clone()).expect("engine");
     let mut ids: Vec<&str> = corpus.sources.iter().map(|s| s.id.as_str()).collect();
     ids.sort_unstable();

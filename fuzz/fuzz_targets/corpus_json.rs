@@ -6,7 +6,8 @@
 
 #![no_main]
 
-use corroborate::{parse_file, Corpus, ErrorKind};
+use corroborate::{Corpus, ErrorKind};
+use corroborate_cli::read::parse_file;
 use corroborate_fuzz::text_of;
 use libfuzzer_sys::fuzz_target;
 

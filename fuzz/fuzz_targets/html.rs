@@ -1,13 +1,14 @@
-//! The HTML reader: `html_to_text`, `Source::from_html` and `parse_file` on `.html`.
+//! The HTML reader: `html_to_text`, `read::html` and `parse_file` on `.html`.
 //!
 //! Invariants: no panic (and no slow input: libFuzzer's timeout); the text has no trailing
 //! white space, no white space but spaces and line breaks, at most one blank line in a row,
 //! and is at most about twice as long as the page; every metadata field is non-empty with its
-//! white space collapsed; `Source::from_html` and `parse_file` agree with `html_to_text`.
+//! white space collapsed; `read::html` and `parse_file` agree with `html_to_text`.
 
 #![no_main]
 
-use corroborate::{html_to_text, parse_file, ErrorKind, Source};
+use corroborate::ErrorKind;
+use corroborate_cli::{html::html_to_text, read::parse_file};
 use corroborate_fuzz::text_of;
 use libfuzzer_sys::fuzz_target;
 
@@ -44,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let s = Source::from_html("page", &html);
+    let s = corroborate_cli::read::html("page", &html);
     assert_eq!(
         (&s.text, &s.title, &s.outlet, &s.url, &s.published),
         (

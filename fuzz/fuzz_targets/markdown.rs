@@ -1,4 +1,4 @@
-//! The Markdown and plain-text readers: `Source::from_markdown`, `Source::from_txt` and
+//! The Markdown and plain-text readers: `read::markdown`, `read::txt` and
 //! `parse_file` on `.md`, `.markdown` and `.txt`.
 //!
 //! Invariants: no panic (and no slow input); the text is trimmed and, for Markdown, has at
@@ -8,7 +8,8 @@
 
 #![no_main]
 
-use corroborate::{parse_file, ErrorKind, Source};
+use corroborate::{ErrorKind, Source};
+use corroborate_cli::read::parse_file;
 use corroborate_fuzz::text_of;
 use libfuzzer_sys::fuzz_target;
 
@@ -28,7 +29,7 @@ fn check_fields(s: &Source, what: &str) {
 fuzz_target!(|data: &[u8]| {
     let content = text_of(data);
 
-    let md = Source::from_markdown("story", &content);
+    let md = corroborate_cli::read::markdown("story", &content);
     check_fields(&md, "markdown");
     assert_eq!(md.text.trim(), md.text, "markdown text not trimmed");
     assert!(!md.text.contains('\r'), "\\r in markdown text");
@@ -38,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         md.text
     );
 
-    let txt = Source::from_txt("story", &content);
+    let txt = corroborate_cli::read::txt("story", &content);
     check_fields(&txt, "txt");
     assert_eq!(txt.text.trim_end(), txt.text, "txt text not trimmed");
     assert!(!txt.text.contains('\r'), "\\r in txt text");
@@ -50,8 +51,8 @@ fuzz_target!(|data: &[u8]| {
     // `parse_file` strips one byte-order mark before the reader (which strips one more).
     let body = content.strip_prefix('\u{feff}').unwrap_or(&content);
     let (md, txt) = (
-        Source::from_markdown("story", body),
-        Source::from_txt("story", body),
+        corroborate_cli::read::markdown("story", body),
+        corroborate_cli::read::txt("story", body),
     );
     for (name, want) in [
         ("story.md", &md),

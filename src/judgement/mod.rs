@@ -73,7 +73,7 @@ pub(crate) struct Thresholds {
 }
 
 /// Sources of more sentences than this are articles (see [`settle`]).
-pub(crate) const ARTICLE_SENTENCES: usize = 3;
+pub const ARTICLE_SENTENCES: usize = 3;
 
 /// The thresholds in use.
 pub(crate) const THRESHOLDS: Thresholds = Thresholds {
@@ -87,7 +87,7 @@ pub(crate) const THRESHOLDS: Thresholds = Thresholds {
 
 /// True for a claim written as a headline: no final punctuation, at most 20 words, not a
 /// table row.
-pub(crate) fn is_headline(claim: &str) -> bool {
+pub fn is_headline(claim: &str) -> bool {
     if claim.trim_start().starts_with('|') {
         return false;
     }
@@ -219,12 +219,7 @@ fn decide(
 /// article on a story states many facts (other counts, other dates, other people): on the
 /// FNC-1 train split such a sentence contradiction of a headline was right about one time in
 /// ten (out of fold). Another outlet's headline, or a short source, keeps its contradiction.
-pub(crate) fn settle(
-    sentence: Relation,
-    model: Relation,
-    headline: bool,
-    article: bool,
-) -> Relation {
+pub fn settle(sentence: Relation, model: Relation, headline: bool, article: bool) -> Relation {
     use Relation::*;
     let sentence = if headline && article && sentence == Contradicts && model != Contradicts {
         Related

@@ -11,22 +11,22 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Token flag: a content word (not a stop word; a number or at least two characters).
-pub(crate) const CONTENT: u8 = 1;
+pub const CONTENT: u8 = 1;
 /// Token flag: written with a capital first letter.
-pub(crate) const CAP: u8 = 2;
+pub const CAP: u8 = 2;
 /// Token flag: a number.
-pub(crate) const NUM: u8 = 4;
+pub const NUM: u8 = 4;
 
 /// Lexicon class: refuting words ("hoax", "fake", "denied", "not true").
-pub(crate) const REFUTE: u8 = 1;
+pub const REFUTE: u8 = 1;
 /// Lexicon class: hedging and reporting words ("reportedly", "allegedly", "according to").
-pub(crate) const HEDGE: u8 = 2;
+pub const HEDGE: u8 = 2;
 /// Lexicon class: confirming words ("confirmed", "officially", "announced").
-pub(crate) const CONFIRM: u8 = 4;
+pub const CONFIRM: u8 = 4;
 /// Lexicon class: negations ("not", "never", "didn't").
-pub(crate) const NEG: u8 = 8;
+pub const NEG: u8 = 8;
 /// The lexicon classes in feature order.
-pub(crate) const LEXICONS: [u8; 4] = [REFUTE, HEDGE, CONFIRM, NEG];
+pub const LEXICONS: [u8; 4] = [REFUTE, HEDGE, CONFIRM, NEG];
 
 /// Sorted word lists of the lexicons (normalised forms).
 const REFUTE_WORDS: &[&str] = &[
@@ -222,7 +222,7 @@ fn lexicon_hashed(norm: &str, h: u64) -> u8 {
 }
 
 /// True when the text has a refuting word ("denied", "hoax", "false") that `claim` lacks.
-pub(crate) fn refutes(claim: &str, text: &str) -> bool {
+pub fn refutes(claim: &str, text: &str) -> bool {
     let in_claim: Vec<String> = tokenize(claim).into_iter().map(|t| t.norm).collect();
     tokenize(text)
         .iter()
@@ -230,19 +230,19 @@ pub(crate) fn refutes(claim: &str, text: &str) -> bool {
 }
 
 /// True for a refuting word, normalised.
-pub(crate) fn is_refuting(norm: &str) -> bool {
+pub fn is_refuting(norm: &str) -> bool {
     REFUTE_WORDS.binary_search(&norm).is_ok()
 }
 
 /// The lexicon classes of one normalised word.
 #[cfg(test)]
-pub(crate) fn lexicon(norm: &str) -> u8 {
+pub fn lexicon(norm: &str) -> u8 {
     lexicon_hashed(norm, hash_str(norm))
 }
 
 /// A hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct IdHasher(u64);
+pub struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -267,7 +267,7 @@ fn is_stop(norm: &str) -> bool {
 }
 
 /// 64-bit FNV-1a, finished with a mixer so that low bits are usable as bucket indices.
-pub(crate) fn hash_str(s: &str) -> u64 {
+pub fn hash_str(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in s.bytes() {
         h ^= u64::from(b);
@@ -277,20 +277,20 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 }
 
 /// A 64-bit finaliser (splitmix64's).
-pub(crate) fn mix(mut z: u64) -> u64 {
+pub fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
 
 /// Combine two hashes (order matters).
-pub(crate) fn combine(a: u64, b: u64) -> u64 {
+pub fn combine(a: u64, b: u64) -> u64 {
     mix(a.rotate_left(17) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// One word of a prepared text.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
+pub struct Tok {
     /// Hash of the stem.
     pub h: u64,
     /// `CONTENT`, `CAP`, `NUM` flags.
@@ -307,7 +307,7 @@ impl Tok {
 
 /// A text ready for feature extraction: its words and its sentences.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Doc {
+pub struct Doc {
     pub toks: Vec<Tok>,
     /// Per sentence: the range of its words in `toks` and its byte range in the text.
     pub sents: Vec<(Range<usize>, Range<usize>)>,
@@ -394,12 +394,12 @@ impl Doc {
 }
 
 /// The inverse document frequency of a stem hash.
-pub(crate) trait Idf {
+pub trait Idf {
     fn idf(&self, h: u64) -> f32;
 }
 
 /// Every word weighs the same.
-pub(crate) struct FlatIdf;
+pub struct FlatIdf;
 
 impl Idf for FlatIdf {
     fn idf(&self, _h: u64) -> f32 {
@@ -408,9 +408,9 @@ impl Idf for FlatIdf {
 }
 
 /// Number of relatedness features.
-pub(crate) const N_REL: usize = 18;
+pub const N_REL: usize = 18;
 /// Number of stance features (the relatedness ones come first).
-pub(crate) const N_STANCE: usize = N_REL + 6 * 4 + 12;
+pub const N_STANCE: usize = N_REL + 6 * 4 + 12;
 
 /// Claim words considered in sentence-level matching (a bit mask per sentence).
 const MAX_TERMS: usize = 64;
@@ -421,7 +421,7 @@ const LEAD: usize = 3;
 
 /// The features of one claim–body pair, and the best-matching sentence.
 #[derive(Clone, Debug)]
-pub(crate) struct PairFeatures {
+pub struct PairFeatures {
     pub rel: Vec<f32>,
     pub stance: Vec<f32>,
     /// Hashed sparse features (hash, value); bucketed by the model.
@@ -452,7 +452,7 @@ fn frac(a: f32, b: f32) -> f32 {
 
 /// A body prepared once for many claims: its words and the claim-independent statistics.
 #[derive(Clone, Debug)]
-pub(crate) struct Body {
+pub struct Body {
     pub doc: Doc,
     /// Content-word counts by stem hash.
     counts: FastMap<u32>,
@@ -508,7 +508,7 @@ impl Body {
 }
 
 /// The hashed features of a body alone: its content and lexicon words, each once.
-pub(crate) fn body_hashed(body: &Doc) -> Vec<(u64, f32)> {
+pub fn body_hashed(body: &Doc) -> Vec<(u64, f32)> {
     let mut seen: FastSet = FastSet::default();
     let words: Vec<u64> = body
         .toks
@@ -526,7 +526,7 @@ pub(crate) fn body_hashed(body: &Doc) -> Vec<(u64, f32)> {
 
 /// Extract the features of a claim against a body (the body-only hashed features, from
 /// [`body_hashed`], are not included).
-pub(crate) fn extract(claim: &Doc, prepared: &Body, idf: &dyn Idf) -> PairFeatures {
+pub fn extract(claim: &Doc, prepared: &Body, idf: &dyn Idf) -> PairFeatures {
     let body = &prepared.doc;
     // Claim terms: unique content stems, first-seen order.
     let mut terms: Vec<u64> = Vec::new();

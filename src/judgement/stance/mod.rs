@@ -1,7 +1,7 @@
 //! Stance of a whole source towards one claim: confirms, contradicts, related or unrelated.
 //!
 //! The judgement is made by a small learned model in two stages, trained on the FNC-1 train
-//! split (see `corroborate::fnc1::train`, `cargo run --release -- train fnc1 DIR`):
+//! split (see `corroborate_cli::train`, `cargo run --release -p corroborate-cli -- train fnc1 DIR`):
 //!
 //! 1. **related or unrelated**, from similarity features: IDF-weighted coverage of the claim's
 //!    words in the source, in its best-matching sentences and in its lead, bigram overlap,
@@ -15,10 +15,11 @@
 //! loaded by the WebAssembly module's host as a data file (see [`crate::data`]); the
 //! judgement is the same in both.
 
-mod features;
-mod model;
-#[cfg(feature = "cli")]
-pub(crate) mod train;
+// Public only for the trainer in crates/cli, through the hidden `corroborate::tools`.
+#[allow(missing_docs)]
+pub mod features;
+#[allow(missing_docs)]
+pub mod model;
 
 use crate::engine::Engine;
 use crate::judgement::Relation;
@@ -138,7 +139,8 @@ impl PreparedSource {
     }
 
     /// The number of sentences of the source.
-    pub(crate) fn sentence_count(&self) -> usize {
+    #[doc(hidden)]
+    pub fn sentence_count(&self) -> usize {
         self.body.doc.sents.len()
     }
 
@@ -187,7 +189,7 @@ pub fn stance_prepared(claim: &str, source: &PreparedSource) -> StanceDetail {
 /// The relation of a claim to a prepared source as its closest sentences alone judge it
 /// (before [`crate::judgement::settle`]); it does not depend on the learned model, so training
 /// can tune the model's thresholds through `settle` (see `train`).
-pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relation {
+pub fn sentence_relation(claim: &str, source: &PreparedSource) -> Relation {
     source
         .engine
         .as_ref()
@@ -201,8 +203,8 @@ pub(crate) fn sentence_relation(claim: &str, source: &PreparedSource) -> Relatio
 
 /// Whether the model's contradiction of a claim stands through [`refuted`]: a headline, or
 /// a source with a refuting word the claim lacks.
-#[cfg(feature = "cli")]
-pub(crate) fn contradiction_stands(claim: &str, source: &str) -> bool {
+#[cfg(feature = "tools")]
+pub fn contradiction_stands(claim: &str, source: &str) -> bool {
     crate::judgement::is_headline(claim) || features::refutes(claim, source)
 }
 

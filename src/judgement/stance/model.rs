@@ -16,7 +16,7 @@ const VERSION: u32 = 1;
 
 /// IDF per hashed stem bucket, in 4-bit levels.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct IdfTable {
+pub struct IdfTable {
     pub bits: u32,
     pub base: f32,
     pub step: f32,
@@ -38,7 +38,7 @@ impl Idf for IdfTable {
 /// A linear classifier over dense features (standardised, plus thermometer-coded cut
 /// points) and hashed sparse features.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Linear {
+pub struct Linear {
     pub classes: usize,
     pub dense: usize,
     pub hash_bits: u32,
@@ -143,7 +143,7 @@ impl Linear {
 
 /// The whole stance model.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Model {
+pub struct Model {
     pub idf: IdfTable,
     pub rel: Linear,
     /// Probability of "related" at or above which a pair is related.
@@ -154,7 +154,7 @@ pub(crate) struct Model {
 }
 
 /// Numerically safe softmax.
-pub(crate) fn softmax(scores: &[f32]) -> Vec<f32> {
+pub fn softmax(scores: &[f32]) -> Vec<f32> {
     let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let exps: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
     let sum: f32 = exps.iter().sum();
@@ -182,7 +182,7 @@ impl Model {
     }
 
     /// Serialise.
-    #[cfg(any(test, feature = "cli"))]
+    #[cfg(any(test, feature = "tools"))]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer(Vec::new());
         w.0.extend_from_slice(MAGIC);
@@ -242,7 +242,7 @@ impl Model {
 }
 
 /// Arg max of log-probabilities plus offsets (first wins ties).
-pub(crate) fn decide(p: &[f32; 3], offsets: &[f32; 3]) -> usize {
+pub fn decide(p: &[f32; 3], offsets: &[f32; 3]) -> usize {
     let mut best = 0;
     let mut best_v = f32::NEG_INFINITY;
     for (i, (&pi, &o)) in p.iter().zip(offsets).enumerate() {
@@ -255,10 +255,10 @@ pub(crate) fn decide(p: &[f32; 3], offsets: &[f32; 3]) -> usize {
     best
 }
 
-#[cfg(any(test, feature = "cli"))]
+#[cfg(any(test, feature = "tools"))]
 struct Writer(Vec<u8>);
 
-#[cfg(any(test, feature = "cli"))]
+#[cfg(any(test, feature = "tools"))]
 impl Writer {
     fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());

@@ -57,24 +57,40 @@
 //! A word's parts of speech are those of its senses. A synset's depth (the fewest hypernym
 //! steps to a root) is computed at load.
 
-#[cfg(feature = "cli")]
-pub mod build;
-
 use std::collections::HashMap;
 
 /// The committed table's bytes, for the tests.
 #[cfg(test)]
 static TABLE_BYTES: &[u8] = include_bytes!("../../../model/wordnet.bin");
 
-const MAGIC: &[u8; 4] = b"CWNT";
-const VERSION: u32 = 1;
-const HEADER_LEN: usize = 12;
+/// The table's format (its header, parts of speech, encoders and the suffix rules), for the
+/// builder in `crates/cli`.
+#[cfg(feature = "tools")]
+#[doc(hidden)]
+pub mod format {
+    pub use super::{
+        checksum, put_varint, rule_lemmas, HEADER_LEN, MAGIC, POS_A, POS_N, POS_R, POS_V,
+        SATELLITE, VERSION,
+    };
+}
 
-const POS_N: u8 = 1;
-const POS_V: u8 = 2;
-const POS_A: u8 = 4;
-const POS_R: u8 = 8;
-const SATELLITE: u8 = 16;
+#[doc(hidden)]
+pub const MAGIC: &[u8; 4] = b"CWNT";
+#[doc(hidden)]
+pub const VERSION: u32 = 1;
+#[doc(hidden)]
+pub const HEADER_LEN: usize = 12;
+
+#[doc(hidden)]
+pub const POS_N: u8 = 1;
+#[doc(hidden)]
+pub const POS_V: u8 = 2;
+#[doc(hidden)]
+pub const POS_A: u8 = 4;
+#[doc(hidden)]
+pub const POS_R: u8 = 8;
+#[doc(hidden)]
+pub const SATELLITE: u8 = 16;
 
 /// At most this many hypernym steps between a word and a more general word.
 pub const MAX_HOPS: usize = 12;
@@ -184,15 +200,17 @@ pub(crate) struct Table {
 }
 
 /// FNV-1a, 32 bits.
-fn checksum(bytes: &[u8]) -> u32 {
+#[doc(hidden)]
+pub fn checksum(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
 }
 
 /// Appends `v` as an unsigned LEB128 varint.
-#[cfg(any(test, feature = "cli"))]
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+#[cfg(any(test, feature = "tools"))]
+#[doc(hidden)]
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -581,7 +599,7 @@ impl Table {
     }
 
     /// The words of each synset (word ids, increasing), indexed by synset id.
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "tools")]
     fn synset_words(&self) -> Vec<Vec<u32>> {
         let mut out: Vec<Vec<u32>> = vec![Vec::new(); self.syn_flags.len()];
         for w in 0..self.words.len() as u32 {
@@ -595,7 +613,7 @@ impl Table {
     }
 
     /// Synonyms and antonyms of a word (see [`neighbours`]).
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "tools")]
     fn neighbours(&self, word: &str, synset_words: &[Vec<u32>]) -> Neighbours {
         let lemmas = self.lemma_ids(word);
         let own = |w: &u32| lemmas.contains(w);
@@ -655,7 +673,7 @@ impl Table {
 /// A word's synonyms (the words of the first sense of each of its base forms) and antonyms
 /// (the words of the antonym synsets of those senses or of their adjective clusters), each in
 /// the table's (alphabetical) order. For generating minimal pairs (CLI only).
-#[cfg(feature = "cli")]
+#[cfg(feature = "tools")]
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Neighbours {
     /// Words with the same meaning ("buy" for "purchase").
@@ -671,7 +689,7 @@ pub struct Neighbours {
 /// let n = corroborate::wordnet::neighbours("dead");
 /// assert!(n.antonyms.iter().any(|w| w == "alive"));
 /// ```
-#[cfg(feature = "cli")]
+#[cfg(feature = "tools")]
 pub fn neighbours(word: &str) -> Neighbours {
     static INDEX: std::sync::OnceLock<Vec<Vec<u32>>> = std::sync::OnceLock::new();
     match builtin() {
@@ -782,7 +800,8 @@ const RULES: &[(u8, &str, &str)] = &[
 
 /// The base forms the suffix rules give for `word`, given a lookup of a word's id and its
 /// parts of speech.
-fn rule_lemmas(word: &str, find: impl Fn(&str) -> Option<(u32, u8)>) -> Vec<u32> {
+#[doc(hidden)]
+pub fn rule_lemmas(word: &str, find: impl Fn(&str) -> Option<(u32, u8)>) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::new();
     let mut try_stem = |candidate: &str, pos: u8| {
         if let Some((id, p)) = find(candidate) {

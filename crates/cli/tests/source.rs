@@ -4,12 +4,13 @@
 // Native only: reads files or runs the CLI (the browser tests are tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::{load_path, Corpus, ErrorKind, Source};
+use corroborate::{Corpus, ErrorKind, Source};
+use corroborate_cli::read::load_path;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("demo")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo")
 }
 
 /// A scratch folder under the system temp dir, removed on drop.
@@ -261,7 +262,7 @@ fn expected_cases_point_at_real_sentences() {
 #[test]
 fn corpus_load_and_json_round_trip() {
     let paths = [demo().join("story"), demo().join("unrelated.txt")];
-    let corpus = Corpus::load(&paths).expect("load");
+    let corpus = corroborate_cli::read::load_corpus(&paths).expect("load");
     assert_eq!(corpus.sources.len(), 5);
     assert_eq!(corpus.sources[4].id, "unrelated");
     let json = corpus.to_json();
@@ -383,7 +384,7 @@ fn load_errors_name_the_file() {
     }
 
     // Duplicate ids inside one JSON file are caught by Corpus::load.
-    let e = Corpus::load(&[dup_json]).expect_err("duplicate ids");
+    let e = corroborate_cli::read::load_corpus(&[dup_json]).expect_err("duplicate ids");
     assert_eq!(e.kind(), ErrorKind::Corpus);
     assert!(
         e.message().starts_with("two sources have the id \"a\""),
@@ -399,7 +400,7 @@ fn corpus_load_errors() {
     let custom = dir.file("b.txt", "Id: a\n\nA third source.");
     let d = dir.0.display().to_string();
 
-    let e = Corpus::load(&[]).expect_err("no paths");
+    let e = corroborate_cli::read::load_corpus(&[]).expect_err("no paths");
     assert_eq!(
         (e.kind(), e.message()),
         (ErrorKind::NoSources, "no source files or folders given")
@@ -424,7 +425,7 @@ fn corpus_load_errors() {
         ),
     ];
     for (paths, message) in cases {
-        let e = Corpus::load(&paths).expect_err("duplicate");
+        let e = corroborate_cli::read::load_corpus(&paths).expect_err("duplicate");
         assert_eq!(
             (e.kind(), e.message()),
             (ErrorKind::Corpus, message.as_str()),
@@ -433,7 +434,8 @@ fn corpus_load_errors() {
     }
 
     // The first failing file stops the load, with its own error.
-    let e = Corpus::load(&[a_txt, dir.0.join("nope.md")]).expect_err("missing");
+    let e =
+        corroborate_cli::read::load_corpus(&[a_txt, dir.0.join("nope.md")]).expect_err("missing");
     assert_eq!(e.kind(), ErrorKind::Io);
     assert_eq!(e.message(), format!("{d}/nope.md: no such file or folder"));
 }

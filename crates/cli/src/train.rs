@@ -4,8 +4,8 @@
 //!
 //! Deterministic: fixed seeds, an own PRNG, fixed iteration orders, and sums in input order.
 
-use super::features::{self, Body, Doc};
-use super::model::{decide, softmax, IdfTable, Linear, Model};
+use corroborate::tools::features::{self, Body, Doc};
+use corroborate::tools::model::{decide, softmax, IdfTable, Linear, Model};
 use std::collections::BTreeMap;
 
 /// One training pair. `gold`: 0 agree, 1 disagree, 2 discuss, 3 unrelated.
@@ -15,9 +15,9 @@ pub(crate) struct Example<'a> {
     pub body_id: u32,
     pub gold: usize,
     /// The relation (label index) the source's sentences alone give the claim
-    /// ([`super::sentence_relation`]), which `settle` combines with the model's.
+    /// ([`corroborate::tools::sentence_relation`]), which `settle` combines with the model's.
     pub sentence: usize,
-    /// Whether the model's contradiction stands ([`super::contradiction_stands`]).
+    /// Whether the model's contradiction stands ([`corroborate::tools::contradiction_stands`]).
     pub stands: bool,
     /// Number of sentences of the body.
     pub sentences: usize,
@@ -414,7 +414,7 @@ struct Settled<'a> {
 
 impl Settled<'_> {
     fn label(&self, i: usize, model: usize) -> usize {
-        use crate::judgement::Relation;
+        use corroborate::Relation;
         const R: [Relation; 4] = [
             Relation::Confirms,
             Relation::Contradicts,
@@ -426,8 +426,8 @@ impl Settled<'_> {
         let sentence = self.sentence.get(i).copied().unwrap_or(3);
         let headline = self.headline.get(i).copied().unwrap_or(true);
         let article =
-            self.sentences.get(i).copied().unwrap_or(0) > crate::judgement::ARTICLE_SENTENCES;
-        let r = crate::judgement::settle(
+            self.sentences.get(i).copied().unwrap_or(0) > corroborate::tools::ARTICLE_SENTENCES;
+        let r = corroborate::tools::settle(
             R.get(sentence).copied().unwrap_or(Relation::Unrelated),
             R.get(model).copied().unwrap_or(Relation::Unrelated),
             headline,
@@ -680,7 +680,7 @@ pub(crate) fn train_with(
         .filter_map(|&i| {
             examples
                 .get(i)
-                .map(|e| crate::judgement::is_headline(e.claim))
+                .map(|e| corroborate::tools::is_headline(e.claim))
         })
         .collect();
     let sentences: Vec<usize> = real

@@ -24,7 +24,7 @@
 //!
 //! Everything is collected in ordered maps, so the output is the same bytes on every run.
 
-use super::{
+use corroborate::tools::wordnet_format::{
     checksum, put_varint, rule_lemmas, HEADER_LEN, MAGIC, POS_A, POS_N, POS_R, POS_V, SATELLITE,
     VERSION,
 };

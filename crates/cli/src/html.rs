@@ -31,7 +31,7 @@
 /// The visible text and metadata of an HTML page.
 ///
 /// ```
-/// use corroborate::html_to_text;
+/// use corroborate_cli::html::html_to_text;
 /// let doc = html_to_text(
 ///     "<html><head><title>Flood | The Courier</title>\
 ///      <meta property=\"og:site_name\" content=\"The Courier\"></head>\
@@ -143,7 +143,7 @@ const AUTO_CLOSE: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"]
 /// See the [module documentation](self) for what is kept and dropped.
 ///
 /// ```
-/// use corroborate::html_to_text;
+/// use corroborate_cli::html::html_to_text;
 /// let doc = html_to_text("<ul><li>One<li>Two</ul><table><tr><td>a<td>b</table>");
 /// assert_eq!(doc.text, "One\nTwo\n\na | b");
 /// ```
@@ -854,7 +854,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 /// `&shy;` disappears.
 ///
 /// ```
-/// use corroborate::decode_entities;
+/// use corroborate_cli::html::decode_entities;
 /// assert_eq!(decode_entities("Fish &amp; chips &#8212; &#x201C;ok&#x201D; &bogus; &#xZZ;"),
 ///            "Fish & chips — “ok” &bogus; &#xZZ;");
 /// ```

@@ -62,7 +62,7 @@ impl Drop for Scratch {
 }
 
 fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/story")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/story")
 }
 
 fn first_demo_page() -> PathBuf {

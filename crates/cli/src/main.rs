@@ -2,7 +2,8 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{fnc1, Corpus, Engine, OutputClaim, OutputClaims, Relation, Summary, Verdict};
+use corroborate::{Corpus, Engine, OutputClaim, OutputClaims, Relation, Summary, Verdict};
+use corroborate_cli::fnc1;
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +17,7 @@ struct Cli {
     command: Command,
     /// The largest file read as a page or source, in bytes (default 64 MiB); a larger file is
     /// an error.
-    #[arg(long, global = true, value_name = "N", default_value_t = corroborate::MAX_FILE_BYTES)]
+    #[arg(long, global = true, value_name = "N", default_value_t = corroborate_cli::read::MAX_FILE_BYTES)]
     max_file_bytes: u64,
 }
 
@@ -191,7 +192,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     output,
                 },
         } => {
-            let bytes = corroborate::wordnet::build::build(&dict_dir, exceptions.as_deref())?;
+            let bytes = corroborate_cli::lexicon::build(&dict_dir, exceptions.as_deref())?;
             std::fs::write(&output, &bytes)
                 .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
             eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
@@ -266,8 +267,8 @@ fn check(
             page_path.display()
         ));
     }
-    let page_sources =
-        corroborate::load_path_limited(page_path, max_bytes).map_err(|e| e.to_string())?;
+    let page_sources = corroborate_cli::read::load_path_limited(page_path, max_bytes)
+        .map_err(|e| e.to_string())?;
     let page = match page_sources.as_slice() {
         [one] => one,
         [] => {
@@ -290,8 +291,8 @@ fn check(
             page_path.display()
         ));
     }
-    let (corpus, origins) =
-        Corpus::load_with_origins(sources, max_bytes).map_err(|e| e.to_string())?;
+    let (corpus, origins) = corroborate_cli::read::load_corpus_with_origins(sources, max_bytes)
+        .map_err(|e| e.to_string())?;
     let itself = page_itself(page_path, &page.text, &corpus, &origins);
     // The engine skips a source with the page's text by itself; the one read from the page's
     // own file (whatever its text) is excluded by id.
@@ -582,7 +583,8 @@ fn stance() -> Result<(), String> {
 }
 
 fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64) -> Result<(), String> {
-    let (corpus, _) = Corpus::load_with_origins(paths, max_bytes).map_err(|e| e.to_string())?;
+    let (corpus, _) = corroborate_cli::read::load_corpus_with_origins(paths, max_bytes)
+        .map_err(|e| e.to_string())?;
     let json = corpus.to_json();
     if output == Path::new("-") {
         write_out(output, &json)?;
@@ -620,7 +622,7 @@ fn synth(
     if sentences == 0 {
         return Err("--sentences must be at least 1".into());
     }
-    let corpus = corroborate::synth::corpus(seed, sentences);
+    let corpus = corroborate_synth::corpus(seed, sentences);
     write_out(output, &corpus.to_json())?;
     eprintln!(
         "synth: corpus of {} sources (seed {seed}, about {sentences} sentences) -> {}",
@@ -628,7 +630,7 @@ fn synth(
         output.display()
     );
     if let Some((words, page_out)) = page {
-        let text = corroborate::synth::page(seed, words, &corpus);
+        let text = corroborate_synth::page(seed, words, &corpus);
         write_out(&page_out, &text)?;
         eprintln!(
             "synth: page of {} words -> {}",

@@ -11,11 +11,11 @@
 //! relative score divides by the score of the gold labels.
 //!
 //! The built-in model `model/stance.bin` is what [`train`] produces on the train split:
-//! `cargo run --release -- train fnc1 ../shared/data/fnc1 -o model/stance.bin`
+//! `cargo run --release -p corroborate-cli -- train fnc1 ../shared/data/fnc1 -o model/stance.bin`
 //! (deterministic; see `model/README.md`).
 //!
 //! ```no_run
-//! use corroborate::fnc1::{self, Split};
+//! use corroborate_cli::fnc1::{self, Split};
 //! let dir = std::path::Path::new("../shared/data/fnc1");
 //! let pairs = fnc1::load(dir, Split::Test)?;
 //! let report = fnc1::evaluate(&pairs, corroborate::stance);
@@ -23,8 +23,8 @@
 //! # Ok::<(), corroborate::Error>(())
 //! ```
 
-use crate::error::{Error, ErrorKind, Result};
-use crate::judgement::Relation;
+use corroborate::Relation;
+use corroborate::{Error, ErrorKind, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::Path;
@@ -194,7 +194,8 @@ impl Fnc1Report {
     /// Score gold and predicted labels given as pairs.
     ///
     /// ```
-    /// use corroborate::{fnc1::Fnc1Report, Relation::*};
+    /// use corroborate::Relation::*;
+    /// use corroborate_cli::fnc1::Fnc1Report;
     /// let r = Fnc1Report::from_labels([(Confirms, Related), (Unrelated, Unrelated)]);
     /// assert_eq!(r.score, 0.5);
     /// assert_eq!(r.max_score, 1.25);
@@ -317,7 +318,8 @@ impl fmt::Display for Fnc1Report {
 /// Judge every pair with `judge(claim, body)` and score the result.
 ///
 /// ```
-/// use corroborate::{fnc1::{evaluate, Pair}, Relation};
+/// use corroborate::Relation;
+/// use corroborate_cli::fnc1::{evaluate, Pair};
 /// let pairs = [Pair { claim: "A cat".into(), body: "A cat sat.".into(), body_id: 1, gold: Relation::Related }];
 /// let report = evaluate(&pairs, |_, _| Relation::Related);
 /// assert_eq!(report.relative, 100.0);
@@ -327,21 +329,15 @@ pub fn evaluate(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> Fnc1R
 }
 
 /// Prepared bodies by body id, each with the text it was prepared from.
-type Bodies = BTreeMap<u32, (Arc<str>, crate::judgement::stance::PreparedSource)>;
+type Bodies = BTreeMap<u32, (Arc<str>, corroborate::PreparedSource)>;
 
 /// The prepared body of a pair: a body shared by many pairs is prepared (tokenised) once.
-fn prepared<'c>(cache: &'c mut Bodies, p: &Pair) -> &'c crate::judgement::stance::PreparedSource {
-    let slot = cache.entry(p.body_id).or_insert_with(|| {
-        (
-            p.body.clone(),
-            crate::judgement::stance::PreparedSource::new(&p.body),
-        )
-    });
+fn prepared<'c>(cache: &'c mut Bodies, p: &Pair) -> &'c corroborate::PreparedSource {
+    let slot = cache
+        .entry(p.body_id)
+        .or_insert_with(|| (p.body.clone(), corroborate::PreparedSource::new(&p.body)));
     if !Arc::ptr_eq(&slot.0, &p.body) && *slot.0 != *p.body {
-        *slot = (
-            p.body.clone(),
-            crate::judgement::stance::PreparedSource::new(&p.body),
-        );
+        *slot = (p.body.clone(), corroborate::PreparedSource::new(&p.body));
     }
     &slot.1
 }
@@ -353,8 +349,7 @@ pub fn evaluate_stance(pairs: &[Pair]) -> Fnc1Report {
     let mut cache = Bodies::new();
     let mut labels = Vec::with_capacity(pairs.len());
     for p in pairs {
-        let relation =
-            crate::judgement::stance::stance_prepared(&p.claim, prepared(&mut cache, p)).relation;
+        let relation = corroborate::stance_prepared(&p.claim, prepared(&mut cache, p)).relation;
         labels.push((p.gold, relation));
     }
     Fnc1Report::from_labels(labels)
@@ -445,9 +440,9 @@ struct BodyWords {
 impl BodyWords {
     fn new(body: &str) -> BodyWords {
         let mut words: Vec<(String, bool, bool)> = Vec::new();
-        for r in crate::sentences::sentences(body) {
+        for r in corroborate::sentences(body) {
             let Some(text) = body.get(r) else { continue };
-            for (i, t) in crate::text::tokenize(text).iter().enumerate() {
+            for (i, t) in corroborate::tokenize(text).iter().enumerate() {
                 let cap = text
                     .get(t.start..)
                     .and_then(|s| s.chars().next())
@@ -478,7 +473,7 @@ impl BodyWords {
     fn names(&self) -> impl Iterator<Item = &str> {
         self.words
             .iter()
-            .filter(|(w, any, all)| *any && *all && w.len() >= 3 && !crate::text::is_stopword(w))
+            .filter(|(w, any, all)| *any && *all && w.len() >= 3 && !corroborate::is_stopword(w))
             .map(|(w, _, _)| w.as_str())
     }
 }
@@ -492,11 +487,11 @@ fn candidates(
     vocabulary: &BTreeSet<String>,
     h: u64,
 ) -> Vec<String> {
-    use crate::judgement::wordnet::{is_known, neighbours, relation, WordRelation};
+    use corroborate::wordnet::{is_known, neighbours, relation, WordRelation};
     let cap = raw.chars().next().is_some_and(char::is_uppercase);
     // WordNet swaps are for common words in their base form (a swapped inflected word would
     // lose its inflection), never for a name.
-    let base = |w: &str| crate::judgement::wordnet::lemmas(w).contains(&w);
+    let base = |w: &str| corroborate::wordnet::lemmas(w).contains(&w);
     let common = !body.is_name(norm) && base(norm);
     match kind {
         "antonym" | "synonym" | "cohyponym" if !common => Vec::new(),
@@ -556,12 +551,12 @@ fn swap(
     vocabulary: &BTreeSet<String>,
     h: u64,
 ) -> Option<String> {
-    let tokens = crate::text::tokenize(claim);
+    let tokens = corroborate::tokenize(claim);
     let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let mut options: Vec<(usize, String)> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let numeric = t.is_numeric();
-        if (kind == "number") != numeric || crate::text::is_stopword(&t.norm) {
+        if (kind == "number") != numeric || corroborate::is_stopword(&t.norm) {
             continue;
         }
         if !numeric && t.norm.len() < 3 || !body.contains(&t.norm) {
@@ -607,7 +602,7 @@ pub fn minimal_pairs(pairs: &[Pair]) -> Vec<MinimalPair> {
     let mut seen: BTreeSet<u32> = BTreeSet::new();
     for p in pairs {
         if seen.insert(p.body_id) {
-            vocabulary.extend(crate::text::tokenize(&p.body).into_iter().map(|t| t.norm));
+            vocabulary.extend(corroborate::tokenize(&p.body).into_iter().map(|t| t.norm));
         }
     }
     for p in pairs {
@@ -677,7 +672,7 @@ pub fn train(dir: &Path) -> Result<Vec<u8>> {
 /// Train on `pairs` (which must only come from the train split) and return the model bytes and
 /// the cross-validated report on the training pairs (out-of-fold predictions, folds split by
 /// story so that no body and no headline is on both sides, judged as `stance` judges: the
-/// model's reading settled with the sentences' own, see [`crate::judgement::settle`]). `log`
+/// model's reading settled with the sentences' own, see [`corroborate::tools::settle`]). `log`
 /// receives progress lines.
 pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1Report) {
     // What the sentences alone say of each pair (the engine does not use the model).
@@ -687,7 +682,7 @@ pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1R
     for p in pairs {
         let source = prepared(&mut prepared_bodies, p);
         let (r, n) = (
-            crate::judgement::stance::sentence_relation(&p.claim, source),
+            corroborate::tools::sentence_relation(&p.claim, source),
             source.sentence_count(),
         );
         sentence.push(label_index(r));
@@ -696,40 +691,37 @@ pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1R
     drop(prepared_bodies);
     log("sentence relations done");
     // The generated pairs are fitted on only with a weight (see `Config::synthetic_weight`).
-    let made = if crate::judgement::stance::train::Config::default().synthetic_weight > 0.0 {
+    let made = if crate::train::Config::default().synthetic_weight > 0.0 {
         minimal_pairs(pairs)
     } else {
         Vec::new()
     };
     log(&format!("{} generated minimal pairs to fit on", made.len()));
-    let examples: Vec<crate::judgement::stance::train::Example> = pairs
+    let examples: Vec<crate::train::Example> = pairs
         .iter()
         .zip(sentence.iter().zip(&count))
-        .map(|(p, (&s, &n))| crate::judgement::stance::train::Example {
+        .map(|(p, (&s, &n))| crate::train::Example {
             claim: &p.claim,
             body: &p.body,
             body_id: p.body_id,
             gold: label_index(p.gold),
             sentence: s,
-            stands: crate::judgement::stance::contradiction_stands(&p.claim, &p.body),
+            stands: corroborate::tools::contradiction_stands(&p.claim, &p.body),
             sentences: n,
             synthetic: false,
         })
-        .chain(
-            made.iter()
-                .map(|m| crate::judgement::stance::train::Example {
-                    claim: &m.pair.claim,
-                    body: &m.pair.body,
-                    body_id: m.pair.body_id,
-                    gold: label_index(m.pair.gold),
-                    sentence: label_index(Relation::Unrelated),
-                    stands: true,
-                    sentences: 0,
-                    synthetic: true,
-                }),
-        )
+        .chain(made.iter().map(|m| crate::train::Example {
+            claim: &m.pair.claim,
+            body: &m.pair.body,
+            body_id: m.pair.body_id,
+            gold: label_index(m.pair.gold),
+            sentence: label_index(Relation::Unrelated),
+            stands: true,
+            sentences: 0,
+            synthetic: true,
+        }))
         .collect();
-    let (bytes, oof) = crate::judgement::stance::train::train(&examples, log);
+    let (bytes, oof) = crate::train::train(&examples, log);
     let report = Fnc1Report::from_labels(pairs.iter().zip(&oof).map(|(p, &o)| {
         (
             p.gold,

@@ -10,7 +10,7 @@
 //! on it, phrasing the facts their own way and adding background sentences.
 //!
 //! ```
-//! use corroborate::synth;
+//! use corroborate_synth as synth;
 //! let corpus = synth::corpus(7, 500);
 //! let sentences: usize = corpus.sources.iter().map(|s| corroborate::sentences(&s.text).len()).sum();
 //! assert!((450..=600).contains(&sentences), "{sentences}");
@@ -21,8 +21,8 @@
 //! assert!(page.sentences.iter().any(|s| s.kind == synth::Kind::Paraphrase));
 //! ```
 
-use crate::sentences::sentences;
-use crate::text::source::{Corpus, Source};
+use corroborate::sentences;
+use corroborate::{Corpus, Source};
 
 /// SplitMix64: a tiny, good-quality deterministic generator.
 #[derive(Clone, Debug)]
@@ -750,7 +750,7 @@ fn slug(s: &str) -> String {
 /// the same corpus.
 ///
 /// ```
-/// let corpus = corroborate::synth::corpus(1, 100);
+/// let corpus = corroborate_synth::corpus(1, 100);
 /// assert!(corpus.sources.len() >= 3);
 /// assert!(corpus.sources.iter().all(|s| s.title.is_some() && s.outlet.is_some()));
 /// ```
@@ -866,8 +866,8 @@ pub struct Page {
 /// A page of about `words` words made from `from`: see [`page_with_origins`].
 ///
 /// ```
-/// let corpus = corroborate::synth::corpus(3, 200);
-/// let page = corroborate::synth::page(3, 1000, &corpus);
+/// let corpus = corroborate_synth::corpus(3, 200);
+/// let page = corroborate_synth::page(3, 1000, &corpus);
 /// assert!(page.split_whitespace().count() >= 1000);
 /// ```
 pub fn page(seed: u64, words: usize, from: &Corpus) -> String {
@@ -1103,7 +1103,7 @@ mod tests {
         let c = corpus(5, 5000);
         let mut words = std::collections::HashSet::new();
         for s in &c.sources {
-            for t in crate::text::tokenize(&s.text) {
+            for t in corroborate::tokenize(&s.text) {
                 words.insert(t.norm);
             }
         }

@@ -1,0 +1,13 @@
+//! corroborate's native tools, built on the core (`corroborate`) and never shipped to the
+//! browser: the readers of source files ([`read`], [`html`]), the FNC-1 loader and evaluator
+//! and the minimal-pair generator ([`fnc1`]), the stance model's trainer ([`train`]) and the
+//! WordNet table's builder ([`lexicon`]). The `corroborate` binary (`src/main.rs`) is the
+//! command line over them.
+
+#![forbid(unsafe_code)]
+
+pub mod fnc1;
+pub mod html;
+pub mod lexicon;
+pub mod read;
+pub mod train;

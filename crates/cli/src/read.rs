@@ -1,0 +1,1250 @@
+//! Reading sources from files: `.txt`, `.md`, `.html` and `.json`, one file or a folder.
+//!
+//! Files are read by extension ([`parse_file`] works on a name and its contents; [`load_path`]
+//! and [`load_corpus`] read files and folders):
+//!
+//! * `.txt`: plain text, with optional header lines (`Title:`, `Outlet:`, `URL:`,
+//!   `Published:`, `Id:`) followed by a blank line; without a `Title:` header, a first line
+//!   that looks like a headline (short, no final full stop) is the title.
+//! * `.md`, `.markdown`: optional front matter between `---` lines, then Markdown made plain
+//!   (see [`markdown`]).
+//! * `.html`, `.htm`: the visible text and metadata of the page ([`crate::html::html_to_text`]).
+//! * `.json`: a source object, an array of source objects, or a corpus
+//!   ([`corroborate::sources_from_json`]).
+//!
+//! The id of a source is the file name without its extension unless the file gives one.
+
+use crate::html::html_to_text;
+use corroborate::{sources_from_json, Corpus, Error, ErrorKind, Result, Source};
+use std::path::{Path, PathBuf};
+
+/// The file extensions that are read, lower case, without the dot.
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "json"];
+
+/// The supported extensions, for messages.
+const EXTENSIONS_TEXT: &str = ".txt, .md, .markdown, .html, .htm or .json";
+
+/// Metadata fields that headers and front matter can set.
+#[derive(Default)]
+struct Fields {
+    id: Option<String>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+    published: Option<String>,
+}
+
+/// Where a field is stored in [`Fields`].
+type Slot = fn(&mut Fields) -> &mut Option<String>;
+
+/// Which field a header or front-matter key sets: `None` for a key that is not known,
+/// `Some(None)` for a known key that is ignored (`Author:`).
+fn field_of(key: &str) -> Option<Option<Slot>> {
+    let key = key.trim().to_ascii_lowercase();
+    Some(Some(match key.as_str() {
+        "id" => |f: &mut Fields| &mut f.id,
+        "title" | "headline" => |f: &mut Fields| &mut f.title,
+        "outlet" | "source" | "publisher" | "site" => |f: &mut Fields| &mut f.outlet,
+        "url" | "link" => |f: &mut Fields| &mut f.url,
+        "published" | "date" => |f: &mut Fields| &mut f.published,
+        "author" | "authors" | "byline" => return Some(None),
+        _ => return None,
+    }))
+}
+
+/// A `key: value` line, split.
+fn key_value(line: &str) -> Option<(&str, &str)> {
+    let (k, v) = line.split_once(':')?;
+    let k = k.trim();
+    if k.is_empty() || k.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((k, v.trim()))
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Strip a byte-order mark and make line ends `\n`.
+fn clean(content: &str) -> String {
+    let c = content.strip_prefix('\u{feff}').unwrap_or(content);
+    if c.contains('\r') {
+        c.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        c.to_string()
+    }
+}
+
+fn with_fields(default_id: &str, f: Fields, text: String) -> Source {
+    Source {
+        id: f.id.unwrap_or_else(|| default_id.to_string()),
+        title: f.title,
+        outlet: f.outlet,
+        url: f.url,
+        published: f.published,
+        text,
+    }
+}
+
+/// Read a plain-text article.
+///
+/// Header lines at the very top (`Title:`, `Outlet:`, `URL:`, `Published:`, `Id:`; also
+/// `Headline:`, `Source:`/`Publisher:`/`Site:`, `Link:`, `Date:`, and `Author:` which is
+/// ignored), case-insensitive, followed by a blank line, set the metadata and are not
+/// part of the text. Without a `Title:` header, a first line that looks like a headline
+/// (at most 20 words and 150 characters, no final `.`, `,`, `;` or `:`, followed by more
+/// text) is the title; it stays in the text. The text is kept as written otherwise.
+///
+/// ```
+/// use corroborate_cli::read;
+/// let s = read::txt("file", "Title: Storm\nOutlet: The Post\n\nRain fell.\n");
+/// assert_eq!((s.id.as_str(), s.title.as_deref(), s.outlet.as_deref()), ("file", Some("Storm"), Some("The Post")));
+/// assert_eq!(s.text, "Rain fell.");
+/// let s = read::txt("file", "Storm hits coast\n\nRain fell.");
+/// assert_eq!(s.title.as_deref(), Some("Storm hits coast"));
+/// ```
+pub fn txt(default_id: &str, content: &str) -> Source {
+    let content = clean(content);
+    let (fields, body) = match txt_header(&content) {
+        Some((fields, body)) => (fields, body),
+        None => (Fields::default(), content.as_str()),
+    };
+    let body = body.trim_start_matches(['\n', ' ', '\t']).trim_end();
+    let mut fields = fields;
+    if fields.title.is_none() {
+        fields.title = headline(body);
+    }
+    with_fields(default_id, fields, body.to_string())
+}
+
+/// Read a Markdown article.
+///
+/// Front matter between a first line `---` and a closing `---` (or `...`) holds simple
+/// `key: value` pairs (the keys of [`txt`]; values may be quoted; other keys
+/// are ignored). The body is made plain: heading marks (`#`, underlines) are removed and
+/// each heading is its own paragraph; emphasis marks (`*`, `_`, `~~`) are removed; links
+/// `[text](url)` become their text; images, reference definitions, footnote marks, HTML
+/// tags and comments are dropped; inline code keeps its text, **fenced code blocks are
+/// dropped** (code is not a claim); blockquote marks are removed; list items stay on their
+/// own lines with their marker (`- ` for bullets, `1. ` for numbered items); table rows
+/// become cells joined with `" | "`; the lines of a paragraph are joined with spaces.
+/// Without a `title` in the front matter, the first `# Heading` is the title.
+///
+/// ```
+/// use corroborate_cli::read;
+/// let md = "---\noutlet: \"The Post\"\n---\n# Storm *hits*\n\nRain [fell](http://x) on\nthe **coast**.\n\n* one\n* two\n";
+/// let s = read::markdown("file", md);
+/// assert_eq!(s.title.as_deref(), Some("Storm hits"));
+/// assert_eq!(s.outlet.as_deref(), Some("The Post"));
+/// assert_eq!(s.text, "Storm hits\n\nRain fell on the coast.\n\n- one\n- two");
+/// ```
+pub fn markdown(default_id: &str, content: &str) -> Source {
+    let content = clean(content);
+    let (mut fields, body) = front_matter(&content);
+    let (text, h1) = markdown_to_text(body);
+    if fields.title.is_none() {
+        fields.title = h1;
+    }
+    with_fields(default_id, fields, text)
+}
+
+/// Read an HTML page: its visible text, and title, outlet (`og:site_name`), url and
+/// publication date from its metadata (see [`crate::html::html_to_text`]).
+///
+/// ```
+/// use corroborate_cli::read;
+/// let s = read::html("page", "<title>Storm</title><p>Rain fell.</p>");
+/// assert_eq!((s.title.as_deref(), s.text.as_str()), (Some("Storm"), "Rain fell."));
+/// ```
+pub fn html(default_id: &str, content: &str) -> Source {
+    let doc = html_to_text(content);
+    Source {
+        id: default_id.to_string(),
+        title: doc.title,
+        outlet: doc.site_name,
+        url: doc.url,
+        published: doc.published,
+        text: doc.text,
+    }
+}
+
+/// Load sources from files and folders ([`load_path`] each) into a checked corpus.
+///
+/// Fails with [`ErrorKind::NoSources`] when `paths` is empty, with the error of the first
+/// file that cannot be read, and with [`ErrorKind::Corpus`] when two sources share an id
+/// (naming the id and both files).
+pub fn load_corpus(paths: &[PathBuf]) -> Result<Corpus> {
+    load_corpus_with_origins(paths, MAX_FILE_BYTES).map(|(corpus, _)| corpus)
+}
+
+/// Like [`load_corpus`], with a size limit per file (`max_bytes`, see [`MAX_FILE_BYTES`]),
+/// and also the file each source was read from (one path per source, in the same order),
+/// for telling a page apart from a source with the same file name.
+pub fn load_corpus_with_origins(
+    paths: &[PathBuf],
+    max_bytes: u64,
+) -> Result<(Corpus, Vec<PathBuf>)> {
+    if paths.is_empty() {
+        return Err(Error::new(
+            ErrorKind::NoSources,
+            "no source files or folders given",
+        ));
+    }
+    let mut sources: Vec<Source> = Vec::new();
+    let mut origins: Vec<PathBuf> = Vec::new();
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for path in paths {
+        for (source, origin) in load_with_origins(path, max_bytes)? {
+            if let Some(&k) = ids.get(&source.id) {
+                let first = origins
+                    .get(k)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                return Err(Error::new(
+                    ErrorKind::Corpus,
+                    format!(
+                        "two sources have the id {:?} ({} and {})",
+                        source.id,
+                        first,
+                        origin.display()
+                    ),
+                ));
+            }
+            ids.insert(source.id.clone(), sources.len());
+            sources.push(source);
+            origins.push(origin);
+        }
+    }
+    let corpus = Corpus { sources };
+    corpus.validate()?;
+    Ok((corpus, origins))
+}
+
+/// The header block of a `.txt` file and the body after it, when there is one.
+fn txt_header(content: &str) -> Option<(Fields, &str)> {
+    let mut fields = Fields::default();
+    let mut seen = 0;
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            return (seen > 0).then(|| (fields, content.get(offset..).unwrap_or("")));
+        }
+        let (k, v) = key_value(trimmed)?;
+        if let Some(slot) = field_of(k)? {
+            let slot = slot(&mut fields);
+            if slot.is_none() {
+                *slot = non_empty(v);
+            }
+        }
+        seen += 1;
+        offset += line.len();
+    }
+    // The whole file is a header: no text.
+    (seen > 0).then_some((fields, ""))
+}
+
+/// The first line of `body` when it looks like a headline.
+fn headline(body: &str) -> Option<String> {
+    let mut lines = body.lines();
+    let first = lines.next()?.trim();
+    let next = lines.find(|l| !l.trim().is_empty())?;
+    let words = first.split_whitespace().count();
+    let ends_badly = first.ends_with(['.', ',', ';', ':']) && !first.ends_with("...");
+    let continues = next
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        && !body.lines().nth(1).is_some_and(|l| l.trim().is_empty());
+    let list_item = first.starts_with(['-', '*', '•', '+']);
+    (words > 0
+        && words <= 20
+        && first.chars().count() <= 150
+        && !ends_badly
+        && !continues
+        && !list_item)
+        .then(|| first.to_string())
+}
+
+/// Split off YAML-like front matter.
+fn front_matter(content: &str) -> (Fields, &str) {
+    let mut fields = Fields::default();
+    let mut lines = content.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return (fields, content);
+    };
+    if first.trim_end() != "---" {
+        return (fields, content);
+    }
+    let mut offset = first.len();
+    let mut pairs = Vec::new();
+    for line in lines {
+        offset += line.len();
+        let t = line.trim();
+        if t == "---" || t == "..." {
+            for (k, v) in pairs {
+                if let Some(Some(slot)) = field_of(k) {
+                    let slot = slot(&mut fields);
+                    if slot.is_none() {
+                        *slot = non_empty(unquote(v));
+                    }
+                }
+            }
+            return (fields, content.get(offset..).unwrap_or(""));
+        }
+        if t.starts_with('#') || line.starts_with([' ', '\t']) {
+            continue;
+        }
+        if let Some(kv) = key_value(t) {
+            pairs.push(kv);
+        }
+    }
+    // No closing line: not front matter.
+    (Fields::default(), content)
+}
+
+fn unquote(v: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = v.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    v
+}
+
+/// Plain text of a Markdown body, and its first level-1 heading.
+fn markdown_to_text(body: &str) -> (String, Option<String>) {
+    let mut md = MdOut::default();
+    let mut h1: Option<String> = None;
+    let mut fence: Option<(char, usize)> = None;
+    let mut in_comment = false;
+    for raw in body.lines() {
+        let indent = raw.len() - raw.trim_start().len();
+        let line = raw.trim();
+        if let Some((c, n)) = fence {
+            if indent < 4 && fence_of(line).is_some_and(|(c2, n2)| c2 == c && n2 >= n) {
+                fence = None;
+            }
+            continue;
+        }
+        if in_comment {
+            if line.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        if line.is_empty() {
+            md.end_block();
+            continue;
+        }
+        if indent < 4 {
+            if let Some(f) = fence_of(line) {
+                md.end_block();
+                fence = Some(f);
+                continue;
+            }
+        }
+        if line.starts_with("<!--") {
+            in_comment = !line.contains("-->");
+            continue;
+        }
+        // Blockquote marks.
+        let mut line = line;
+        while let Some(rest) = line.strip_prefix('>') {
+            line = rest.trim_start();
+        }
+        if line.is_empty() {
+            md.end_block();
+            continue;
+        }
+        // Setext heading underline or thematic break.
+        if let Some(c) = rule_of(line) {
+            if (c == '=' || c == '-') && !md.para.is_empty() {
+                let heading = std::mem::take(&mut md.para);
+                if c == '=' && h1.is_none() {
+                    h1 = title_of(&heading);
+                }
+                md.heading(&heading);
+            } else {
+                md.end_block();
+            }
+            continue;
+        }
+        if let Some((level, text)) = atx_heading(line) {
+            let text = inline(text);
+            if level == 1 && h1.is_none() {
+                h1 = title_of(&text);
+            }
+            md.heading(&text);
+            continue;
+        }
+        if is_reference_definition(line) {
+            continue;
+        }
+        // A footnote definition `[^1]: text` keeps its text.
+        if let Some(n) = line.strip_prefix("[^").and_then(|r| r.find("]:")) {
+            line = line.get(n + 4..).unwrap_or("").trim_start();
+        }
+        if line.starts_with('|') {
+            if !is_table_separator(line) {
+                let cells: Vec<String> = line
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|c| inline(c.trim()))
+                    .collect();
+                md.line(&cells.join(" | "));
+            }
+            continue;
+        }
+        if let Some((marker, rest)) = list_item(line) {
+            md.item(&marker, &inline(rest));
+        } else {
+            let hard_break = raw.ends_with("  ") || raw.ends_with('\\');
+            let text = line.strip_suffix('\\').unwrap_or(line);
+            md.text(&inline(text));
+            if hard_break {
+                md.flush_line();
+            }
+        }
+    }
+    md.end_block();
+    (md.out.trim_end().to_string(), h1)
+}
+
+/// A heading as a title: one line, its white space collapsed (a setext heading's lines may
+/// end in hard breaks); `None` when it has no text.
+fn title_of(heading: &str) -> Option<String> {
+    let title = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
+}
+
+/// The plain text being built from Markdown.
+#[derive(Default)]
+struct MdOut {
+    out: String,
+    /// The paragraph (or list item) being joined.
+    para: String,
+    /// Whether `para` is a list item (items are separated by single line breaks).
+    para_is_item: bool,
+    /// The previous block was a list item.
+    last_was_item: bool,
+    /// Line breaks owed before the next block.
+    breaks: usize,
+}
+
+impl MdOut {
+    fn emit(&mut self, block: &str, is_item: bool) {
+        if block.trim().is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            let n = if is_item && self.last_was_item {
+                self.breaks.max(1)
+            } else {
+                2
+            };
+            for _ in 0..n.min(2) {
+                self.out.push('\n');
+            }
+        }
+        self.out.push_str(block.trim());
+        self.last_was_item = is_item;
+        self.breaks = 0;
+    }
+
+    /// End the paragraph or item being joined.
+    fn flush(&mut self) {
+        let para = std::mem::take(&mut self.para);
+        let is_item = self.para_is_item;
+        self.para_is_item = false;
+        self.emit(&para, is_item);
+    }
+
+    /// A hard line break inside a paragraph.
+    fn flush_line(&mut self) {
+        self.para.push('\n');
+    }
+
+    fn end_block(&mut self) {
+        self.flush();
+        self.breaks = 2;
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.flush();
+        self.emit(text, false);
+        self.last_was_item = false;
+    }
+
+    fn line(&mut self, text: &str) {
+        self.flush();
+        self.emit(text, true);
+    }
+
+    fn item(&mut self, marker: &str, text: &str) {
+        self.flush();
+        self.breaks = self.breaks.max(1);
+        self.para = format!("{marker}{text}");
+        self.para_is_item = true;
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.para.is_empty() && !self.para.ends_with('\n') {
+            self.para.push(' ');
+        }
+        self.para.push_str(text);
+    }
+}
+
+/// A code fence: its character and length.
+fn fence_of(line: &str) -> Option<(char, usize)> {
+    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let n = line.chars().take_while(|x| *x == c).count();
+    (n >= 3).then_some((c, n))
+}
+
+/// A line made only of `-`, `*`, `_` (at least 3, spaces allowed) or of `=`: its character.
+fn rule_of(line: &str) -> Option<char> {
+    let c = line
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '*' | '_' | '='))?;
+    let mut n = 0;
+    for x in line.chars() {
+        if x == c {
+            n += 1;
+        } else if !(x == ' ' || x == '\t') || c == '=' {
+            return None;
+        }
+    }
+    (n >= 3 || (c == '=' && n >= 1)).then_some(c)
+}
+
+/// An ATX heading: its level and text without the marks.
+fn atx_heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.chars().take_while(|c| *c == '#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = line.get(level..)?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let mut text = rest.trim();
+    // A closing sequence of `#` preceded by a space.
+    let without = text.trim_end_matches('#');
+    if without.is_empty() || without.ends_with([' ', '\t']) {
+        text = without.trim_end();
+    }
+    Some((level, text))
+}
+
+/// `[label]: url` (a link reference definition), but not a footnote `[^1]: text`.
+fn is_reference_definition(line: &str) -> bool {
+    if !line.starts_with('[') || line.starts_with("[^") {
+        return false;
+    }
+    match line.find("]:") {
+        Some(n) => !line.get(1..n).unwrap_or("").contains(']'),
+        None => false,
+    }
+}
+
+fn is_table_separator(line: &str) -> bool {
+    line.contains('-')
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A list item: its normalised marker (`"- "` or `"3. "`) and its text.
+fn list_item(line: &str) -> Option<(String, &str)> {
+    for m in ["- ", "* ", "+ ", "• "] {
+        if let Some(rest) = line.strip_prefix(m) {
+            let rest = rest.trim_start();
+            let rest = ["[ ] ", "[x] ", "[X] "]
+                .iter()
+                .find_map(|t| rest.strip_prefix(t))
+                .unwrap_or(rest);
+            return Some(("- ".to_string(), rest));
+        }
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if (1..=9).contains(&digits) {
+        let rest = line.get(digits..)?;
+        let num = line.get(..digits)?;
+        for d in [". ", ") "] {
+            if let Some(r) = rest.strip_prefix(d) {
+                return Some((format!("{num}. "), r.trim_start()));
+            }
+        }
+    }
+    None
+}
+
+/// How far inline constructs (links, code spans, tags) are looked for, in characters: keeps
+/// pathological lines (thousands of `[`) linear.
+const INLINE_REACH: usize = 500;
+
+/// The characters of `chars` from `i`, at most [`INLINE_REACH`] of them.
+fn reach(chars: &[char], i: usize) -> &[char] {
+    chars
+        .get(i..chars.len().min(i + INLINE_REACH))
+        .unwrap_or(&[])
+}
+
+/// Inline Markdown made plain: emphasis marks, links, images, code spans, tags, escapes.
+fn inline(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '\\' => {
+                match chars.get(i + 1) {
+                    Some(&n) if n.is_ascii_punctuation() => {
+                        out.push(n);
+                        i += 2;
+                    }
+                    _ => {
+                        out.push('\\');
+                        i += 1;
+                    }
+                }
+                continue;
+            }
+            '`' => {
+                let n = run(&chars, i, '`');
+                if let Some(close) = find_run(&chars, i + n, '`', n) {
+                    let code: String = chars.get(i + n..close).unwrap_or(&[]).iter().collect();
+                    out.push_str(code.trim());
+                    i = close + n;
+                } else {
+                    for _ in 0..n {
+                        out.push('`');
+                    }
+                    i += n;
+                }
+                continue;
+            }
+            '!' if chars.get(i + 1) == Some(&'[') => {
+                if let Some((_, end)) = link_at(&chars, i + 1) {
+                    i = end;
+                    continue;
+                }
+            }
+            '[' => {
+                if chars.get(i + 1) == Some(&'^') {
+                    if let Some(close) = reach(&chars, i).iter().position(|c| *c == ']') {
+                        if chars
+                            .get(i + 2..i + close)
+                            .is_some_and(|l| !l.is_empty() && !l.iter().any(|c| c.is_whitespace()))
+                        {
+                            i += close + 1;
+                            continue;
+                        }
+                    }
+                }
+                if let Some((text, end)) = link_at(&chars, i) {
+                    out.push_str(&inline(&text));
+                    i = end;
+                    continue;
+                }
+            }
+            '<' => {
+                if let Some(close) = reach(&chars, i).iter().position(|c| *c == '>') {
+                    let inner: String = chars.get(i + 1..i + close).unwrap_or(&[]).iter().collect();
+                    if inner.contains("://") || inner.starts_with("mailto:") {
+                        out.push_str(&inner);
+                        i += close + 1;
+                        continue;
+                    }
+                    let name = inner.strip_prefix('/').unwrap_or(&inner);
+                    if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                        && !inner.contains(char::is_whitespace) | inner.contains('=')
+                    {
+                        i += close + 1;
+                        continue;
+                    }
+                }
+            }
+            '*' | '_' | '~' => {
+                let n = run(&chars, i, c);
+                let prev = if i == 0 { None } else { chars.get(i - 1) };
+                let next = chars.get(i + n);
+                let left = next.is_some_and(|n| !n.is_whitespace());
+                let right = prev.is_some_and(|p| !p.is_whitespace());
+                let intraword = prev.is_some_and(|p| p.is_alphanumeric())
+                    && next.is_some_and(|n| n.is_alphanumeric());
+                let drop = (left || right)
+                    && !(c == '_' && intraword)
+                    && !(c == '~' && n != 2)
+                    && !(c == '*'
+                        && prev.is_some_and(char::is_ascii_digit)
+                        && next.is_some_and(char::is_ascii_digit));
+                if !drop {
+                    for _ in 0..n {
+                        out.push(c);
+                    }
+                }
+                i += n;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    let decoded = crate::html::decode_entities(&out);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The length of the run of `c` at `i`.
+fn run(chars: &[char], i: usize, c: char) -> usize {
+    chars
+        .get(i..)
+        .map_or(0, |r| r.iter().take_while(|x| **x == c).count())
+}
+
+/// The start of the next run of exactly `n` times `c` at or after `from`.
+fn find_run(chars: &[char], from: usize, c: char, n: usize) -> Option<usize> {
+    let mut j = from;
+    while j < chars.len().min(from + INLINE_REACH) {
+        if chars.get(j) == Some(&c) {
+            let m = run(chars, j, c);
+            if m == n {
+                return Some(j);
+            }
+            j += m;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// A link at `[`: `[text](url)`, `[text][ref]` or `[text][]`. Returns the text and the
+/// index after the link.
+fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    if chars.get(i) != Some(&'[') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut j = i;
+    let close = loop {
+        if j > i + INLINE_REACH {
+            return None;
+        }
+        match chars.get(j)? {
+            '\\' => j += 1,
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    break j;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    };
+    let text: String = chars.get(i + 1..close)?.iter().collect();
+    match chars.get(close + 1)? {
+        '(' => {
+            let mut depth = 0usize;
+            let mut k = close + 1;
+            loop {
+                if k > close + INLINE_REACH {
+                    return None;
+                }
+                match chars.get(k)? {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some((text, k + 1));
+                        }
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+        }
+        '[' => {
+            let end = reach(chars, close + 2).iter().position(|c| *c == ']')?;
+            Some((text, close + 2 + end + 1))
+        }
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+/// File name → (stem, lower-case extension). A leading dot alone is not an extension.
+fn split_name(name: &str) -> (&str, Option<String>) {
+    match name.rfind('.') {
+        Some(n) if n > 0 => (
+            name.get(..n).unwrap_or(name),
+            name.get(n + 1..).map(str::to_ascii_lowercase),
+        ),
+        _ => (name, None),
+    }
+}
+
+/// Parse one file's contents by its extension; `label` names the file in messages.
+fn parse_named(label: &str, stem: &str, ext: &str, content: &str) -> Result<Vec<Source>> {
+    let prefix = |e: Error| Error::new(e.kind(), format!("{label}: {}", e.message()));
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
+    if content.trim().is_empty() {
+        return Err(Error::new(
+            ErrorKind::Corpus,
+            format!("{label}: the file is empty"),
+        ));
+    }
+    let stem = stem.trim();
+    let sources = match ext {
+        "json" => sources_from_json(content, Some(stem)).map_err(prefix)?,
+        "txt" => vec![txt(stem, content)],
+        "md" | "markdown" => vec![markdown(stem, content)],
+        "html" | "htm" => vec![html(stem, content)],
+        _ => {
+            return Err(Error::new(
+                ErrorKind::UnsupportedFormat,
+                format!("{label}: unsupported file type (expected {EXTENSIONS_TEXT})"),
+            ))
+        }
+    };
+    for s in &sources {
+        if s.id.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Corpus,
+                format!("{label}: the source has an empty id"),
+            ));
+        }
+        if s.text.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::Corpus,
+                format!("{label}: no text found"),
+            ));
+        }
+    }
+    Ok(sources)
+}
+
+/// Parse a file's contents, choosing the format by the extension of `file_name`; the id is
+/// the file name without extension unless the contents give one. Works without a file
+/// system (in the browser, for dropped files).
+///
+/// Errors name the file: [`ErrorKind::UnsupportedFormat`] for an unknown extension,
+/// [`ErrorKind::Corpus`] for an empty file or one without text, [`ErrorKind::Json`] for
+/// malformed JSON.
+///
+/// ```
+/// use corroborate_cli::read::parse_file;
+/// let s = parse_file("courier.md", "---\ntitle: Storm\n---\nRain fell.")?;
+/// assert_eq!((s[0].id.as_str(), s[0].title.as_deref()), ("courier", Some("Storm")));
+/// assert!(parse_file("notes.pdf", "x").is_err());
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+pub fn parse_file(file_name: &str, content: &str) -> Result<Vec<Source>> {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let (stem, ext) = split_name(base);
+    parse_named(file_name, stem, ext.as_deref().unwrap_or(""), content)
+}
+
+/// Load the sources of one file, or of every supported file in a folder.
+///
+/// A folder is read **non-recursively**: its `.txt`, `.md`, `.markdown`, `.html`, `.htm` and
+/// `.json` files (extension case-insensitive), sorted by file name; hidden files (name
+/// starting with `.`), sub-folders and other files are skipped. A file named explicitly is
+/// read whatever its name, but must have a supported extension.
+///
+/// Errors, each one line naming the file: [`ErrorKind::Io`] (missing or unreadable),
+/// [`ErrorKind::NotUtf8`], [`ErrorKind::UnsupportedFormat`], [`ErrorKind::Corpus`] (empty
+/// file, no text), [`ErrorKind::Json`], and [`ErrorKind::NoSources`] for a folder without
+/// supported files.
+///
+/// Only regular files are read (a symbolic link is followed to one): a FIFO, a device or a
+/// socket is an [`ErrorKind::Io`] error, as is a file over [`MAX_FILE_BYTES`] (see
+/// [`load_path_limited`] for another limit).
+pub fn load_path(path: &Path) -> Result<Vec<Source>> {
+    load_path_limited(path, MAX_FILE_BYTES)
+}
+
+/// The largest file [`load_path`] and [`Corpus::load`] read: 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
+/// [`load_path`] with a size limit of `max_bytes` per file.
+pub fn load_path_limited(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {
+    Ok(load_with_origins(path, max_bytes)?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect())
+}
+
+/// What a path that is neither a folder nor a regular file is, for messages.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = meta;
+    "not a regular file"
+}
+
+/// The error for a path that is not a regular file.
+fn not_regular(path: &Path, meta: &std::fs::Metadata) -> Error {
+    Error::new(
+        ErrorKind::Io,
+        format!(
+            "{}: is {}; only regular files are read",
+            path.display(),
+            special_kind(meta)
+        ),
+    )
+}
+
+/// Read a regular file of at most `max_bytes` bytes. The type is checked before opening (opening
+/// a FIFO would wait for a writer) and the read stops past the limit (a file may grow).
+pub(crate) fn read_regular(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if meta.is_dir() {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("{}: is a folder, not a file", path.display()),
+        ));
+    }
+    if !meta.is_file() {
+        return Err(not_regular(path, &meta));
+    }
+    let too_big = || {
+        Error::new(
+            ErrorKind::Io,
+            format!(
+                "{}: larger than the limit of {max_bytes} bytes",
+                path.display()
+            ),
+        )
+    };
+    if meta.len() > max_bytes {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, &e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(path, &e))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    let what = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    };
+    Error::new(ErrorKind::Io, format!("{}: {what}", path.display()))
+}
+
+fn load_with_origins(path: &Path, max_bytes: u64) -> Result<Vec<(Source, PathBuf)>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
+    if !meta.is_dir() {
+        return Ok(load_file(path, max_bytes)?
+            .into_iter()
+            .map(|s| (s, path.to_path_buf()))
+            .collect());
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| io_error(path, &e))?;
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| io_error(path, &e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let p = entry.path();
+        let (_, ext) = split_name(&name);
+        if ext.is_some_and(|e| EXTENSIONS.contains(&e.as_str())) && p.is_file() {
+            files.push((name, p));
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::new(
+            ErrorKind::NoSources,
+            format!(
+                "{}: no {EXTENSIONS_TEXT} files in this folder",
+                path.display()
+            ),
+        ));
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for (_, p) in files {
+        for s in load_file(&p, max_bytes)? {
+            out.push((s, p.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn load_file(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {
+    let label = path.display().to_string();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = split_name(&name);
+    let ext = ext.unwrap_or_default();
+    if !EXTENSIONS.contains(&ext.as_str()) {
+        return Err(Error::new(
+            ErrorKind::UnsupportedFormat,
+            format!("{label}: unsupported file type (expected {EXTENSIONS_TEXT})"),
+        ));
+    }
+    let bytes = read_regular(path, max_bytes)?;
+    let content = String::from_utf8(bytes).map_err(|e| {
+        Error::new(
+            ErrorKind::NotUtf8,
+            format!(
+                "{label}: not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    parse_named(&label, stem, &ext, &content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn txt_headers() {
+        type Want<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            &'a str,
+        );
+        let cases: [(&str, Want); 9] = [
+            (
+                "Title: T\nOutlet: O\nPublished: 2025-01-02\n\nBody.",
+                ("f", Some("T"), Some("O"), Some("2025-01-02"), "Body."),
+            ),
+            (
+                "id: custom\nURL: http://x\n\nBody.",
+                ("custom", None, None, None, "Body."),
+            ),
+            (
+                "TITLE: Upper\r\nAuthor: Someone\r\n\r\nBody.\r\n",
+                ("f", Some("Upper"), None, None, "Body."),
+            ),
+            (
+                "Headline here\n\nBody sentence.",
+                (
+                    "f",
+                    Some("Headline here"),
+                    None,
+                    None,
+                    "Headline here\n\nBody sentence.",
+                ),
+            ),
+            (
+                "A full sentence.\nAnother.",
+                ("f", None, None, None, "A full sentence.\nAnother."),
+            ),
+            ("Only one line", ("f", None, None, None, "Only one line")),
+            (
+                "Note: not a header\n\nBody.",
+                (
+                    "f",
+                    Some("Note: not a header"),
+                    None,
+                    None,
+                    "Note: not a header\n\nBody.",
+                ),
+            ),
+            (
+                "wrapped paragraph that goes\non and on.",
+                (
+                    "f",
+                    None,
+                    None,
+                    None,
+                    "wrapped paragraph that goes\non and on.",
+                ),
+            ),
+            (
+                "\u{feff}Title: T\n\n\n  Body.  \n\n",
+                ("f", Some("T"), None, None, "Body."),
+            ),
+        ];
+        for (input, (id, title, outlet, published, text)) in cases {
+            let s = txt("f", input);
+            assert_eq!(
+                (
+                    s.id.as_str(),
+                    s.title.as_deref(),
+                    s.outlet.as_deref(),
+                    s.published.as_deref(),
+                    s.text.as_str()
+                ),
+                (id, title, outlet, published, text),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_plain() {
+        let cases = [
+            ("# Head\n\nText *em* and **strong** and _u_ and __uu__ and ~~del~~.", "Head\n\nText em and strong and u and uu and del."),
+            ("A [link](http://x.y/(z)) and ![img](i.png) and [ref][r] end.\n\n[r]: http://r", "A link and and ref end."),
+            ("Line one\nline two\n\nPara two", "Line one line two\n\nPara two"),
+            ("- a\n- b\n* c\n+ d\n\n1. one\n2) two", "- a\n- b\n- c\n- d\n\n1. one\n2. two"),
+            ("Intro:\n- a\n  continued\n- b\n\nAfter", "Intro:\n\n- a continued\n- b\n\nAfter"),
+            ("```rust\nlet x = 1;\n```\nAfter code", "After code"),
+            ("~~~~\ncode\n~~~\nstill code\n~~~~\nout", "out"),
+            ("Use `snake_case` and 2 * 3 and ~40 and file_name_here", "Use snake_case and 2 * 3 and ~40 and file_name_here"),
+            ("> quoted\n> more", "quoted more"),
+            ("Setext\n======\n\nSub\n---\n\n***\n\nend", "Setext\n\nSub\n\nend"),
+            ("## Closed ##\ntext", "Closed\n\ntext"),
+            ("#hashtag not heading", "#hashtag not heading"),
+            ("| a | b |\n|---|:-:|\n| 1 | 2 |", "a | b\n1 | 2"),
+            ("Fact[^1] here.\n\n[^1]: The note.", "Fact here.\n\nThe note."),
+            ("<!-- hidden\ncomment -->\nText <br> with <span class=\"x\">tag</span> &amp; <https://a.b>", "Text with tag & https://a.b"),
+            ("Escaped \\*stars\\* and \\_u\\_", "Escaped *stars* and _u_"),
+            ("hard  \nbreak", "hard\nbreak"),
+            ("[unclosed link( and [brackets] and `unclosed code", "[unclosed link( and [brackets] and `unclosed code"),
+            ("", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(markdown_to_text(input).0, want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_front_matter() {
+        let cases = [
+            (
+                "---\ntitle: \"Quoted: yes\"\nid: 'x1'\noutlet: Out\ntags:\n  - a\n---\n# H1\nBody",
+                ("x1", Some("Quoted: yes"), Some("Out"), "H1\n\nBody"),
+            ),
+            (
+                "# H1 *em*\nBody",
+                ("f", Some("H1 em"), None, "H1 em\n\nBody"),
+            ),
+            (
+                "---\nnot closed\n# H1\nBody",
+                ("f", Some("H1"), None, "not closed\n\nH1\n\nBody"),
+            ),
+            ("## Only h2\nBody", ("f", None, None, "Only h2\n\nBody")),
+        ];
+        for (input, (id, title, outlet, text)) in cases {
+            let s = markdown("f", input);
+            assert_eq!(
+                (
+                    s.id.as_str(),
+                    s.title.as_deref(),
+                    s.outlet.as_deref(),
+                    s.text.as_str()
+                ),
+                (id, title, outlet, text),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parse_file_by_extension() {
+        let cases = [
+            ("a.txt", "Body.", Ok(("a", "Body."))),
+            ("dir/b.TXT", "Body.", Ok(("b", "Body."))),
+            ("c.markdown", "# T\nBody.", Ok(("c", "T\n\nBody."))),
+            ("d.htm", "<p>Body.</p>", Ok(("d", "Body."))),
+            ("e.json", "{\"text\": \"Body.\"}", Ok(("e", "Body."))),
+            ("f.v2.md", "Body.", Ok(("f.v2", "Body."))),
+            ("g.pdf", "x", Err((ErrorKind::UnsupportedFormat, "g.pdf: unsupported file type (expected .txt, .md, .markdown, .html, .htm or .json)"))),
+            ("noext", "x", Err((ErrorKind::UnsupportedFormat, "noext: unsupported file type (expected .txt, .md, .markdown, .html, .htm or .json)"))),
+            ("h.txt", " \n\t", Err((ErrorKind::Corpus, "h.txt: the file is empty"))),
+            ("i.html", "<script>x</script>", Err((ErrorKind::Corpus, "i.html: no text found"))),
+            ("j.txt", "Title: only a header\n", Err((ErrorKind::Corpus, "j.txt: no text found"))),
+            ("k.json", "[", Err((ErrorKind::Json, "k.json: malformed JSON at line 1, column 1: EOF while parsing a list"))),
+        ];
+        for (name, content, want) in cases {
+            let got = parse_file(name, content)
+                .map(|v| v.into_iter().map(|s| (s.id, s.text)).collect::<Vec<_>>())
+                .map_err(|e| (e.kind(), e.message().to_string()));
+            let want = want
+                .map(|(id, text)| vec![(id.to_string(), text.to_string())])
+                .map_err(|(k, m)| (k, m.to_string()));
+            assert_eq!(got, want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn pathological_lines_are_fast() {
+        let inputs = [
+            "[".repeat(50_000),
+            "[a](".repeat(20_000),
+            "<".repeat(50_000),
+            "`` ` ".repeat(20_000),
+            "[^".repeat(30_000),
+            "*_~".repeat(30_000),
+        ];
+        let start = std::time::Instant::now();
+        for input in &inputs {
+            let s = markdown("f", input);
+            assert!(!s.text.is_empty());
+        }
+        assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn markdown_title_is_one_trimmed_line() {
+        // Found by fuzzing (fuzz/fuzz_targets/markdown.rs): a setext heading whose first line
+        // ends in a hard break made a title "a Rain\n".
+        let cases = [
+            ("a  \nRain  \n===\n\nText.", "a Rain"),
+            ("Storm\\\nhits\n===", "Storm hits"),
+            ("#  Storm *hits*   coast  #\n\nText.", "Storm hits coast"),
+        ];
+        for (input, want) in cases {
+            let s = markdown("f", input);
+            assert_eq!(s.title.as_deref(), Some(want), "{input:?}");
+        }
+        assert_eq!(markdown("f", "#   #\n\nText.").title, None);
+    }
+
+    #[test]
+    fn markdown_never_panics_on_prefixes() {
+        let sample = "---\ntitle: \"é\"\n---\n# Tïtle *x*\n\n[a](b(c)) ![i](j) `k` ~~l~~ <m> \\* [^n]\n- o\n1. p\n> q\n```\nr\n";
+        for (i, _) in sample.char_indices() {
+            let _ = markdown("f", &sample[..i]);
+            let _ = markdown("f", &sample[i..]);
+            let _ = txt("f", &sample[i..]);
+        }
+    }
+}
