@@ -205,6 +205,9 @@ pub struct Engine {
 impl Engine {
     /// Index a corpus. Fails when it has no sources or two sources share an id.
     pub fn new(corpus: Corpus) -> Result<Engine> {
+        if !crate::data::data_loaded() {
+            return Err(crate::data::not_loaded());
+        }
         if corpus.sources.is_empty() {
             return Err(Error::new(
                 ErrorKind::NoSources,

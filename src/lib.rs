@@ -28,6 +28,7 @@
 mod align;
 mod check;
 mod claim;
+mod data;
 mod error;
 mod facts;
 #[cfg(feature = "cli")]
@@ -51,6 +52,7 @@ pub mod wordnet;
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{Checks, ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};
 pub use claim::{claim_terms, extract_claims, terms, Claim};
+pub use data::{data_loaded, load_data};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
 pub use html::{decode_entities, html_to_text, HtmlDoc};
@@ -69,6 +71,10 @@ pub use stance::{
     stance, stance_detail, stance_prepared, stance_sentences, PreparedSource, StanceDetail,
 };
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
+/// The browser's `loadData`, re-exported for the browser tests (`tests/web.rs`).
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub use wasm::load_data as __wasm_load_data;
 /// The browser class, re-exported for the browser tests (`tests/web.rs`).
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -240,9 +240,11 @@ impl WasmEngine {
     }
 }
 
-/// The per-source stance of a claim against a whole source text:
-/// `"confirms" | "contradicts" | "related" | "unrelated"`.
-#[wasm_bindgen]
-pub fn stance(claim: &str, source: &str) -> String {
-    crate::stance(claim, source).as_str().to_string()
+/// Install the engine's data: the bytes of `wordnet.bin` (the WordNet table) and
+/// `stance.bin` (the stance model), shipped beside this module. Call it once, after the module
+/// is initialised and before `new Engine(...)`; a later call checks its bytes and keeps the data
+/// already installed. Throws an `Error` naming the file that is malformed.
+#[wasm_bindgen(js_name = loadData)]
+pub fn load_data(lexicon: &[u8], model: &[u8]) -> Result<(), JsError> {
+    crate::load_data(lexicon, model).map_err(js_error)
 }

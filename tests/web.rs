@@ -11,6 +11,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use corroborate::__wasm_load_data as load_data;
 use corroborate::WasmEngine as Engine;
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde_json::Value;
@@ -19,6 +20,24 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The engine's data files, as the page's host fetches them from beside the module.
+static LEXICON: &[u8] = include_bytes!("../model/wordnet.bin");
+static MODEL: &[u8] = include_bytes!("../model/stance.bin");
+
+/// An engine, after installing its data as a host does (`loadData`).
+fn new_engine(corpus: JsValue) -> Result<Engine, JsError> {
+    load_data(LEXICON, MODEL).expect("the committed data files load");
+    Engine::new(corpus)
+}
+
+#[wasm_bindgen_test]
+fn malformed_data_files_give_errors_that_name_the_file() {
+    let lexicon = error_message(load_data(b"CWNT", MODEL).unwrap_err());
+    assert!(lexicon.contains("wordnet.bin"), "{lexicon}");
+    let model = error_message(load_data(LEXICON, &MODEL[..MODEL.len() / 2]).unwrap_err());
+    assert!(model.contains("stance.bin"), "{model}");
+}
 
 /// A JavaScript object from JSON text.
 fn js(json: &str) -> JsValue {
@@ -104,7 +123,7 @@ const OFFSET_CASES: &[(&str, &str, &str)] = &[
 #[wasm_bindgen_test]
 fn claim_and_diff_offsets_slice_in_javascript() {
     for (name, page, source) in OFFSET_CASES {
-        let engine = Engine::new(corpus_json(&[("src", source)]).into()).expect(name);
+        let engine = new_engine(corpus_json(&[("src", source)]).into()).expect(name);
         let out = engine.annotate(page, None).expect(name);
         let claims = items(&out, "claims");
         assert!(!claims.is_empty(), "{name}: no claims");
@@ -218,14 +237,14 @@ const BAD_CORPORA: &[(&str, &str, &str)] = &[
 fn bad_corpora_give_error_instances_as_text_and_as_objects() {
     for (what, json, want) in BAD_CORPORA {
         // As JSON text.
-        let e = Engine::new(JsValue::from_str(json))
+        let e = new_engine(JsValue::from_str(json))
             .err()
             .unwrap_or_else(|| panic!("{what}: accepted"));
         let msg = error_message(e);
         assert!(msg.contains(want), "{what} (text): {msg:?} lacks {want:?}");
         // As a JavaScript value (where the text parses).
         if let Ok(value) = JSON::parse(json) {
-            let e = Engine::new(value)
+            let e = new_engine(value)
                 .err()
                 .unwrap_or_else(|| panic!("{what}: accepted as object"));
             let msg = error_message(e);
@@ -248,13 +267,13 @@ fn other_bad_input_gives_error_instances() {
         ),
         ("an empty object", Object::new().into()),
     ] {
-        let e = Engine::new(value)
+        let e = new_engine(value)
             .err()
             .unwrap_or_else(|| panic!("{what}: accepted"));
         assert!(!error_message(e).is_empty(), "{what}: empty message");
     }
     let mut engine =
-        Engine::new(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
+        new_engine(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
     // An empty page.
     for page in ["", "   \n\t "] {
         let msg = error_message(engine.annotate(page, None).expect_err("empty page"));
@@ -294,7 +313,7 @@ fn other_bad_input_gives_error_instances() {
 #[wasm_bindgen_test]
 fn add_remove_source_ids_and_exclude() {
     let page = "The mayor of Lyon said 5 people were hurt on Sunday.";
-    let mut engine = Engine::new(js(
+    let mut engine = new_engine(js(
         r#"[{"id": "wire", "text": "The mayor of Lyon said 7 people were hurt on Sunday.", "outlet": "Wire"}]"#,
     ))
     .expect("a bare list of sources is a corpus");
@@ -398,7 +417,7 @@ fn demo_story_matches_the_native_core() {
     let corpus = golden["corpus"].to_string();
     // Both ways in: the corpus as JSON text and as a JavaScript object.
     for input in [JsValue::from_str(&corpus), js(&corpus)] {
-        let engine = Engine::new(input).expect("engine from the demo corpus");
+        let engine = new_engine(input).expect("engine from the demo corpus");
         let mut diffs = Vec::new();
         let pages = golden["pages"].as_array().expect("pages");
         assert_eq!(pages.len(), 4, "four outlets in the demo story");

@@ -11,8 +11,9 @@
 //!    best-matching sentences, negation near the claim's words, questions in the claim) and
 //!    hashed words and bigrams of the claim and of the best-matching sentences.
 //!
-//! The model file (`model/stance.bin`, a few tens of KB) is compiled into the crate, so the
-//! judgement works the same natively and in WebAssembly, with no file access.
+//! The model file (`model/stance.bin`, a few tens of KB) is compiled into the native crate and
+//! loaded by the WebAssembly module's host as a data file (see [`crate::data`]); the
+//! judgement is the same in both.
 
 mod features;
 mod model;
@@ -22,20 +23,13 @@ pub(crate) mod train;
 use crate::check::{Engine, Relation};
 use crate::source::{Corpus, Source};
 use features::{Body, Doc, FlatIdf, Idf};
-use model::Model;
+pub(crate) use model::Model;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-/// The built-in model's bytes.
-static MODEL_BYTES: &[u8] = include_bytes!("../../model/stance.bin");
-
-/// The built-in model, parsed once; `None` if the embedded file is empty or malformed, in
+/// The installed model (see [`crate::data`]); `None` if it is not loaded or malformed, in
 /// which case a plain word-overlap rule is used.
 fn builtin() -> Option<&'static Model> {
-    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
-        .as_ref()
+    crate::data::model()
 }
 
 /// The stance of one source towards one claim, with the model's probabilities.

@@ -3,8 +3,9 @@
 //!
 //! The knowledge is a compact table, `model/wordnet.bin`, compiled from the WordNet dict
 //! files by `corroborate lexicon build DICT_DIR -o model/wordnet.bin` (see `build.rs`, CLI
-//! only) and embedded in the crate with `include_bytes!`. It is parsed once, at first use;
-//! if it is malformed every lookup answers as if no word were known.
+//! only), embedded in the native crate and loaded as a data file by the WebAssembly module's
+//! host (see [`crate::data`]). It is parsed once; if it is missing or malformed every lookup
+//! answers as if no word were known.
 //!
 //! # Queries
 //!
@@ -60,9 +61,9 @@
 pub mod build;
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-/// The built-in table's bytes.
+/// The committed table's bytes, for the tests.
+#[cfg(test)]
 static TABLE_BYTES: &[u8] = include_bytes!("../../model/wordnet.bin");
 
 const MAGIC: &[u8; 4] = b"CWNT";
@@ -672,7 +673,7 @@ pub struct Neighbours {
 /// ```
 #[cfg(feature = "cli")]
 pub fn neighbours(word: &str) -> Neighbours {
-    static INDEX: OnceLock<Vec<Vec<u32>>> = OnceLock::new();
+    static INDEX: std::sync::OnceLock<Vec<Vec<u32>>> = std::sync::OnceLock::new();
     match builtin() {
         Some(t) => t.neighbours(word, INDEX.get_or_init(|| t.synset_words())),
         None => Neighbours::default(),
@@ -815,12 +816,10 @@ fn rule_lemmas(word: &str, find: impl Fn(&str) -> Option<(u32, u8)>) -> Vec<u32>
 /// Suffixes after which a doubled final consonant is undone.
 const UNDOUBLE: &[&str] = &["ed", "ing", "er", "est"];
 
-/// The built-in table, parsed once; `None` if the embedded file is malformed.
+/// The installed table (see [`crate::data`]); `None` if it is not loaded or malformed, and
+/// then every word is unknown.
 pub(crate) fn builtin() -> Option<&'static Table> {
-    static TABLE: OnceLock<Option<Table>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| Table::from_bytes(TABLE_BYTES))
-        .as_ref()
+    crate::data::lexicon()
 }
 
 /// How `b` relates to `a` in the built-in table (lower-case single words, inflected forms
