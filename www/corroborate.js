@@ -11,7 +11,7 @@ import { addPageStyle, painter } from './paint.js';
 import { inUI, presenter } from './present.js';
 import { follow } from './follow.js';
 import { interact } from './interact.js';
-import { clientOf, defaultHosts } from './engine.js';
+import { clientOf, defaultHosts } from './client.js';
 import { expand } from './wire.js';
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
 

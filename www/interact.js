@@ -14,6 +14,30 @@ export const typing = (t) => Boolean(t?.isContentEditable || /^(INPUT|TEXTAREA|S
 export const stepOf = (e) => (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')
   ? (e.key === 'ArrowDown' ? 1 : -1) : 0);
 
+/** The claim to step to from `active` (-1: none yet) among `n`, by `dir` (1 or -1); wraps around. */
+export function stepIndex(active, n, dir) {
+  const i = dir > 0 ? active + 1 : active < 0 ? n - 1 : active - 1;
+  return ((i % n) + n) % n;
+}
+
+/**
+ * The box an evidence is placed by, for a claim's Range, as a function (the claim moves when the
+ * page scrolls): the whole claim vertically, the line under the pointer (x, y) horizontally, or
+ * its first line; null when it has no box.
+ */
+export const claimRect = (range, x, y) => () => {
+  const all = range.getBoundingClientRect();
+  const rects = [...range.getClientRects()];
+  const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
+  return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
+};
+
+/** Scroll a claim's Range to the middle of the view (smoothly unless the reader asks for less motion). */
+export function reveal(range) {
+  range?.startContainer.parentElement?.scrollIntoView({ block: 'center',
+    behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+}
+
 /**
  * Listen to the document's pointer, click, key, scroll and resize events. `on` has:
  * - live(): whether to act now at all (e.g. this handle owns the UI);

@@ -3,12 +3,12 @@
 // through them). Per handle: which claim is open (and pinned), opening a claim's evidence by its
 // claim, closing it and giving focus back to where it was, and stepping from claim to claim.
 
+import { claimRect, reveal, stepIndex } from './interact.js';
 import { createUI } from './ui.js';
 
 let ui = null;
 const owners = []; // the handles with a UI, in the order they were attached
 const owner = () => owners.at(-1);
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Whether a node is part of the page's corroborate UI. */
 export const inUI = (node) => Boolean(ui?.contains(node));
@@ -35,18 +35,12 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
     pinned = pin;
     active = i;
     paint.mark(i);
-    const rect = () => { // the whole claim vertically; the line under the pointer horizontally
-      const all = range.getBoundingClientRect();
-      const rects = [...range.getClientRects()];
-      const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
-      return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
-    };
     if (focus && !ui.popoverHasFocus()) { // remember where focus was, through shadow roots
       let el = document.activeElement;
       while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
       lastFocus = el;
     }
-    return ui.open(c, rect, focus);
+    return ui.open(c, claimRect(range, x, y), focus);
   }
   function close() {
     if (!ui || ui.openIndex < 0) return;
@@ -60,8 +54,7 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
     const n = handle.claims.length;
     if (!n) return null;
     i = ((i % n) + n) % n;
-    paint.ranges[i]?.startContainer.parentElement?.scrollIntoView({ block: 'center',
-      behavior: reducedMotion() ? 'auto' : 'smooth' });
+    reveal(paint.ranges[i]);
     const words = open(i, { pin: true, focus: true });
     active = i;
     if (ui) ui.announce(`Claim ${i + 1} of ${n}: ${handle.claims[i].text} ${words ?? ''}`);
@@ -73,7 +66,7 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
     open,
     close,
     go,
-    step: (dir) => (dir > 0 ? go(active + 1) : go(active < 0 ? handle.claims.length - 1 : active - 1)),
+    step: (dir) => go(stepIndex(active, handle.claims.length, dir)),
     get active() { return active; },
     get pinned() { return pinned; },
     openIndex: () => (ui ? ui.openIndex : -1),

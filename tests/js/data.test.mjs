@@ -1,12 +1,8 @@
-// The engine's data files (data.js): read once per module from pkg/ beside the shell, given to
-// the module's loadData(), and read from disk for file: URLs (Node).
+// The engine's data files (data.js): read once per module from pkg/ beside the shell and given
+// to the module's loadData(); a failed read says which file and may be tried again.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { loadData, readBytes } from '../../www/data.js';
+import { fetchBytes, loadData } from '../../www/data.js';
 
 test('the lexicon and the model are read from pkg/ and given to loadData() once', async () => {
   const given = [];
@@ -21,9 +17,7 @@ test('the lexicon and the model are read from pkg/ and given to loadData() once'
   assert.deepEqual([lexicon, model], ['pkg/wordnet.bin', 'pkg/stance.bin']);
 });
 
-test('a module without loadData() is returned as it is; a failed read may be tried again', async () => {
-  const plain = {};
-  assert.equal(await loadData(plain, () => assert.fail('nothing to read')), plain);
+test('a failed read rejects, and the next call tries again', async () => {
   let n = 0;
   const wasm = { loadData() { n++; } };
   await assert.rejects(loadData(wasm, async () => { throw new Error('HTTP 404'); }), /HTTP 404/);
@@ -31,17 +25,18 @@ test('a module without loadData() is returned as it is; a failed read may be tri
   assert.equal(n, 1);
 });
 
-test('a file: URL is read from disk, an http(s) one fetched', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-data-'));
-  writeFileSync(join(dir, 'x.bin'), Buffer.from([1, 2, 3]));
-  const bytes = await readBytes(pathToFileURL(join(dir, 'x.bin')));
-  assert.ok(bytes instanceof Uint8Array);
-  assert.deepEqual([...bytes], [1, 2, 3]);
+test('the files are fetched; an HTTP error names the file', async () => {
   const fetched = [];
   const saved = globalThis.fetch;
-  globalThis.fetch = async (url) => { fetched.push(String(url)); return { ok: false, status: 404 }; };
+  globalThis.fetch = async (url) => {
+    fetched.push(String(url));
+    return url.pathname.endsWith('wordnet.bin')
+      ? { ok: true, arrayBuffer: async () => new Uint8Array([1, 2, 3]).buffer } : { ok: false, status: 404 };
+  };
   try {
-    await assert.rejects(readBytes(new URL('https://x.example/pkg/stance.bin')), /HTTP 404/);
+    assert.deepEqual([...await fetchBytes(new URL('https://x.example/pkg/wordnet.bin'))], [1, 2, 3]);
+    await assert.rejects(loadData({ loadData() {} }), /engine's data .*pkg\/stance\.bin: HTTP 404/);
   } finally { globalThis.fetch = saved; }
-  assert.deepEqual(fetched, ['https://x.example/pkg/stance.bin']);
+  assert.equal(fetched.length, 3);
+  assert.ok(fetched.at(-1).endsWith('/www/pkg/stance.bin'), 'beside the shell, in pkg/');
 });

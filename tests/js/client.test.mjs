@@ -3,7 +3,7 @@
 // replies to requests and hands everything to its fallback when the worker cannot run.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { clientOf, corpusRequest, engineClient, mainThreadHost, workerHost } from '../../www/engine.js';
+import { clientOf, corpusRequest, engineClient, mainThreadHost, workerHost } from '../../www/client.js';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
