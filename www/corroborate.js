@@ -74,8 +74,7 @@ export async function attach(options = {}) {
   const exclude = options.exclude ?? undefined;
   const showUI = options.ui !== false;
 
-  let map = null; // the extraction the claims' offsets refer to
-  let lastText = null;
+  let lastText = null; // the text the claims' offsets refer to
   let generation = 0;
   let detached = false;
   const handle = {
@@ -108,7 +107,7 @@ export async function attach(options = {}) {
     const open = view.opened();
     handle.claims = result.claims.map(expand);
     handle.summary = result.summary;
-    map = paint.paint(got, handle.claims);
+    paint.paint(got, handle.claims);
     view.update(open);
     const t3 = now();
     handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
@@ -122,7 +121,7 @@ export async function attach(options = {}) {
   const watch = options.observe === false ? null : follow(root, {
     changed() {
       const got = extract(root);
-      if (got.text === lastText) map = paint.paint(got, handle.claims, view.active); // new nodes only
+      if (got.text === lastText) paint.paint(got, handle.claims, view.active); // new nodes only
       else refresh().catch((e) => console.error(e));
     },
     relevant: (records) => records.some((r) => !inUI(r.target)),

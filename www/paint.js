@@ -128,8 +128,8 @@ export function unpaintMarks(root) {
 
 /**
  * What one root has painted: `paint(map, claims, active)` paints the claims over the extraction
- * `map` and returns the extraction their ranges refer to (the fallback's marks change the text
- * nodes, so it extracts again: same text, new nodes); `ranges` (a Range or null per claim) and
+ * `map` (the fallback's marks change the text nodes, so it extracts again for their ranges: same
+ * text, new nodes) and marks claim `active`; `ranges` (a Range or null per claim) and
  * `hits` ([index, Range] of the painted ones, in text order, for hit testing) are the last
  * paint's. `quiet()` is called after each change of the page's DOM, to take the change's own
  * mutation records out. `rootOf()` gives the root (it may be replaced).
@@ -161,7 +161,6 @@ export function painter(rootOf, quiet = () => {}) {
     state.hits = state.ranges.map((r, i) => [i, r]).filter(([, r]) => r);
     if (HAS_HIGHLIGHTS) painted = paintHighlights(claims, state.ranges);
     if (active >= 0) mark(active);
-    return map;
   }
   /** Show claim `i` as the active one (-1: none). */
   const mark = (i) => setActive(i >= 0 ? state.ranges[i] ?? null : null, rootOf(), i);

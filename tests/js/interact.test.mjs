@@ -13,11 +13,14 @@ const on = (target) => {
 globalThis.document = {};
 const doc = on(globalThis.document);
 const win = on(globalThis);
-globalThis.requestAnimationFrame = (fn) => setTimeout(fn, 0);
+globalThis.requestAnimationFrame = (fn) => fn(); // the next frame is now
 let selection = { isCollapsed: true };
 globalThis.getSelection = () => selection;
 const { interact, stepOf, typing, HOVER_CLOSE_MS, HOVER_OPEN_MS } = await import('../../www/interact.js');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// Mocked timers (the frames and the hover pauses), so that a busy machine does not change the
+// order of events: each test's time moves only by tick().
+let tick;
+test.beforeEach((t) => { t.mock.timers.enable({ apis: ['setTimeout'] }); tick = (ms) => t.mock.timers.tick(ms); });
 
 /** A claim at x in [0, 100), another at [100, 200); nothing beyond. */
 function reader(extra = {}) {
@@ -40,34 +43,34 @@ function reader(extra = {}) {
 }
 const ev = (o) => ({ isTrusted: true, target: 'page', pointerType: 'mouse', preventDefault() { this.prevented = true; }, ...o });
 
-test('hover opens after a pause; leaving closes an unpinned evidence; over our UI nothing changes', async () => {
+test('hover opens after a pause; leaving closes an unpinned evidence; over our UI nothing changes', () => {
   const { log, hooks } = reader();
   const it = interact(hooks);
   doc.pointermove.fn(ev({ clientX: 50 }));
-  await sleep(HOVER_OPEN_MS + 30);
+  tick(HOVER_OPEN_MS + 30);
   assert.deepEqual(log, [['open', 0, false]]);
   doc.pointermove.fn(ev({ clientX: 50 }));
-  await sleep(10);
+  tick(10);
   assert.equal(log.length, 1, 'the same claim: nothing');
   doc.pointermove.fn(ev({ clientX: 300, target: 'ui' }));
-  await sleep(HOVER_CLOSE_MS + 30);
+  tick(HOVER_CLOSE_MS + 30);
   assert.equal(log.length, 1, 'over the popover: kept');
   doc.pointermove.fn(ev({ clientX: 300 }));
-  await sleep(HOVER_CLOSE_MS + 30);
+  tick(HOVER_CLOSE_MS + 30);
   assert.deepEqual(log.at(-1), ['close']);
   doc.pointermove.fn(ev({ clientX: 50, pointerType: 'touch' }));
-  await sleep(HOVER_OPEN_MS + 30);
+  tick(HOVER_OPEN_MS + 30);
   assert.equal(log.length, 2, 'touch moves do not hover');
   it.stop();
 });
 
-test('a click pins a claim, a click elsewhere closes, a selection is not a click', async () => {
+test('a click pins a claim, a click elsewhere closes, a selection is not a click', () => {
   const { log, state, hooks } = reader();
   const it = interact(hooks);
   doc.click.fn(ev({ clientX: 150 }));
   assert.deepEqual(log, [['open', 1, true]]);
   doc.pointermove.fn(ev({ clientX: 300 }));
-  await sleep(HOVER_CLOSE_MS + 30);
+  tick(HOVER_CLOSE_MS + 30);
   assert.equal(state.open, 1, 'pinned: leaving does not close');
   selection = { isCollapsed: false };
   doc.click.fn(ev({ clientX: 300 }));
@@ -98,25 +101,25 @@ test('Alt+Shift+↓/↑ step, Escape is told, typing is left alone', () => {
   it.stop();
 });
 
-test('a scroll that takes an unpinned claim out of view closes it; a pinned one stays', async () => {
+test('a scroll that takes an unpinned claim out of view closes it; a pinned one stays', () => {
   const { log, state, hooks } = reader();
   const scrolled = [];
   const it = interact({ ...hooks, scrolled: (e) => scrolled.push(e.type) });
   state.open = 0;
   state.placed = false;
   win.scroll.fn(ev({ type: 'scroll' }));
-  await sleep(10);
+  tick(10);
   assert.deepEqual(log, [['close']]);
   state.open = 0;
   state.pinned = true;
   win.resize.fn(ev({ type: 'resize' }));
-  await sleep(10);
+  tick(10);
   assert.equal(log.length, 1);
   assert.deepEqual(scrolled, ['scroll', 'resize']);
   it.stop();
 });
 
-test('trusted: a script\'s events do nothing; not live: nothing; stop() removes every listener', async () => {
+test('trusted: a script\'s events do nothing; not live: nothing; stop() removes every listener', () => {
   const { log, state, hooks } = reader();
   const it = interact(hooks, { trusted: true, capture: true });
   assert.equal(doc.click.opts.capture, true);

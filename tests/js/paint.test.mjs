@@ -29,7 +29,7 @@ test('each claim is painted in its verdict\'s highlight; the active one in its o
   assert.ok(HAS_HIGHLIGHTS);
   let quiet = 0;
   const p = painter(() => 'root', () => quiet++);
-  assert.equal(p.paint(map, claims), map, 'highlights leave the DOM, so the extraction, as it is');
+  p.paint(map, claims);
   assert.equal(p.ranges.length, 3);
   assert.equal(p.ranges[2], null);
   assert.deepEqual(p.hits.map(([i]) => i), [0, 1], 'only painted claims are hit-tested');
