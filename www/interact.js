@@ -83,10 +83,12 @@ export function interact(on, { trusted = false, capture = false } = {}) {
   const onKey = (e) => {
     if (!ok(e) || typing(e.target)) return;
     const dir = stepOf(e);
+    if (!dir && e.key !== 'Escape') return;
+    cancel(); // the reader's key comes before a hover's pending open or close
     if (dir) {
       e.preventDefault();
       on.step(dir);
-    } else if (e.key === 'Escape') on.escape();
+    } else on.escape();
   };
   let placeQueued = false;
   const onScroll = (e) => { // follow the claim; a hover evidence closes when it scrolls away

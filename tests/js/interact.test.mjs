@@ -95,6 +95,10 @@ test('Alt+Shift+↓/↑ step, Escape is told, typing is left alone', () => {
   doc.keydown.fn(ev({ key: 'Escape', target: { tagName: 'INPUT' } }));
   doc.keydown.fn(ev({ key: 'ArrowDown', altKey: true, shiftKey: true, target: { isContentEditable: true } }));
   assert.deepEqual(log, [['step', 1], ['step', -1], ['escape']]);
+  doc.pointermove.fn(ev({ clientX: 50 })); // a hover about to open...
+  doc.keydown.fn(ev({ key: 'ArrowDown', altKey: true, shiftKey: true })); // ...and the reader steps
+  tick(HOVER_OPEN_MS + 30);
+  assert.deepEqual(log.at(-1), ['step', 1], 'the step is not undone by the hover');
   assert.equal(stepOf({ key: 'ArrowUp', altKey: true, shiftKey: true }), -1);
   assert.equal(stepOf({ key: 'ArrowUp', shiftKey: true }), 0);
   assert.ok(typing({ tagName: 'TEXTAREA' }) && !typing({ tagName: 'P' }) && !typing(null));
