@@ -2,7 +2,7 @@
 // scripts/extension): extension/src/ (background, frame, popup, options), the content script
 // (one classic script assembled from the shell's extract.js, follow.js, interact.js and
 // extension/content/), the shell modules the frames and the background import as they are
-// (www/ui.js, text.js; client.js, data.js, wire.js) and the WebAssembly module with its data
+// (www/ui.js, text.js, interact.js; client.js, data.js, wire.js) and the WebAssembly module with its data
 // files (www/pkg) under shell/, the icons, and a manifest made from
 // extension/manifest.template.json plus each browser's few differences. Nothing of the shell is
 // replaced: the extension's own parts (its engine host, its frames) are its own files that use it.
@@ -22,9 +22,10 @@ const WWW = join(REPO, 'www');
 // without making it web-accessible), so they are assembled into one classic script.
 export const CONTENT = ['www/extract.js', 'www/follow.js', 'www/interact.js', 'extension/content/marks.js',
   'extension/content/frames.js', 'extension/content/main.js'];
-// The shell's modules that the extension's own pages use (frame.js: ui.js, text.js; the
-// background: the engine client client.js, with wire.js's engine host and data.js's data files).
-const SHELL = ['ui.js', 'text.js', 'client.js', 'wire.js', 'data.js'];
+// The shell's modules that the extension's own pages use (frame.js: ui.js, text.js and the keys
+// of interact.js; the background: the engine client client.js, with wire.js's engine host and
+// data.js's data files).
+const SHELL = ['ui.js', 'text.js', 'interact.js', 'client.js', 'wire.js', 'data.js'];
 // The WebAssembly module and the data files it loads (the .d.ts types are for developers).
 const PKG = ['corroborate.js', 'corroborate_bg.wasm', 'wordnet.bin', 'stance.bin'];
 // The extension's frame document is the only web-accessible resource: the content script puts it
