@@ -1,9 +1,11 @@
 // Assemble the unpacked extension for each browser from one source tree (called by
 // scripts/extension): extension/src/ (background, frame, popup, options), the content script
-// (one classic script assembled from www/extract.js and extension/content/), the shell modules
-// the frames and the background use (www/ui.js, text.js, wire.js) and the WebAssembly module
-// (www/pkg) under shell/, the icons, and a manifest made from extension/manifest.template.json
-// plus each browser's few differences.
+// (one classic script assembled from the shell's extract.js, follow.js, interact.js and
+// extension/content/), the shell modules the frames and the background import as they are
+// (www/ui.js, text.js, interact.js; client.js, data.js, wire.js) and the WebAssembly module with its data
+// files (www/pkg) under shell/, the icons, and a manifest made from
+// extension/manifest.template.json plus each browser's few differences. Nothing of the shell is
+// replaced: the extension's own parts (its engine host, its frames) are its own files that use it.
 // Usage: node extension/build.mjs OUT_DIR [chromium|firefox...]
 
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,10 +20,14 @@ const WWW = join(REPO, 'www');
 
 // The content script's modules, in order: a content script cannot be a module (nor import one
 // without making it web-accessible), so they are assembled into one classic script.
-export const CONTENT = ['www/extract.js', 'extension/content/marks.js', 'extension/content/frames.js',
-  'extension/content/main.js'];
-// The shell's modules that the extension's own pages use (frame.js: ui.js; background: wire.js).
-const SHELL = ['ui.js', 'text.js', 'wire.js'];
+export const CONTENT = ['www/extract.js', 'www/follow.js', 'www/interact.js', 'extension/content/marks.js',
+  'extension/content/frames.js', 'extension/content/main.js'];
+// The shell's modules that the extension's own pages use (frame.js: ui.js, text.js and the keys
+// of interact.js; the background: the engine client client.js, with wire.js's engine host and
+// data.js's data files).
+const SHELL = ['ui.js', 'text.js', 'interact.js', 'client.js', 'wire.js', 'data.js'];
+// The WebAssembly module and the data files it loads (the .d.ts types are for developers).
+const PKG = ['corroborate.js', 'corroborate_bg.wasm', 'wordnet.bin', 'stance.bin'];
 // The extension's frame document is the only web-accessible resource: the content script puts it
 // into the page as an iframe.
 const FRAME = ['frame.html'];
@@ -93,8 +99,7 @@ export function build(out, browser) {
   cpSync(SRC, dir, { recursive: true });
   writeFileSync(join(dir, 'content.js'), bundle(CONTENT));
   for (const f of SHELL) cpSync(join(WWW, f), join(dir, 'shell', f));
-  // The WebAssembly module (the .d.ts types are for developers, not the browser).
-  for (const f of ['corroborate.js', 'corroborate_bg.wasm']) {
+  for (const f of PKG) {
     const from = join(WWW, 'pkg', f);
     if (!existsSync(from)) throw new Error(`${from} is missing: run scripts/build web`);
     cpSync(from, join(dir, 'shell/pkg', f));

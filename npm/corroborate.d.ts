@@ -26,6 +26,19 @@ export interface AttachOptions {
   worker?: boolean;
   /** Show the badge, panel and popover (default true). */
   ui?: boolean;
+  /** An engine host of your own (default: the shell's worker host; `worker` is then not used). */
+  host?: EngineHost;
+}
+
+/** A request of the engine host protocol (wire.js). */
+export type EngineRequest =
+  | { type: 'setCorpus'; key: string; url?: string; corpus?: CorpusInput }
+  | { type: 'annotate'; key: string; text: string; exclude?: string }
+  | { type: 'drop'; key: string };
+
+/** Runs the engine: answers each request (setCorpus → the source ids, annotate → the result, drop → true). */
+export interface EngineHost {
+  call(request: EngineRequest): Promise<unknown>;
 }
 
 export interface Timings {

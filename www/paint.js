@@ -1,7 +1,9 @@
 // Painting claims on the page: the CSS Custom Highlight API where present (the page's DOM is not
 // touched), else <corroborate-mark data-verdict> elements wrapped around the claims' text.
+// (The browser extension does not paint in the page at all: the page can read highlights' looks,
+// so its marks frame draws them; see extension/content/marks.js.)
 
-import { piecesFor } from './extract.js';
+import { extract, piecesFor, rangeFor } from './extract.js';
 
 export const VERDICTS = ['confirmed', 'contradicted', 'disputed', 'related', 'unique'];
 export const HAS_HIGHLIGHTS = typeof CSS !== 'undefined' && 'highlights' in CSS &&
@@ -122,4 +124,51 @@ export function unpaintMarks(root) {
     m.replaceWith(...m.childNodes);
     parent?.normalize();
   }
+}
+
+/**
+ * What one root has painted: `paint(map, claims, active)` paints the claims over the extraction
+ * `map` (the fallback's marks change the text nodes, so it extracts again for their ranges: same
+ * text, new nodes) and marks claim `active`; `ranges` (a Range or null per claim) and
+ * `hits` ([index, Range] of the painted ones, in text order, for hit testing) are the last
+ * paint's. `quiet()` is called after each change of the page's DOM, to take the change's own
+ * mutation records out. `rootOf()` gives the root (it may be replaced).
+ */
+export function painter(rootOf, quiet = () => {}) {
+  let painted = [];
+  const state = { ranges: [], hits: [] };
+  function unpaint() {
+    if (HAS_HIGHLIGHTS) unpaintHighlights(painted);
+    else {
+      unpaintMarks(rootOf());
+      quiet();
+    }
+    painted = [];
+    setActive(null, rootOf());
+  }
+  function paint(map, claims, active = -1) {
+    unpaint();
+    const root = rootOf();
+    if (!HAS_HIGHLIGHTS) {
+      const fresh = extract(root); // unwrapping the old marks merged text nodes
+      if (fresh.text === map.text) {
+        paintMarks(fresh, claims);
+        quiet();
+        map = extract(root);
+      }
+    }
+    state.ranges = claims.map((c) => rangeFor(map, c.start_utf16, c.end_utf16));
+    state.hits = state.ranges.map((r, i) => [i, r]).filter(([, r]) => r);
+    if (HAS_HIGHLIGHTS) painted = paintHighlights(claims, state.ranges);
+    if (active >= 0) mark(active);
+  }
+  /** Show claim `i` as the active one (-1: none). */
+  const mark = (i) => setActive(i >= 0 ? state.ranges[i] ?? null : null, rootOf(), i);
+  return {
+    paint,
+    unpaint,
+    mark,
+    get ranges() { return state.ranges; },
+    get hits() { return state.hits; },
+  };
 }

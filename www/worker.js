@@ -6,6 +6,7 @@
 // Replies:  {id, result} (an annotation in the wire form of wire.js) or {id, error: message}.
 
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
+import { loadData } from './data.js';
 import { compact, engineHost } from './wire.js';
 
 let ready;
@@ -14,12 +15,13 @@ let ready;
  * CSP message when WebAssembly is forbidden. embed: the module is imported here, not statically,
  * so that nothing compiles before the CSP check and a worker answers messages at once: the
  * `bundler` build (the npm package) instantiates itself when imported (in a bundle, a top-level
- * await) and has no init(); the `web` build (www/pkg) has a default export init().
+ * await) and has no init(); the `web` build (www/pkg) has a default export init(). Then the
+ * module gets its data files (data.js), before any Engine is made.
  */
 export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
   : import('./pkg/corroborate.js').then(async (wasm) => {
     if (typeof wasm.default === 'function') await wasm.default();
-    return wasm;
+    return loadData(wasm);
   }));
 
 /** Do one request (see wire.js); returns its result or throws an Error with a clear message. */

@@ -7,13 +7,22 @@
 // extension's frames (frames.js) and measures where the claims' lines are (marks.js): the marks
 // frame draws the underlines, the others show the evidence, all fed by the background. Only
 // trusted events (the reader's own) open, step or close anything.
-// A classic script, assembled by extension/build.mjs from extract.js, marks.js, frames.js and
-// this file; injected more than once into the same page, only the first run sets up.
+// A classic script, assembled by extension/build.mjs from the shell's extract.js, follow.js and
+// interact.js, marks.js, frames.js and this file; injected more than once into the same page,
+// only the first run sets up.
+//
+// Why this is not the shell's attach(): attach() paints CSS highlights (the page can read their
+// looks, and so the verdicts), shows its UI in the page's own DOM, dispatches corroborate:ready
+// on the page's document and keeps the claims with their evidence, all of which the page could
+// read. Here the text goes to the background, which runs the engine (the shell's engine client
+// on the extension's own host, background.js), and only ranges come back; what the shell's
+// modules do without seeing a verdict, the content script takes from them: the extraction, the
+// following of a changing page and the reader's pointer and keys.
 
-/* global extract, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName */
+/* global extract, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName, follow,
+   interact, claimRect, reveal, stepIndex */
 
 const api = globalThis.browser ?? globalThis.chrome;
-const DEBOUNCE_MS = 400;
 
 if (!globalThis.__corroborateContent) {
   globalThis.__corroborateContent = true;
@@ -30,7 +39,6 @@ if (!globalThis.__corroborateContent) {
   let lastText = null;
   let active = -1;
   let pinned = false;
-  let hoverTimer = 0;
   let lastFocus = null;
   let overFrame = false; // the pointer is over the popover frame
   const closeUnlessOver = () => { if (!overFrame) close(); };
@@ -38,14 +46,13 @@ if (!globalThis.__corroborateContent) {
   // not see the pointer inside it).
   function hoverFrame(over) {
     overFrame = over;
-    clearTimeout(hoverTimer);
-    if (!over && !pinned && active >= 0) hoverTimer = setTimeout(closeUnlessOver, 350);
+    keys.cancel();
+    if (!over && !pinned && active >= 0) keys.closeSoon();
   }
   const nonce = randomName('n'); // ties the frames to this page in the background
   const hostTag = `${randomName('x')}-ui`;
 
   const root = () => document.querySelector('article') ?? document.querySelector('main') ?? document.body;
-  const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   function report(next) {
     status = next;
@@ -148,43 +155,33 @@ if (!globalThis.__corroborateContent) {
     return running;
   }
 
-  // ---- Dynamic pages: annotate again when the article's text changes ----
-  let observer = null;
-  let timer = 0;
+  // ---- Dynamic pages: annotate again when the article's text changes (the shell's follow.js,
+  // over the whole document: the article is found again by its tag each time) ----
+  let watch = null;
   function observe() {
-    if (observer) return;
-    observer = new MutationObserver((records) => {
-      const article = root();
-      if (!records.some((r) => article.contains(r.target) || r.target.contains?.(article))) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+    watch ??= follow(document.documentElement, {
+      relevant(records) {
+        const article = root();
+        return records.some((r) => article.contains(r.target) || r.target.contains?.(article));
+      },
+      changed() {
         if (!frames) return;
         const got = extract(root());
         if (got.text === lastText) { // same text, new nodes: the same marks over new ranges
           map = got;
           paint();
         } else annotate();
-      }, DEBOUNCE_MS);
+      },
     });
-    observer.observe(document.documentElement, { characterData: true, childList: true, subtree: true });
   }
 
   // ---- The evidence: shown in the popover frame, by the reader's own actions only ----
-  const rectOf = (i, x, y) => () => {
-    const range = ranges[i];
-    if (!range) return null;
-    const all = range.getBoundingClientRect();
-    const rects = [...range.getClientRects()];
-    const line = (x != null && rects.find((q) => y >= q.top && y <= q.bottom)) || rects[0];
-    return line ? { top: all.top, bottom: all.bottom, left: line.left } : null;
-  };
-
   async function open(i, { pin = false, focus = false, x, y, announce = false } = {}) {
     if (!frames || !ranges[i]) return;
     pinned = pin;
     active = i;
     if (focus && !frames.hasFocus()) lastFocus = document.activeElement;
-    frames.show(rectOf(i, x, y));
+    frames.show(claimRect(ranges[i], x, y));
     if (focus) frames.focusPopover();
     const r = await api.runtime.sendMessage({ type: 'show', index: i, focus, announce }).catch(() => null);
     if (r?.missing) { // the background restarted and forgot this page: check it again
@@ -208,64 +205,38 @@ if (!globalThis.__corroborateContent) {
     const n = offsets.length;
     if (!n || !frames) return;
     i = ((i % n) + n) % n;
-    ranges[i]?.startContainer.parentElement?.scrollIntoView({ block: 'center',
-      behavior: reducedMotion() ? 'auto' : 'smooth' });
+    reveal(ranges[i]);
     open(i, { pin: true, focus: true, announce: true });
   }
+  const step = (dir) => go(stepIndex(active, offsets.length, dir));
 
-  // Listeners of the page's events: the reader's own (isTrusted) only. A page's script can
-  // dispatch synthetic events, but never trusted ones.
-  let moveQueued = false;
-  document.addEventListener('pointermove', (e) => {
-    if (!e.isTrusted || !frames) return;
+  // Listeners of the page's events (the shell's interact.js): the reader's own (isTrusted) only.
+  // A page's script can dispatch synthetic events, but never trusted ones. Capturing, so that
+  // the page cannot stop them before they come here.
+  const keys = interact({
+    live: () => Boolean(frames),
     // The page's document gets the pointer's moves only when it is not over one of our frames.
-    if (overFrame && !frames.contains(e.target)) hoverFrame(false);
-    if (moveQueued || e.pointerType === 'touch') return;
-    moveQueued = true;
-    requestAnimationFrame(() => {
-      moveQueued = false;
-      if (overFrame) return; // this move came before the pointer entered the evidence
-      clearTimeout(hoverTimer);
-      const i = claimAt(hits, root(), e.clientX, e.clientY);
-      if (i >= 0 && i === active) return;
-      if (i >= 0) hoverTimer = setTimeout(() => open(i, { x: e.clientX, y: e.clientY }), 120);
-      else if (!pinned && active >= 0) hoverTimer = setTimeout(closeUnlessOver, 350);
-    });
-  }, { passive: true, capture: true });
-  document.addEventListener('click', (e) => {
-    if (!e.isTrusted || !frames || frames.contains(e.target)) return;
-    if (!getSelection()?.isCollapsed) return; // selecting text, not pointing at a claim
-    const i = claimAt(hits, root(), e.clientX, e.clientY);
-    if (i >= 0) { clearTimeout(hoverTimer); open(i, { pin: true, x: e.clientX, y: e.clientY }); }
-    else close();
-  }, { capture: true });
-  document.addEventListener('keydown', (e) => {
-    if (!e.isTrusted || !frames) return;
-    const t = e.target;
-    if (t?.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t?.tagName ?? '')) return; // typing
-    if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      e.preventDefault();
-      go(e.key === 'ArrowDown' ? active + 1 : (active < 0 ? offsets.length - 1 : active - 1));
-    } else if (e.key === 'Escape' && active >= 0) close();
-  }, { capture: true });
-  let placeQueued = false;
-  const onScroll = (e) => {
-    if (!e.isTrusted || !frames) return;
-    if (e.type === 'resize' || (e.target !== document && e.target !== window)) measure(); // an inner scroller moved the text
-    if (placeQueued) return;
-    placeQueued = true;
-    requestAnimationFrame(() => {
-      placeQueued = false;
-      if (frames && !frames.place() && !pinned) close();
-    });
-  };
-  addEventListener('scroll', onScroll, { passive: true, capture: true });
-  addEventListener('resize', onScroll, { passive: true });
+    moved: (e) => { if (overFrame && !frames.contains(e.target)) hoverFrame(false); },
+    hold: () => overFrame, // this move came before the pointer entered the evidence
+    claimAt: (x, y) => claimAt(hits, root(), x, y),
+    openIndex: () => active,
+    pinned: () => pinned,
+    open,
+    close,
+    leave: closeUnlessOver,
+    step,
+    escape: () => { if (active >= 0) close(); },
+    inside: (t) => frames.contains(t),
+    place: () => frames.place(),
+    scrolled: (e) => { // an inner scroller (or a resize) moved the text
+      if (e.type === 'resize' || (e.target !== document && e.target !== window)) measure();
+    },
+  }, { trusted: true, capture: true });
 
   function detach() {
     teardown();
-    observer?.disconnect();
-    observer = null;
+    watch?.stop();
+    watch = null;
     report({ state: 'idle' });
   }
 
@@ -327,7 +298,7 @@ if (!globalThis.__corroborateContent) {
   const ui = (msg) => {
     switch (msg.action) {
       case 'go': go(Number(msg.index)); break;
-      case 'step': go(msg.dir < 0 ? (active < 0 ? offsets.length - 1 : active - 1) : active + 1); break;
+      case 'step': step(msg.dir < 0 ? -1 : 1); break;
       case 'close': close(); break;
       case 'panel': frames?.setPanel(Boolean(msg.open)); break;
       case 'hover': hoverFrame(Boolean(msg.over)); break;

@@ -7,8 +7,12 @@
 import { api, corpusFor, enabledSites, siteEnabled, siteOf, sitePattern, touchesSites } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
 import { boxesView, claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
-import { handle as engine, has as engineHas } from './engine.js';
+import { engineClient } from './shell/client.js';
+import { host } from './engine.js';
 
+// The shell's engine client on the extension's own host (engine.js). One corpus per tab, dropped
+// as soon as the tab lets it go (a new corpus, the tab closed): nothing else shares it.
+const engine = engineClient(host, 0);
 const MENU = 'corroborate-add-source';
 const SCRIPT = 'corroborate-sites';
 
@@ -83,7 +87,7 @@ api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 // ---- The check: the page's text in, only the claims' ranges back to the page ----
 // Per tab: the last annotation (with its evidence, for the frames), the corpus it used, the
 // content script's status, the frames' ports and the nonce that ties the frames to the page.
-const pages = new Map(); // tab id → {result, key, fp, story, exclude, sources, evidence, status, ports, css}
+const pages = new Map(); // tab id → {result, corpus, fp, story, exclude, sources, evidence, status, ports, css}
 const page = (tabId) => pages.get(tabId) ?? pages.set(tabId, { ports: {} }).get(tabId);
 // The extension's own origin; in Chromium the frame also has a per-session dynamic one
 // (use_dynamic_url), which getURL gives for it. A sender is ours when the browser says so
@@ -107,14 +111,19 @@ async function checkPage(msg, sender) {
   const sources = corpus.sources.filter((s) => s.id !== corpus.exclude).length;
   Object.assign(p, { story: corpus.story ?? null, exclude: corpus.exclude ?? null, sources });
   if (!sources) { p.result = null; return { state: 'empty' }; }
-  const key = `tab:${tabId}`;
   const fp = corpusKey(corpus.sources, corpus.exclude);
-  if (p.fp !== fp || !engineHas(key)) {
-    await engine({ type: 'setCorpus', key, corpus: { sources: corpus.sources } });
+  if (p.fp !== fp || !p.corpus) {
+    p.corpus?.release();
+    p.corpus = engine.use({ sources: corpus.sources });
     p.fp = fp;
   }
+  const use = p.corpus;
+  await use.ready.catch((e) => { // ask again on the next check
+    if (p.corpus === use) { use.release(); p.corpus = null; p.fp = null; }
+    throw e;
+  });
   const text = typeof msg.text === 'string' ? msg.text : '';
-  const result = text.trim() ? await engine({ type: 'annotate', key, text, exclude: corpus.exclude })
+  const result = text.trim() ? await use.annotate(text, corpus.exclude)
     : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
   p.result = result;
   p.evidence = [...new Set(result.claims.flatMap((c) => c.evidence.map((e) => e.source)))].filter(Boolean).sort();
@@ -209,7 +218,7 @@ api.runtime.onConnect.addListener(async (port) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => {
-  if (pages.has(tabId)) engine({ type: 'drop', key: `tab:${tabId}` }).catch(() => {});
+  pages.get(tabId)?.corpus?.release();
   pages.delete(tabId);
   api.storage.session?.remove(nonceKey(tabId)).catch(() => {});
 });

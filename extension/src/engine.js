@@ -1,19 +1,17 @@
-// The WebAssembly engine, in the extension's background (a service worker in Chromium, an event
-// page in Firefox), for background.js: the requests of the shell's engine host (www/wire.js),
-// one engine per tab:
-//   {type: 'setCorpus', key, corpus} → the source ids
-//   {type: 'annotate', key, text, exclude} → {summary, claims}, with their evidence
-//   {type: 'drop', key} → true
-// The module is imported statically: a service worker may not use import().
+// The extension's engine host, in its background (a service worker in Chromium, an event page in
+// Firefox): the shell's main-thread host (www/client.js) over the shell's request handler
+// (www/wire.js), with the WebAssembly module imported statically (a service worker may not use
+// import(), which the shell's own hosts use so that nothing compiles before the page's CSP check;
+// the extension's pages have their own CSP, which allows it) and its data files loaded from the
+// extension's package by the shell's data.js. background.js gives it to the shell's engine client.
 
 import init, * as wasm from './shell/pkg/corroborate.js';
+import { mainThreadHost } from './shell/client.js';
+import { loadData } from './shell/data.js';
 import { engineHost } from './shell/wire.js';
 
 let ready;
-const host = engineHost(() => (ready ??= init().then(() => wasm)));
+const engines = engineHost(() => (ready ??= init().then(() => loadData(wasm))));
 
-/** Whether an engine is loaded under `key`. */
-export const has = host.has;
-
-/** Do one request; returns its result (annotations as the engine gives them) or throws an Error. */
-export const handle = host.handle;
+/** The background's engine host: {call(request)} (annotations as the engine gives them). */
+export const host = mainThreadHost(engines.handle);

@@ -8,6 +8,7 @@
 // shell's (shell/ui.js), one view per frame; everything is built as text nodes.
 
 import { createUI } from './shell/ui.js';
+import { stepOf } from './shell/interact.js';
 import { drawMarks } from './lib/draw.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -40,9 +41,10 @@ if (svg) {
 // The reader's keys while focus is in this frame: the same as in the page.
 document.addEventListener('keydown', (e) => {
   if (!e.isTrusted || !ui) return;
-  if (e.altKey && e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+  const dir = stepOf(e);
+  if (dir) {
     e.preventDefault();
-    send({ type: 'step', dir: e.key === 'ArrowDown' ? 1 : -1 });
+    send({ type: 'step', dir });
   } else if (e.key === 'Escape') {
     if (ui.openIndex >= 0) { ui.close(); send({ type: 'close' }); } else ui.closePanel();
   }

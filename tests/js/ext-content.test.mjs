@@ -54,7 +54,10 @@ test('the build assembles the content script into one classic script', () => {
   const code = bundle(CONTENT);
   assert.ok(!/^\s*(import|export)\s/m.test(code), 'no module syntax left');
   assert.ok(code.startsWith('// The extension\'s content script'));
-  for (const name of ['function extract(', 'function claimBoxes(', 'function createFrames(', '__corroborateContent']) {
+  // The shell's own modules, as they are: extraction, following the page, the reader's keys.
+  for (const f of ['www/extract.js', 'www/follow.js', 'www/interact.js']) assert.ok(CONTENT.includes(f), f);
+  for (const name of ['function extract(', 'function follow(', 'function interact(', 'function claimBoxes(',
+    'function createFrames(', '__corroborateContent']) {
     assert.ok(code.includes(name), name);
   }
   const files = { 'a.js': "import { x } from './b.js';\nexport const y = 1;\nexport function f() {}\n" };

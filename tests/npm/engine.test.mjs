@@ -1,7 +1,8 @@
 // The installed npm package, imported by name from a bundler-free Node script (run by
 // tests/npm/run.sh from a scratch app that installed the tarball; Node needs
 // --experimental-wasm-modules to import the bundler build's .wasm):
-// - `corroborate/engine` annotates the demo story as demo/expected.json says (strict cases);
+// - `corroborate/engine` annotates the demo story as demo/expected.json says (strict cases), its
+//   data files read from the package with fs;
 // - `corroborate` resolves to the page shell, with its types, and the package is complete.
 // REPO (the repository root) is given in the environment.
 
@@ -78,8 +79,11 @@ test("'corroborate' resolves to the page shell, with types; the package is compl
   }
   const shellText = readFileSync(shell, 'utf8');
   assert.match(shellText, /export async function attach/);
-  // The engine entry point is the bundler build: it imports the .wasm itself (no init()).
+  // The engine entry point loads the data files into the bundler build, which imports the .wasm
+  // itself (no init()).
   const engine = fileURLToPath(import.meta.resolve('corroborate/engine'));
-  assert.match(readFileSync(engine, 'utf8'), /from "\.\/corroborate_bg\.wasm"/);
+  assert.match(readFileSync(engine, 'utf8'), /from '\.\/pkg\/corroborate\.js'/);
+  assert.match(readFileSync(join(root, 'pkg/corroborate.js'), 'utf8'), /from "\.\/corroborate_bg\.wasm"/);
+  for (const f of ['pkg/wordnet.bin', 'pkg/stance.bin']) assert.ok(existsSync(join(root, f)), `${f} is in the package`);
   assert.ok(existsSync(join(root, 'worker.js')) && existsSync(join(root, 'csp.js')));
 });

@@ -1,6 +1,6 @@
 // Compiled by tsc (--noEmit) in the scratch app of tests/npm/run.sh: the package's types let a
 // site use the shell and the engine as the README shows.
-import { attach, loadCorpus, version, type Handle, type PageClaim } from 'corroborate';
+import { attach, loadCorpus, version, type EngineHost, type Handle, type PageClaim } from 'corroborate';
 import { Engine, type Annotation, type Verdict } from 'corroborate/engine';
 
 export async function run(root: Element): Promise<number> {
@@ -11,5 +11,15 @@ export async function run(root: Element): Promise<number> {
   const corpus = await loadCorpus('/sources.json');
   const result: Annotation = new Engine(corpus).annotate('text', undefined);
   handle.detach();
+  // An engine host of one's own: here the engine on the page's thread, loaded by the package.
+  const engines = new Map<string, Engine>();
+  const host: EngineHost = {
+    async call(r) {
+      if (r.type === 'setCorpus') { engines.set(r.key, new Engine(r.corpus ?? { sources: [] })); return []; }
+      if (r.type === 'annotate') return engines.get(r.key)?.annotate(r.text, r.exclude);
+      return engines.delete(r.key);
+    },
+  };
+  (await attach({ root, corpus, host })).detach();
   return result.claims.length + (verdict ? 1 : 0) + version.length;
 }
