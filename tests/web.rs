@@ -27,7 +27,9 @@ static MODEL: &[u8] = include_bytes!("../model/stance.bin");
 
 /// An engine, after installing its data as a host does (`loadData`).
 fn new_engine(corpus: JsValue) -> Result<Engine, JsError> {
-    load_data(LEXICON, MODEL).expect("the committed data files load");
+    if !corroborate::data_loaded() {
+        load_data(LEXICON, MODEL).expect("the committed data files load");
+    }
     Engine::new(corpus)
 }
 
@@ -37,6 +39,29 @@ fn malformed_data_files_give_errors_that_name_the_file() {
     assert!(lexicon.contains("wordnet.bin"), "{lexicon}");
     let model = error_message(load_data(LEXICON, &MODEL[..MODEL.len() / 2]).unwrap_err());
     assert!(model.contains("stance.bin"), "{model}");
+}
+
+/// `annotate`'s options object excluding this source.
+fn options(exclude: &str) -> JsValue {
+    js(&serde_json::json!({ "exclude": exclude }).to_string())
+}
+
+#[wasm_bindgen_test]
+fn annotate_options_are_an_object_or_an_id_and_bad_ones_are_errors() {
+    let source = "On Sunday the mayor of Lyon said that 5 people were hurt.";
+    let engine = new_engine(corpus_json(&[("a", source)]).into()).expect("engine");
+    let page = "The mayor of Lyon said 5 people were hurt on Sunday.";
+    let with = |o: JsValue| engine.annotate(page, o).map(|a| to_value(&a));
+    let confirmed = with(JsValue::UNDEFINED).expect("no options");
+    assert_eq!(confirmed["summary"]["confirmed"], 1, "{confirmed}");
+    for excluded in [with(options("a")), with(JsValue::from_str("a"))] {
+        let excluded = excluded.expect("exclude");
+        assert_eq!(excluded["summary"]["unique"], 1, "{excluded}");
+    }
+    let bad = error_message(engine.annotate(page, JsValue::from(3)).unwrap_err());
+    assert!(bad.contains("options"), "{bad}");
+    let bad = error_message(engine.annotate(page, js(r#"{"exclude": 3}"#)).unwrap_err());
+    assert!(bad.contains("annotate options"), "{bad}");
 }
 
 /// A JavaScript object from JSON text.
@@ -124,7 +149,7 @@ const OFFSET_CASES: &[(&str, &str, &str)] = &[
 fn claim_and_diff_offsets_slice_in_javascript() {
     for (name, page, source) in OFFSET_CASES {
         let engine = new_engine(corpus_json(&[("src", source)]).into()).expect(name);
-        let out = engine.annotate(page, None).expect(name);
+        let out = engine.annotate(page, JsValue::UNDEFINED).expect(name);
         let claims = items(&out, "claims");
         assert!(!claims.is_empty(), "{name}: no claims");
         let mut evidence_seen = 0;
@@ -276,7 +301,11 @@ fn other_bad_input_gives_error_instances() {
         new_engine(corpus_json(&[("a", "Rain fell in Lyon on Sunday.")]).into()).expect("engine");
     // An empty page.
     for page in ["", "   \n\t "] {
-        let msg = error_message(engine.annotate(page, None).expect_err("empty page"));
+        let msg = error_message(
+            engine
+                .annotate(page, JsValue::UNDEFINED)
+                .expect_err("empty page"),
+        );
         assert!(msg.contains("no text"), "{msg:?}");
     }
     // Bad sources for addSource.
@@ -325,7 +354,7 @@ fn add_remove_source_ids_and_exclude() {
 
     let verdict_and_sources = |engine: &Engine, exclude: Option<&str>| {
         let out = engine
-            .annotate(page, exclude.map(String::from))
+            .annotate(page, exclude.map_or(JsValue::UNDEFINED, JsValue::from_str))
             .expect("annotate");
         let claim = items(&out, "claims").remove(0);
         let sources: Vec<String> = items(&claim, "evidence")
@@ -430,9 +459,7 @@ fn demo_story_matches_the_native_core() {
                 .find(|s| s["id"] == id)
                 .and_then(|s| s["text"].as_str())
                 .expect("page text");
-            let out = engine
-                .annotate(text, Some(id.to_string()))
-                .expect("annotate");
+            let out = engine.annotate(text, options(id)).expect("annotate");
             same(id, &to_value(&out), &page["annotation"], 1e-9, &mut diffs);
         }
         assert!(

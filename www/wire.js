@@ -35,7 +35,7 @@ export function engineHost(boot) {
     if (type === 'annotate') {
       const engine = engines.get(key);
       if (!engine) throw new Error(`no corpus loaded under ${key}`);
-      return engine.annotate(text, exclude ?? undefined);
+      return engine.annotate(text, { exclude: exclude ?? undefined });
     }
     if (type === 'drop') {
       engines.get(key)?.free();

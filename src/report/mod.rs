@@ -65,8 +65,10 @@ pub struct OutputEvidence {
     /// End of the sentence in the source's text, in UTF-16 code units.
     pub end_utf16: usize,
     /// How closely the sentence matches the claim, 0 to 1.
+    #[serde(serialize_with = "decimal")]
     pub score: f32,
     /// The share of the claim's weighted words that the sentence holds, 0 to 1.
+    #[serde(serialize_with = "decimal")]
     pub coverage: f32,
     /// Typed differences, contradicting ones first.
     pub reasons: Vec<OutputReason>,
@@ -210,5 +212,43 @@ fn diff_utf16(d: &DiffSpan, claim: &Utf16Map, sentence: &Utf16Map) -> OutputDiff
         source_end_utf16: source.as_ref().map(|r| r.end),
         claim_start_utf16: page.as_ref().map(|r| r.start),
         claim_end_utf16: page.as_ref().map(|r| r.end),
+    }
+}
+
+/// A score (an `f32` in 0..1) as the `f64` of its shortest decimal form: JavaScript gets `0.45`
+/// where the plain widening of the `f32` would give `0.44999998807907104`, and the JSON text is
+/// the `f32`'s own shortest form, as before. The fewest decimals that round back to the same
+/// `f32` are that form (for numbers under 1); no float parser or formatter is involved.
+fn decimal<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
+    let wide = f64::from(*x);
+    let mut scale = 1.0;
+    for _ in 0..12 {
+        let y = (wide * scale).round() / scale;
+        if y as f32 == *x {
+            return s.serialize_f64(y);
+        }
+        scale *= 10.0;
+    }
+    s.serialize_f64(wide)
+}
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Serialize)]
+    struct Score(#[serde(serialize_with = "super::decimal")] f32);
+
+    #[test]
+    fn scores_cross_as_their_shortest_decimal() {
+        for (x, want) in [
+            (0.45f32, "0.45"),
+            (0.60586023, "0.60586023"),
+            (0.6211078, "0.6211078"),
+            (1.0, "1.0"),
+            (0.0, "0.0"),
+            (1e-9, "1e-9"),
+        ] {
+            let got = serde_json::to_string(&Score(x)).expect("serialises");
+            assert_eq!(got, want, "{x}");
+        }
     }
 }
