@@ -519,6 +519,8 @@ impl Checks<'_, '_> {
     }
 }
 
+impl ExactSizeIterator for Checks<'_, '_> {}
+
 impl Iterator for Checks<'_, '_> {
     type Item = ClaimReport;
 
@@ -545,6 +547,8 @@ impl Iterator for Checks<'_, '_> {
         })
     }
 
+    /// The claims still to check: exact, so that a report can say how many claims the page
+    /// has before it checks the first ([`ExactSizeIterator::len`]).
     fn size_hint(&self) -> (usize, Option<usize>) {
         self.claims.size_hint()
     }

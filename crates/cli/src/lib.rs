@@ -10,4 +10,5 @@ pub mod fnc1;
 pub mod html;
 pub mod lexicon;
 pub mod read;
+pub mod report;
 pub mod train;

@@ -2,8 +2,9 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Corpus, Engine, OutputClaim, OutputClaims, Relation, Summary, Verdict};
+use corroborate::{Corpus, Engine, OutputClaims};
 use corroborate_cli::fnc1;
+use corroborate_cli::report::{self, Compared, Run};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -144,8 +145,12 @@ enum LexiconAction {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// A report for a person at a terminal.
     Text,
+    /// The report for programs (the shape the browser module returns).
     Json,
+    /// One self-contained HTML file to open in a browser, print or hand on.
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -304,20 +309,57 @@ fn check(
         .iter()
         .filter_map(|&(i, _)| corpus.sources.get(i).map(|s| s.id.clone()))
         .collect();
+    let compared: Vec<Compared> = corpus
+        .sources
+        .iter()
+        .filter(|s| !skipped.contains(&s.id) && exclude.as_deref() != Some(s.id.as_str()))
+        .map(|s| Compared {
+            id: s.id.clone(),
+            outlet: s.outlet.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+        .collect();
+    if compared.is_empty() {
+        return Err(format!(
+            "no sources to compare {} with: {} the page itself",
+            page_path.display(),
+            if skipped.len() == 1 {
+                "the only source given is".to_string()
+            } else {
+                format!("all {} sources given are", skipped.len())
+            }
+        ));
+    }
     let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
     let checks = engine
         .check_each(&page.text, exclude.as_deref())
         .map_err(|e| e.to_string())?;
+    let run = Run {
+        page: page_path.display().to_string(),
+        title: page.title.clone(),
+        claims: checks.len(),
+        sources: compared,
+        skipped,
+        date: report::now(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+    };
     // Each claim is checked, converted to UTF-16 offsets and written as it comes: the report
-    // is never held whole (its evidence would take about a kilobyte per word of the page).
+    // is never held whole (its evidence would take about a kilobyte per word of the page),
+    // except by the HTML report, which lays the article out before the evidence.
     let checks = std::cell::RefCell::new(checks);
     let mut convert = OutputClaims::new(&page.text, |id| engine.source(id));
-    let claims = std::iter::from_fn(|| checks.borrow_mut().next()).map(|c| convert.claim(&c));
+    let mut claims = std::iter::from_fn(|| checks.borrow_mut().next())
+        .map(|c| (c.span.clone(), convert.claim(&c)));
     let summary = || checks.borrow().summary().clone();
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => write_json(&mut w, claims, summary),
+        Format::Json => report::json::write(&mut w, claims.by_ref().map(|(_, c)| c), summary),
+        Format::Html => {
+            let all: Vec<_> = claims.by_ref().collect();
+            report::html::write(&mut w, &run, &page.text, &all, &summary())
+        }
         Format::Text => {
             let colour = match color {
                 ColorChoice::Always => true,
@@ -326,7 +368,13 @@ fn check(
                     io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
                 }
             };
-            write_text(&mut w, claims, summary, &skipped, colour)
+            report::text::write(
+                &mut w,
+                &run,
+                claims.by_ref().map(|(_, c)| c),
+                summary,
+                colour,
+            )
         }
     };
     result.and_then(|()| w.flush()).or_else(ignore_broken_pipe)
@@ -360,191 +408,12 @@ fn page_itself(
     out
 }
 
-/// Text from a page or a source made safe for a terminal: control characters (C0 but line
-/// feed and tab, DEL, C1) are shown as their Unicode control pictures or as `<U+…>`, and the
-/// bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) as
-/// `<U+…>`, so that a source cannot move the cursor, retitle the window or reorder the line.
-fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || ('\u{202A}'..='\u{202E}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c)
-    };
-    if !s.contains(bad) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if !bad(c) {
-            out.push(c);
-        } else if (c as u32) < 0x20 {
-            // U+2400 CONTROL PICTURE FOR NULL onwards: ␛ for ESC.
-            out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
-        } else if c == '\u{7f}' {
-            out.push('\u{2421}');
-        } else {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
 fn ignore_broken_pipe(e: io::Error) -> Result<(), String> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
         Err(format!("cannot write the report: {e}"))
     }
-}
-
-/// ANSI styles for the text report.
-struct Style {
-    on: bool,
-}
-
-impl Style {
-    fn paint(&self, code: &str, s: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    }
-}
-
-fn verdict_style(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Confirmed => ("✔ confirmed", "32"),
-        Verdict::Contradicted => ("✘ contradicted", "31;1"),
-        Verdict::Disputed => ("⚠ disputed", "35;1"),
-        Verdict::Related => ("~ related only", "36"),
-        Verdict::Unique => ("○ unique to this page", "33"),
-    }
-}
-
-fn relation_style(r: Relation) -> (&'static str, &'static str) {
-    match r {
-        Relation::Confirms => ("confirms", "32"),
-        Relation::Contradicts => ("contradicts", "31;1"),
-        Relation::Related => ("related", "36"),
-        Relation::Unrelated => ("unrelated", "2"),
-    }
-}
-
-/// The glyph and colour of a reason in the text report: contradicting ones (a reversal or an
-/// incompatible substitution among them) as a contradicted claim is, a word the source does not
-/// back as a noted difference, a difference that the source backs ("40" backs "up to 40") faint.
-fn reason_style(r: &corroborate::Reason) -> (&'static str, &'static str) {
-    match r.class.map(|c| c.as_str()) {
-        _ if r.contradicts => ("✘", "31;1"),
-        Some("equivalent") => ("=", "2"),
-        Some("unverifiable") => ("?", "33"),
-        _ => ("~", "33"),
-    }
-}
-
-/// The report as pretty-printed JSON, as `serde_json::to_writer_pretty` writes an
-/// [`corroborate::OutputReport`], byte for byte, one claim at a time.
-fn write_json(
-    w: &mut impl Write,
-    claims: impl Iterator<Item = OutputClaim>,
-    summary: impl FnOnce() -> Summary,
-) -> io::Result<()> {
-    // Pretty JSON has no raw line breaks inside strings: re-indenting by lines is exact.
-    fn indented(w: &mut impl Write, json: &str, indent: &str) -> io::Result<()> {
-        for (i, line) in json.split('\n').enumerate() {
-            if i > 0 {
-                w.write_all(b"\n")?;
-                w.write_all(indent.as_bytes())?;
-            }
-            w.write_all(line.as_bytes())?;
-        }
-        Ok(())
-    }
-    w.write_all(b"{\n  \"claims\": [")?;
-    let mut any = false;
-    for claim in claims {
-        w.write_all(if any { b",\n    " } else { b"\n    " })?;
-        any = true;
-        indented(w, &serde_json::to_string_pretty(&claim)?, "    ")?;
-    }
-    w.write_all(if any {
-        b"\n  ],\n  \"summary\": "
-    } else {
-        b"],\n  \"summary\": "
-    })?;
-    indented(w, &serde_json::to_string_pretty(&summary())?, "  ")?;
-    w.write_all(b"\n}\n")
-}
-
-fn write_text(
-    w: &mut impl Write,
-    claims: impl Iterator<Item = OutputClaim>,
-    summary: impl FnOnce() -> Summary,
-    skipped: &[String],
-    colour: bool,
-) -> io::Result<()> {
-    let st = Style { on: colour };
-    for (i, claim) in claims.enumerate() {
-        let (label, code) = verdict_style(claim.verdict);
-        writeln!(
-            w,
-            "{:>3}. {}  {}",
-            i + 1,
-            st.paint(code, label),
-            visible(&claim.text)
-        )?;
-        for e in &claim.evidence {
-            let (rel, code) = relation_style(e.relation);
-            let who = visible(e.outlet.as_deref().unwrap_or(&e.source));
-            writeln!(
-                w,
-                "       {} {} (score {:.2}){}",
-                st.paint(code, &format!("{rel:<11}")),
-                who,
-                e.score,
-                if e.from_title { " (headline)" } else { "" }
-            )?;
-            let mut line = String::new();
-            for d in &e.diff {
-                let (open, close, code) = match d.op {
-                    corroborate::DiffKind::Equal => {
-                        line.push_str(&visible(&d.text));
-                        continue;
-                    }
-                    corroborate::DiffKind::Removed => ("[-", "-]", "9;31"),
-                    corroborate::DiffKind::Added => ("{+", "+}", "4;32"),
-                };
-                let words = d.text.trim_end();
-                let tail = d.text.get(words.len()..).unwrap_or("");
-                let words = visible(words);
-                line.push_str(&st.paint(code, &format!("{open}{words}{close}")));
-                line.push_str(if tail.is_empty() { " " } else { tail });
-            }
-            writeln!(w, "         {}", line.trim_end())?;
-            for r in &e.reasons {
-                let (glyph, code) = reason_style(&r.reason);
-                writeln!(
-                    w,
-                    "         {} {}",
-                    st.paint(code, glyph),
-                    visible(&r.message)
-                )?;
-            }
-        }
-    }
-    if !skipped.is_empty() {
-        writeln!(w)?;
-    }
-    for id in skipped {
-        writeln!(w, "skipped: {} (the page itself)", visible(id))?;
-    }
-    let s = summary();
-    writeln!(
-        w,
-        "\n{} claims: {} confirmed, {} contradicted, {} disputed, {} related only, {} unique to this page",
-        s.claims, s.confirmed, s.contradicted, s.disputed, s.related, s.unique
-    )
 }
 
 fn stance() -> Result<(), String> {

@@ -671,3 +671,206 @@ fn the_page_is_skipped_by_path_or_text_not_by_file_name() {
         }
     }
 }
+
+#[test]
+fn the_text_report_says_what_was_compared_explains_the_score_once_and_keeps_its_spacing() {
+    let page = demo().join("harbour-herald.txt");
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--sources",
+        demo().to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let mut lines = out.lines();
+    let first = lines.next().unwrap_or("");
+    assert!(
+        first.contains("claims against 3 sources: ")
+            && first.contains("Coastline News")
+            && first.contains("Northern Wire"),
+        "{first}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some("skipped: harbour-herald (the page itself)")
+    );
+    assert_eq!(
+        out.matches("score: ").count(),
+        1,
+        "the score is explained once: {out}"
+    );
+    // The page's glyphs, not the old ones.
+    for glyph in [
+        "✓ confirmed",
+        "✗ contradicted",
+        "± disputed",
+        "◇ unique to this page",
+    ] {
+        assert!(out.contains(glyph), "{glyph} in {out}");
+    }
+    for old in ['✔', '✘', '⚠', '○'] {
+        assert!(!out.contains(old), "{old} in {out}");
+    }
+    // A marked run is never glued to the word before it.
+    for line in out.lines() {
+        for mark in ["[-", "{+"] {
+            for (i, _) in line.match_indices(mark) {
+                let before = line[..i].chars().last();
+                assert!(
+                    before.is_none_or(|c| c.is_whitespace()),
+                    "a run glued to the text before it: {line}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn checking_against_no_usable_source_is_an_error() {
+    let dir = Scratch::new("no-usable-source");
+    let page = dir.file(
+        "page.txt",
+        b"Officials said five people were injured in Lyon on Monday.",
+    );
+    let copy = dir.file(
+        "copy.txt",
+        b"Officials said five people were injured in Lyon on Monday.",
+    );
+    type Case<'a> = (&'a str, Vec<&'a Path>, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            "the page's own file only",
+            vec![page.as_path()],
+            "the only source given is the page itself",
+        ),
+        (
+            "the page's file and a copy of its text",
+            vec![page.as_path(), copy.as_path()],
+            "all 2 sources given are the page itself",
+        ),
+    ];
+    for (what, sources, says) in cases {
+        for format in ["text", "json", "html"] {
+            let mut args = vec![
+                "check",
+                page.to_str().unwrap(),
+                "--format",
+                format,
+                "--sources",
+            ];
+            args.extend(sources.iter().map(|p| p.to_str().unwrap()));
+            let o = run(&args);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(2), "{what} ({format}): {err}");
+            assert!(o.stdout.is_empty(), "{what} ({format}): no report");
+            assert_eq!(err.trim_end().lines().count(), 1, "{what}: {err:?}");
+            assert!(
+                err.starts_with("corroborate: no sources to compare"),
+                "{what}: {err:?}"
+            );
+            assert!(err.contains(says), "{what}: {err:?}");
+        }
+    }
+}
+
+#[test]
+fn the_html_report_is_self_contained_and_keeps_hostile_text_as_text() {
+    let dir = Scratch::new("html-report");
+    let page = dir.file(
+        "page.html",
+        b"<title>Fire &lt;script&gt;alert(1)&lt;/script&gt; in Lyon</title>\
+          <p>Officials said five people were injured in the fire in Lyon on Monday \
+          &lt;img src=x onerror=alert(1)&gt;.</p>",
+    );
+    let source = dir.file(
+        "wire.json",
+        br#"{"id": "wire", "outlet": "<img src=x onerror=alert(2)>", "title": "\"><script>alert(3)</script>",
+            "url": "javascript:alert(4)",
+            "text": "Officials said nine people were injured in the fire in Lyon on Monday <b onclick=alert(5)>x</b>."}"#,
+    );
+    let linked = dir.file(
+        "post.json",
+        br#"{"id": "post", "outlet": "The Post", "url": "https://post.example/fire?a=1&b=2",
+            "text": "Five people were injured in the fire in Lyon on Monday, officials said."}"#,
+    );
+    let o = run(&[
+        "check",
+        page.to_str().unwrap(),
+        "--format",
+        "html",
+        "--sources",
+        source.to_str().unwrap(),
+        linked.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = String::from_utf8(o.stdout).unwrap();
+    assert!(html.starts_with("<!doctype html>"), "{html}");
+    assert!(
+        html.contains("content=\"default-src 'none';"),
+        "a CSP that forbids any fetch"
+    );
+    // Nothing loads from anywhere: no script, no external style, image or frame.
+    for tag in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<link",
+        "<b onclick",
+        "<object",
+    ] {
+        assert!(!html.to_lowercase().contains(tag), "{tag} in the report");
+    }
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(2)&gt;"),
+        "the outlet stays text"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(3)&lt;/script&gt;"),
+        "the title stays text"
+    );
+    // Read as a browser shows it (the report's own tags dropped, entities decoded), the
+    // source's sentence is there as text.
+    let shown = {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    };
+    // (The sentence is shown with the page's differing words struck through where they stand.)
+    assert!(
+        shown.contains("b onclick=alert(") && shown.contains(")>x</b>."),
+        "the source's text stays text: {shown}"
+    );
+    assert!(
+        shown.contains("Monday <img src=x onerror=alert(1)>."),
+        "the page's text stays text"
+    );
+    assert!(
+        !html.contains("javascript:"),
+        "a javascript: URL is never a link"
+    );
+    assert!(
+        html.contains("href=\"https://post.example/fire?a=1&amp;b=2\""),
+        "an http(s) source links, escaped"
+    );
+    // The run's facts: what was compared, the version, the date.
+    assert!(html.contains("claim against 2 sources: "), "{html}");
+    assert!(html.contains(concat!("corroborate ", env!("CARGO_PKG_VERSION"))));
+    assert!(html.contains("<time datetime=\""));
+    assert!(html.contains("@media print"));
+    assert!(html.contains("id=\"claim-1\""));
+}
