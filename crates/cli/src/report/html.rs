@@ -367,10 +367,10 @@ pub fn write(
             verdict_words(v)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
         "</ul><p class=\"note\">In a source's sentence, <ins>its own words</ins> are marked and \
-         <del>this page's differing words</del> struck through. {}</p></details></header>\n",
+         <del>this page's differing words</del> struck through. {}</p></details></header>",
         esc(SCORE_NOTE)
     );
 
