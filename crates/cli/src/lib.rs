@@ -9,6 +9,7 @@
 pub mod fnc1;
 pub mod html;
 pub mod lexicon;
+pub mod progress;
 pub mod read;
 pub mod report;
 pub mod train;

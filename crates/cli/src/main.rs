@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::{Corpus, Engine, OutputClaims};
 use corroborate_cli::fnc1;
+use corroborate_cli::progress::{Progress, Show};
 use corroborate_cli::report::{self, Compared, Run};
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,10 @@ struct Cli {
     /// an error.
     #[arg(long, global = true, value_name = "N", default_value_t = corroborate_cli::read::MAX_FILE_BYTES)]
     max_file_bytes: u64,
+    /// No progress on long work (corpus, eval, train, pairs). Progress goes to stderr: a bar
+    /// on a terminal, a line at every tenth of the work otherwise.
+    #[arg(long, short, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -173,6 +178,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     let max_bytes = cli.max_file_bytes;
+    let show = Show::from_quiet(cli.quiet);
     match cli.command {
         Command::Check {
             page,
@@ -181,7 +187,7 @@ fn run(cli: Cli) -> Result<(), String> {
             color,
         } => check(&page, &sources, format, color, max_bytes),
         Command::Stance => stance(),
-        Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes),
+        Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes, show),
         Command::Synth {
             sentences,
             seed,
@@ -207,7 +213,12 @@ fn run(cli: Cli) -> Result<(), String> {
             dataset: Dataset::Fnc1 { dir },
         } => {
             let pairs = fnc1::load(&dir, fnc1::Split::Test).map_err(|e| e.to_string())?;
-            let report = fnc1::evaluate(&pairs, corroborate::stance);
+            let progress = Progress::new("judging FNC-1 test pairs", pairs.len() as u64, show);
+            let report = fnc1::evaluate(&pairs, |claim, source| {
+                progress.inc(1);
+                corroborate::stance(claim, source)
+            });
+            progress.finish();
             let stdout = io::stdout();
             let mut w = stdout.lock();
             write!(w, "{report}")
@@ -248,7 +259,9 @@ fn run(cli: Cli) -> Result<(), String> {
             dataset: TrainDataset::Fnc1 { dir, output },
         } => {
             let pairs = fnc1::load(&dir, fnc1::Split::Train).map_err(|e| e.to_string())?;
-            let (bytes, held_out) = fnc1::train_pairs(&pairs, &mut |line| eprintln!("{line}"));
+            let progress = Progress::new("training on FNC-1 train", 0, show);
+            let (bytes, held_out) = fnc1::train_pairs(&pairs, &mut |line| progress.note(line));
+            progress.finish();
             eprintln!("held-out (5 folds by story, train split only):");
             eprint!("{held_out}");
             std::fs::write(&output, &bytes)
@@ -451,9 +464,18 @@ fn stance() -> Result<(), String> {
     out.flush().or_else(ignore_broken_pipe)
 }
 
-fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64) -> Result<(), String> {
-    let (corpus, _) = corroborate_cli::read::load_corpus_with_origins(paths, max_bytes)
-        .map_err(|e| e.to_string())?;
+fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64, show: Show) -> Result<(), String> {
+    let mut progress: Option<Progress> = None;
+    let loaded =
+        corroborate_cli::read::load_corpus_with_progress(paths, max_bytes, &mut |n, total| {
+            progress
+                .get_or_insert_with(|| Progress::new("reading sources", total as u64, show))
+                .set(n as u64)
+        });
+    if let Some(p) = progress {
+        p.finish();
+    }
+    let (corpus, _) = loaded.map_err(|e| e.to_string())?;
     let json = corpus.to_json();
     if output == Path::new("-") {
         write_out(output, &json)?;

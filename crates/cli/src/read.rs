@@ -186,17 +186,31 @@ pub fn load_corpus_with_origins(
     paths: &[PathBuf],
     max_bytes: u64,
 ) -> Result<(Corpus, Vec<PathBuf>)> {
+    load_corpus_with_progress(paths, max_bytes, &mut |_, _| {})
+}
+
+/// Like [`load_corpus_with_origins`], calling `progress(files read, files in all)` after each
+/// file (the folders are listed first, so the total is known from the start).
+pub fn load_corpus_with_progress(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(Corpus, Vec<PathBuf>)> {
     if paths.is_empty() {
         return Err(Error::new(
             ErrorKind::NoSources,
             "no source files or folders given",
         ));
     }
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(files_of(path)?);
+    }
     let mut sources: Vec<Source> = Vec::new();
     let mut origins: Vec<PathBuf> = Vec::new();
     let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for path in paths {
-        for (source, origin) in load_with_origins(path, max_bytes)? {
+    for (n, file) in files.iter().enumerate() {
+        for source in load_file(file, max_bytes)? {
             if let Some(&k) = ids.get(&source.id) {
                 let first = origins
                     .get(k)
@@ -208,14 +222,15 @@ pub fn load_corpus_with_origins(
                         "two sources have the id {:?} ({} and {})",
                         source.id,
                         first,
-                        origin.display()
+                        file.display()
                     ),
                 ));
             }
             ids.insert(source.id.clone(), sources.len());
             sources.push(source);
-            origins.push(origin);
+            origins.push(file.clone());
         }
+        progress(n + 1, files.len());
     }
     let corpus = Corpus { sources };
     corpus.validate()?;
@@ -878,15 +893,16 @@ pub fn load_path(path: &Path) -> Result<Vec<Source>> {
     load_path_limited(path, MAX_FILE_BYTES)
 }
 
-/// The largest file [`load_path`] and [`Corpus::load`] read: 64 MiB.
+/// The largest file [`load_path`] and [`load_corpus`] read: 64 MiB.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// [`load_path`] with a size limit of `max_bytes` per file.
 pub fn load_path_limited(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {
-    Ok(load_with_origins(path, max_bytes)?
-        .into_iter()
-        .map(|(s, _)| s)
-        .collect())
+    let mut out = Vec::new();
+    for file in files_of(path)? {
+        out.extend(load_file(&file, max_bytes)?);
+    }
+    Ok(out)
 }
 
 /// What a path that is neither a folder nor a regular file is, for messages.
@@ -967,13 +983,11 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {what}", path.display()))
 }
 
-fn load_with_origins(path: &Path, max_bytes: u64) -> Result<Vec<(Source, PathBuf)>> {
+/// The files a path stands for: itself, or a folder's supported files sorted by name.
+fn files_of(path: &Path) -> Result<Vec<PathBuf>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, &e))?;
     if !meta.is_dir() {
-        return Ok(load_file(path, max_bytes)?
-            .into_iter()
-            .map(|s| (s, path.to_path_buf()))
-            .collect());
+        return Ok(vec![path.to_path_buf()]);
     }
     let entries = std::fs::read_dir(path).map_err(|e| io_error(path, &e))?;
     let mut files: Vec<(String, PathBuf)> = Vec::new();
@@ -999,13 +1013,7 @@ fn load_with_origins(path: &Path, max_bytes: u64) -> Result<Vec<(Source, PathBuf
         ));
     }
     files.sort();
-    let mut out = Vec::new();
-    for (_, p) in files {
-        for s in load_file(&p, max_bytes)? {
-            out.push((s, p.clone()));
-        }
-    }
-    Ok(out)
+    Ok(files.into_iter().map(|(_, p)| p).collect())
 }
 
 fn load_file(path: &Path, max_bytes: u64) -> Result<Vec<Source>> {

@@ -874,3 +874,37 @@ fn the_html_report_is_self_contained_and_keeps_hostile_text_as_text() {
     assert!(html.contains("@media print"));
     assert!(html.contains("id=\"claim-1\""));
 }
+
+#[test]
+fn long_work_shows_plain_progress_lines_when_not_a_terminal_and_none_when_quiet() {
+    let dir = Scratch::new("progress");
+    let out = dir.0.join("corpus.json");
+    let demo = demo();
+    let args = [
+        "corpus",
+        demo.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // stderr is a pipe here: a line at each tenth of the files, the last one at 100%.
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("reading sources: "))
+        .collect();
+    assert!(!lines.is_empty(), "{err}");
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.starts_with("reading sources: 100% (")),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "no bar drawn into a pipe: {err:?}");
+    let mut quiet = args.to_vec();
+    quiet.push("--quiet");
+    let o = run(&quiet);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("reading sources"), "{}", stderr(&o));
+}
