@@ -130,6 +130,7 @@ async function baselineRun(browser, name) {
   const got = await page.evaluate(async () => {
     const wasm = await import('/pkg/corroborate.js');
     await wasm.default();
+    await (await import('/data.js')).loadData(wasm); // the WordNet table and the stance model
     const text = [...document.querySelectorAll('article p')].map((p) => p.textContent).join('\n\n');
     const t0 = performance.now();
     const corpus = await (await fetch('corpus.json')).text();
