@@ -31,7 +31,7 @@ need_js() {
   fi
 }
 
-# need_wasm: the WebAssembly toolchain of scripts/build.
+# need_wasm: the WebAssembly toolchain of wasm-pack build and wasm-pack test.
 need_wasm() {
   local fix="run scripts/setup --wasm"
   if command -v rustup >/dev/null 2>&1; then
@@ -44,6 +44,11 @@ need_wasm() {
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   [ "$have" = "$want" ] ||
     need_stop "missing: wasm-bindgen-cli $want (Cargo.lock's; found: ${have:-none}): $fix"
+}
+
+# need_wasm_opt: binaryen's wasm-opt, which wasm-pack build runs on the release module.
+need_wasm_opt() {
+  local fix="run scripts/setup --wasm"
   command -v node >/dev/null 2>&1 || need_stop "node not found (binaryen's wasm-opt runs on it): install Node.js, then $fix"
   [ -x "$need_root/node_modules/.bin/wasm-opt" ] && node "$need_root/scripts/tools.mjs" binaryen >/dev/null ||
     need_stop "missing: binaryen's wasm-opt (node_modules/.bin, package-lock.json's version): $fix"
