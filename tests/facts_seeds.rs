@@ -110,19 +110,30 @@ fn up_to_forty_fighters_is_a_hedge_and_decades_are_equal() {
     let Some(texts) = seeds() else { return };
     let jets = sentence(&texts, "Su-35 fighter jets");
     let fighters = sentence(&texts, "up to 40 Russian Su-35 fighters");
-    for (page, source) in [(&jets, &fighters), (&fighters, &jets)] {
+    for (name, page, source) in [
+        (
+            "the jets page against the fighters source",
+            &jets,
+            &fighters,
+        ),
+        (
+            "the fighters page against the jets source",
+            &fighters,
+            &jets,
+        ),
+    ] {
         let got = run(page, source);
-        assert!(got.iter().all(|r| !r.contradicts), "{got:?}");
+        assert!(got.iter().all(|r| !r.contradicts), "{name}: {got:?}");
         let hedge: Vec<&Reason> = got.iter().filter(|r| r.kind == ReasonKind::Hedge).collect();
-        assert_eq!(hedge.len(), 1, "{got:?}");
+        assert_eq!(hedge.len(), 1, "{name}: {got:?}");
         assert!(
             hedge[0].page.contains("40") && hedge[0].source.contains("40"),
-            "{got:?}"
+            "{name}: {got:?}"
         );
         // "almost twenty years" and "nearly two decades": no duration reason at all.
         assert!(
             got.iter().all(|r| r.kind != ReasonKind::Duration),
-            "{got:?}"
+            "{name}: {got:?}"
         );
     }
     let twenty = Facts::extract(&jets)
@@ -146,12 +157,23 @@ fn thirtieth_anniversary_is_thirty_years() {
         "30th anniversary of diplomatic relations between the two former",
     );
     let years = sentence(&texts, "30 years of diplomatic relations and two years");
-    for (page, source) in [(&anniversary, &years), (&years, &anniversary)] {
+    for (name, page, source) in [
+        (
+            "the anniversary page against the years source",
+            &anniversary,
+            &years,
+        ),
+        (
+            "the years page against the anniversary source",
+            &years,
+            &anniversary,
+        ),
+    ] {
         let got = run(page, source);
         assert!(
             got.iter()
                 .all(|r| !r.contradicts && r.kind != ReasonKind::Duration),
-            "{got:?}"
+            "{name}: {got:?}"
         );
     }
 }

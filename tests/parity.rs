@@ -1,9 +1,16 @@
 //! The golden annotations of the demo story, shared with the browser test (`tests/web.rs`):
 //! each outlet of `demo/story` is the page in turn, annotated against the whole story with its
-//! own id excluded (what the demo page does). The file holds the corpus and, per page, the
-//! [`OutputReport`] JSON that the WebAssembly `Engine` must reproduce.
+//! own id excluded (what the demo page does). The golden file, `tests/data/demo-annotations.snap`,
+//! is an insta snapshot: a short header, then the JSON of the corpus and, per page, the
+//! [`OutputReport`] that the WebAssembly `Engine` must reproduce.
 //!
-//! Regenerate after an intended change of results: `UPDATE_GOLDEN=1 cargo test --test parity`.
+//! When the results differ, the test fails and prints a line diff of the JSON. It never
+//! accepts a change by itself: under `CI=true` insta writes nothing (and this test refuses an
+//! `INSTA_UPDATE` that would write), and elsewhere it leaves the new results beside the old
+//! as `tests/data/demo-annotations.snap.new`. After an intended change of results, review it
+//! and accept it with `cargo insta review` (`cargo install cargo-insta`), or overwrite the
+//! snapshot with `INSTA_UPDATE=always cargo test --test parity`; then check `git diff
+//! tests/data/` and commit the snapshot.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -41,27 +48,27 @@ fn golden() -> Value {
 
 #[test]
 fn demo_annotations_match_the_golden_file() {
-    let path = root().join("tests/data/demo-annotations.json");
-    let want = serde_json::to_string_pretty(&golden()).expect("json") + "\n";
-    if std::env::var("UPDATE_GOLDEN").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, &want).expect("write golden");
-        eprintln!("wrote {}", path.display());
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    if have != want {
-        let line = have
-            .lines()
-            .zip(want.lines())
-            .position(|(a, b)| a != b)
-            .map_or(have.lines().count().min(want.lines().count()), |n| n);
-        panic!(
-            "{} differs from the native results (first at line {}): rerun with UPDATE_GOLDEN=1 \
-             if the change is intended",
-            path.display(),
-            line + 1
+    // In CI a snapshot that differs must fail the run, never be written over.
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        let update = std::env::var("INSTA_UPDATE").unwrap_or_default();
+        assert!(
+            matches!(update.as_str(), "" | "auto" | "no" | "new"),
+            "INSTA_UPDATE={update} under CI=true would accept any change of the golden file"
+        );
+        assert!(
+            std::env::var_os("INSTA_FORCE_PASS").is_none(),
+            "INSTA_FORCE_PASS under CI=true would accept any change of the golden file"
         );
     }
+    let want = serde_json::to_string_pretty(&golden()).expect("json");
+    insta::with_settings!({
+        snapshot_path => "data",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => "tests/parity.rs: the demo story annotated natively; tests/web.rs checks the wasm Engine against it",
+    }, {
+        insta::assert_snapshot!("demo-annotations", want);
+    });
 }
 
 #[test]

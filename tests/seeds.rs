@@ -132,12 +132,16 @@ fn forty_jets_vs_up_to_forty_is_not_a_contradiction() {
             .iter()
             .find(|e| e.source == story.id(source))
             .unwrap_or_else(|| panic!("seed {source} says nothing of the jets: {c:#?}"));
-        assert_ne!(e.relation, Relation::Contradicts, "{e:#?}");
+        assert_ne!(
+            e.relation,
+            Relation::Contradicts,
+            "seed {page} against seed {source}: {e:#?}"
+        );
         assert!(
             e.reasons.iter().any(|r| r.kind == ReasonKind::Hedge
                 && !r.contradicts
                 && (r.page.contains("up to") || r.source.contains("up to"))),
-            "the hedge should be noted: {e:#?}"
+            "seed {page} against seed {source}: the hedge should be noted: {e:#?}"
         );
     }
 }

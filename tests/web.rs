@@ -6,7 +6,7 @@
 //!   claim likewise, on text with emoji (ZWJ sequences, flags), CJK, combining marks and CRLF;
 //! * bad input: `Error` instances with clear messages, never a panic;
 //! * parity: the demo story gives the same annotations as the native core
-//!   (`tests/data/demo-annotations.json`, written and checked natively by `tests/parity.rs`);
+//!   (`tests/data/demo-annotations.snap`, written and checked natively by `tests/parity.rs`);
 //! * `addSource`, `removeSource`, `sourceIds` and `exclude`.
 
 #![cfg(target_arch = "wasm32")]
@@ -401,7 +401,15 @@ fn add_remove_source_ids_and_exclude() {
 
 // --- parity with the native core ------------------------------------------------------------
 
-const GOLDEN: &str = include_str!("data/demo-annotations.json");
+/// The golden JSON: `tests/data/demo-annotations.snap` (written by `tests/parity.rs` with insta)
+/// less its header, which is the text between the first two `---` lines.
+fn golden_json() -> &'static str {
+    const SNAP: &str = include_str!("data/demo-annotations.snap");
+    SNAP.strip_prefix("---\n")
+        .and_then(|s| s.split_once("\n---\n"))
+        .map(|(_, body)| body)
+        .expect("an insta snapshot: a header between two --- lines, then the JSON")
+}
 
 /// Equal JSON, numbers within `tol` (scores are `f32`, and libm in wasm may differ by an ulp).
 fn same(path: &str, a: &Value, b: &Value, tol: f64, diffs: &mut Vec<String>) {
@@ -442,7 +450,7 @@ fn same(path: &str, a: &Value, b: &Value, tol: f64, diffs: &mut Vec<String>) {
 
 #[wasm_bindgen_test]
 fn demo_story_matches_the_native_core() {
-    let golden: Value = serde_json::from_str(GOLDEN).expect("golden parses");
+    let golden: Value = serde_json::from_str(golden_json()).expect("golden parses");
     let corpus = golden["corpus"].to_string();
     // Both ways in: the corpus as JSON text and as a JavaScript object.
     for input in [JsValue::from_str(&corpus), js(&corpus)] {

@@ -42,7 +42,7 @@ export function firefoxAvailable(t) {
   if (existsSync(FIREFOX) && existsSync(GECKODRIVER)) return true;
   const missing = existsSync(FIREFOX) ? GECKODRIVER : FIREFOX;
   if (process.env.CI === 'true') throw new Error(`${missing} not found, and CI=true: the Firefox run must run`);
-  console.log(`skipping: ${missing} not found: the Firefox run of the extension does not run`);
+  console.log(`skipping: ${missing} not found (scripts/setup --browsers installs it): the Firefox run of the extension does not run`);
   t.skip(`${missing} not found`);
   return false;
 }

@@ -20,10 +20,10 @@ export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** playwright-core, as installed by scripts/e2e into .tools/. */
+/** playwright-core from the repository's node_modules/ (package-lock.json's version). */
 export async function playwright() {
-  const entry = join(REPO, '.tools/node_modules/playwright-core/index.mjs');
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run scripts/e2e (it installs playwright-core)`);
+  const entry = join(REPO, 'node_modules/playwright-core/index.mjs');
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run scripts/setup`);
   return import(pathToFileURL(entry).href);
 }
 

@@ -4,6 +4,8 @@
 # integration of the bundler build's .wasm, for the page and for the shell's Worker), served
 # with a CSP that allows WebAssembly, and checked in headless Chromium (tests/npm/vite.test.mjs).
 # Environment: REPO (the repository), TARBALL (the package), CHROMIUM (default /usr/bin/chromium).
+# vite, vite-plugin-wasm and playwright-core are the repository's (node_modules/, pinned by
+# package-lock.json; tests/npm/run.sh checked them).
 set -euo pipefail
 : "${REPO:?}" "${TARBALL:?}"
 cd "$REPO"
@@ -13,8 +15,6 @@ if [ ! -x "$chromium" ]; then
   [ "${CI:-}" = "true" ] && { say "$chromium not found, and CI=true"; exit 1; }
   say "skipping the Vite check: $chromium not found"; exit 0
 fi
-[ -f .tools/node_modules/playwright-core/package.json ] ||
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .tools --no-audit --no-fund --silent playwright-core@1.64.1
 
 app=target/npm-test/vite
 rm -rf "$app"
@@ -23,6 +23,8 @@ cp www/embed/sources.json "$app/public/sources.json"
 cat >"$app/package.json" <<'JSON'
 { "name": "corroborate-vite-test", "private": true, "type": "module" }
 JSON
+# The app lives inside the repository, so Node's resolution finds vite-plugin-wasm in the
+# repository's node_modules/ by walking up from the config.
 cat >"$app/vite.config.js" <<'JS'
 import wasm from 'vite-plugin-wasm';
 
@@ -50,7 +52,7 @@ attach({ root: 'article', corpus: '/sources.json', exclude: 'harbour-herald' })
   .then((h) => { document.documentElement.dataset.claims = String(h.claims.length); })
   .catch((e) => { document.documentElement.dataset.error = e.message; console.error(e); });
 JS
-(cd "$app" && npm install --no-audit --no-fund --silent vite@7 vite-plugin-wasm@3 "$TARBALL" &&
-  npx --no-install vite build --logLevel warn)
+(cd "$app" && npm install --offline --no-audit --no-fund --silent "$TARBALL" &&
+  "$REPO/node_modules/.bin/vite" build --logLevel warn)
 say "vite build: $(cd "$app/dist" && find . -type f | sort | tr '\n' ' ')"
 REPO=$REPO SITE=$PWD/$app/dist node --test --test-reporter=spec tests/npm/vite.test.mjs

@@ -766,7 +766,7 @@ mod tests {
                 (*score, *max, *null),
                 "{labels:?}"
             );
-            assert_eq!(r.pairs, labels.len());
+            assert_eq!(r.pairs, labels.len(), "{labels:?}");
         }
     }
 

@@ -399,9 +399,12 @@ fn synth_writes_a_deterministic_corpus_and_page() {
         let v: serde_json::Value = serde_json::from_str(&corpus).unwrap();
         let sources = v["sources"].as_array().unwrap();
         assert!(sources.len() >= 3, "seed {seed}");
-        assert!(sources
-            .iter()
-            .all(|s| s["id"].is_string() && s["text"].is_string()));
+        assert!(
+            sources
+                .iter()
+                .all(|s| s["id"].is_string() && s["text"].is_string()),
+            "seed {seed}"
+        );
         assert!(page.split_whitespace().count() >= 400, "seed {seed}");
         assert!(
             !seen.contains(&corpus),

@@ -378,7 +378,7 @@ fn load_errors_name_the_file() {
                     "{}",
                     path.display()
                 );
-                assert!(!e.to_string().contains('\n'));
+                assert!(!e.to_string().contains('\n'), "{}", path.display());
             }
         }
     }

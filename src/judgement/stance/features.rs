@@ -926,8 +926,8 @@ mod tests {
                 &Body::new(Doc::new(body), &FlatIdf),
                 &FlatIdf,
             );
-            assert_eq!(f.rel.len(), N_REL);
-            assert_eq!(f.stance.len(), N_STANCE);
+            assert_eq!(f.rel.len(), N_REL, "{claim:?} / {body:?}");
+            assert_eq!(f.stance.len(), N_STANCE, "{claim:?} / {body:?}");
             assert!(
                 (f.rel[0] - cov).abs() < 1e-6,
                 "{claim:?} / {body:?}: {}",
