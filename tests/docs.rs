@@ -1,6 +1,7 @@
 //! The docs name files that exist: every path in backticks in the tables of `README.md` and
 //! `ARCHITECTURE.md` (a table row starts with `|`) that looks like a path of this repository
-//! (`src/...`, `crates/...`, `www/...`, `extension/...`, `npm/...`, `fuzz/...`, `model/...`).
+//! (`src/...`, `crates/...`, `www/...`, `extension/...`, `npm/...`, `fuzz/...`, `model/...`,
+//! `xtask/...`).
 
 use std::path::Path;
 
