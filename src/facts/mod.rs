@@ -3,11 +3,13 @@
 //! their speaker, negations and antonym cues. Every fact keeps the byte span of its words in the
 //! sentence, so that a reason can quote them.
 //!
-//! Extraction is a few hand-written passes over the sentence's tokens: no regular expressions,
-//! small tables (see `lexicon`).
+//! Extraction is a few hand-written passes over the sentence's tokens, with small tables (see
+//! `lexicon`); the shapes of single tokens (decimals, "30th", years, ISO dates) are regular
+//! expressions (see `pattern`), which read more plainly than scanners.
 
 mod lexicon;
 mod number;
+mod pattern;
 
 pub use lexicon::Family;
 pub(crate) use lexicon::{

@@ -2,6 +2,7 @@
 //! (weekdays, months, years, full dates).
 
 use super::lexicon::{is_aux, is_generic_unit, unit_canon, HEDGES};
+use super::pattern::{group, DECIMAL, DIGIT_ORDINAL, FOUR_DIGITS, ISO_DATE};
 use super::{Ctx, Date, DatePart, Hedge, Number, NumberKind};
 use crate::text::{is_stopword, stem};
 
@@ -86,15 +87,7 @@ fn number_word(norm: &str) -> Option<Word> {
 
 /// "30th", "1st", "22nd", "3rd" → 30, 1, 22, 3.
 fn digit_ordinal(norm: &str) -> Option<f64> {
-    let digits = norm
-        .strip_suffix("th")
-        .or_else(|| norm.strip_suffix("st"))
-        .or_else(|| norm.strip_suffix("nd"))
-        .or_else(|| norm.strip_suffix("rd"))?;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    decimal(digits)
+    decimal(DIGIT_ORDINAL.captures(norm)?.get(1)?.as_str())
 }
 
 /// The value of a plain decimal, `digits[.digits]` ("40", "3.5", "1."), as `str::parse::<f64>`
@@ -104,10 +97,10 @@ fn digit_ordinal(norm: &str) -> Option<f64> {
 /// Exact (correctly rounded, like the standard parser) up to 15 significant digits and 22
 /// decimals; longer numbers may differ from it in the last bit.
 fn decimal(s: &str) -> Option<f64> {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+    if !DECIMAL.is_match(s) {
         return None;
     }
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let frac = frac.trim_end_matches('0');
     let digits = int.trim_start_matches('0').bytes().chain(frac.bytes());
     // The first 19 significant digits in an integer, the rest as a power of ten.
@@ -683,11 +676,7 @@ fn day_at(ctx: &Ctx, j: usize) -> Option<u8> {
 /// A year at token `j`: four digits from 1000 to 2100.
 fn year_at(ctx: &Ctx, j: usize) -> Option<i32> {
     let t = ctx.toks.get(j)?;
-    if ctx.used(j)
-        || t.norm.len() != 4
-        || !t.norm.bytes().all(|b| b.is_ascii_digit())
-        || t.end - t.start != 4
-    {
+    if ctx.used(j) || !FOUR_DIGITS.is_match(&t.norm) || t.end - t.start != 4 {
         return None;
     }
     let y: i32 = t.norm.parse().ok()?;
@@ -715,7 +704,7 @@ fn lone_year(ctx: &Ctx, j: usize) -> bool {
     let year_like = |k: usize| {
         ctx.toks
             .get(k)
-            .is_some_and(|t| t.norm.len() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|t| FOUR_DIGITS.is_match(&t.norm))
     };
     let dash = |k: usize| matches!(ctx.gap(k).trim(), "-" | "\u{2013}" | "\u{2014}");
     if (year_like(j + 1) && dash(j)) || (j > 0 && year_like(j - 1) && dash(j - 1)) {
@@ -841,26 +830,15 @@ pub(super) fn dates(ctx: &mut Ctx) -> Vec<Date> {
 /// An ISO 8601 calendar date at token `i`: "2025-03-10" (year, two-digit month and day, joined
 /// by hyphens and nothing else), not followed by another hyphenated number.
 fn iso_date(ctx: &Ctx, i: usize) -> Option<(i32, u8, u8)> {
-    let year = year_at(ctx, i)?;
-    let two_digits = |j: usize| -> Option<u8> {
-        let t = ctx.toks.get(j)?;
-        let raw = ctx.raw(j);
-        if ctx.used(j)
-            || raw.len() != 2
-            || t.norm != raw
-            || !raw.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
-        raw.parse().ok()
-    };
-    if ctx.gap(i) != "-" || ctx.gap(i + 1) != "-" {
+    if (i..i + 3).any(|j| ctx.used(j)) {
         return None;
     }
-    let month = two_digits(i + 1).filter(|m| (1..=12).contains(m))?;
-    let day = two_digits(i + 2).filter(|d| (1..=31).contains(d))?;
-    let after = ctx.gap(i + 2);
-    if after == "-" && ctx.toks.get(i + 3).is_some() {
+    let (first, last) = (ctx.toks.get(i)?, ctx.toks.get(i + 2)?);
+    let c = ISO_DATE.captures(ctx.text.get(first.start..last.end)?)?;
+    let year = group(&c, 1).filter(|y| (1000..=2100).contains(y))?;
+    let month = group(&c, 2).filter(|m| (1..=12).contains(m))?;
+    let day = group(&c, 3).filter(|d| (1..=31).contains(d))?;
+    if ctx.gap(i + 2) == "-" && ctx.toks.get(i + 3).is_some() {
         return None;
     }
     Some((year, month, day))
