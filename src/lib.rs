@@ -47,6 +47,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub mod wordnet;
+mod words;
 
 pub use align::{align, Alignment, DiffKind, DiffSpan};
 pub use check::{Checks, ClaimReport, Engine, Evidence, Relation, Report, Summary, Verdict};

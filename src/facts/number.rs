@@ -1,10 +1,11 @@
 //! Numbers (digits and words, ordinals, hedges, ranges, counted nouns, durations) and dates
 //! (weekdays, months, years, full dates).
 
-use super::lexicon::{is_aux, is_generic_unit, unit_canon, HEDGES};
+use super::lexicon::{is_aux, is_generic_unit, unit_canon};
 use super::pattern::{group, DECIMAL, DIGIT_ORDINAL, FOUR_DIGITS, ISO_DATE};
 use super::{Ctx, Date, DatePart, Hedge, Number, NumberKind};
 use crate::text::{is_stopword, stem};
+use crate::words::NUMBER_HEDGES;
 
 /// The value of a number word: units and teens, tens, scales, ordinals.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -336,7 +337,7 @@ fn parse_at(ctx: &Ctx, i: usize) -> Option<Parsed> {
 
 /// The hedge right before token `i`: (hedge, first token of the hedge).
 fn hedge_before(ctx: &Ctx, i: usize) -> (Hedge, usize) {
-    for (words, hedge) in HEDGES {
+    for (words, hedge) in NUMBER_HEDGES {
         let n = words.len();
         if n > i {
             continue;
