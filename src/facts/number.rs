@@ -91,43 +91,17 @@ fn digit_ordinal(norm: &str) -> Option<f64> {
     decimal(DIGIT_ORDINAL.captures(norm)?.get(1)?.as_str())
 }
 
-/// The value of a plain decimal, `digits[.digits]` ("40", "3.5", "1."), as `str::parse::<f64>`
-/// gives it; `None` for anything else ("1,000", "1.2.3", "").
+/// The value of a plain decimal, `digits[.digits]` ("40", "3.5", "1."); `None` for anything
+/// else ("1,000", "1.2.3", "", and "1e5", "inf" or "-3", which the standard parser would read).
 ///
-/// Our own, because the standard parser brings 10 KB of tables into the WebAssembly module.
-/// Exact (correctly rounded, like the standard parser) up to 15 significant digits and 22
-/// decimals; longer numbers may differ from it in the last bit.
+/// The standard parser, correctly rounded at any length. An own parser once saved 10 KB of the
+/// module; measured again on 2 December 2026 (with regex-lite in the module), the standard one
+/// is the smaller, by 359 bytes gzipped and 587 raw, so it is back.
 fn decimal(s: &str) -> Option<f64> {
     if !DECIMAL.is_match(s) {
         return None;
     }
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let frac = frac.trim_end_matches('0');
-    let digits = int.trim_start_matches('0').bytes().chain(frac.bytes());
-    // The first 19 significant digits in an integer, the rest as a power of ten.
-    let (mut mantissa, mut kept, mut dropped) = (0u64, 0usize, 0i32);
-    for b in digits {
-        if mantissa == 0 && b == b'0' {
-            continue;
-        }
-        if kept < 19 {
-            mantissa = mantissa * 10 + u64::from(b - b'0');
-            kept += 1;
-        } else {
-            dropped += 1;
-        }
-    }
-    let exp = dropped.saturating_sub(i32::try_from(frac.len()).unwrap_or(i32::MAX));
-    let m = mantissa as f64;
-    // Powers of ten up to 1e22 are exact in an f64: one rounding, as in the standard parser.
-    let pow = |e: i32| -> f64 { (0..e).fold(1.0, |p, _| p * 10.0) };
-    Some(if exp >= 0 {
-        m * pow(exp)
-    } else if exp >= -22 {
-        m / pow(-exp)
-    } else {
-        m / pow(22) / pow(-exp - 22)
-    })
+    s.parse().ok()
 }
 
 fn scale_of(norm: &str) -> Option<f64> {
@@ -902,7 +876,7 @@ mod tests {
     use super::decimal;
 
     #[test]
-    fn decimal_agrees_with_the_standard_parser() {
+    fn decimal_reads_plain_decimals_only() {
         let cases = [
             "0",
             "007",
@@ -926,6 +900,9 @@ mod tests {
             "1e5",
             "-3",
             "1..",
+            "inf",
+            "NaN",
+            "+3",
         ];
         for s in cases {
             let want = if s.starts_with(|c: char| c.is_ascii_digit()) && !s.contains('e') {
@@ -934,25 +911,6 @@ mod tests {
                 None
             };
             assert_eq!(decimal(s), want, "{s:?}");
-        }
-        // Every decimal of up to 15 digits with up to 6 decimals, sampled.
-        let mut x = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let digits = format!("{}", x % 1_000_000_000_000_000);
-            let dot = (x >> 60) as usize % 7;
-            let s = if dot > 0 && dot < digits.len() {
-                format!(
-                    "{}.{}",
-                    &digits[..digits.len() - dot],
-                    &digits[digits.len() - dot..]
-                )
-            } else {
-                digits
-            };
-            assert_eq!(decimal(&s), s.parse::<f64>().ok(), "{s:?}");
         }
     }
 }
