@@ -826,6 +826,20 @@ pub(crate) const NEGATION_FILLERS: &[&str] = &[
     "yet",
 ];
 
+// ---------------------------------------------------------------- dates
+
+/// Words before a lone four-digit number that make it a year: "in 2024", "since 1975".
+pub(crate) const YEAR_CONTEXT: &[&str] = &[
+    "after", "and", "before", "between", "by", "circa", "during", "early", "for", "from", "in",
+    "late", "mid", "of", "since", "the", "through", "till", "to", "until", "year",
+];
+
+/// Words before "May" that make it the month, not the verb: "in May", "early May".
+pub(crate) const MAY_CONTEXT: &[&str] = &[
+    "by", "early", "from", "in", "last", "late", "mid", "next", "of", "on", "since", "this",
+    "through", "until",
+];
+
 // ---------------------------------------------------------------- framing and hedging
 
 /// Framing words: they say who says or how it is known, not what is claimed (the judge).
@@ -1367,6 +1381,8 @@ mod tests {
         ("STANCE_HEDGE", STANCE_HEDGE),
         ("STANCE_CONFIRM", STANCE_CONFIRM),
         ("STANCE_NEGATION", STANCE_NEGATION),
+        ("YEAR_CONTEXT", YEAR_CONTEXT),
+        ("MAY_CONTEXT", MAY_CONTEXT),
     ];
 
     #[test]

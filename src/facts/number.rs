@@ -5,7 +5,7 @@ use super::lexicon::{is_aux, is_generic_unit, unit_canon};
 use super::pattern::{group, DECIMAL, DIGIT_ORDINAL, FOUR_DIGITS, ISO_DATE};
 use super::{Ctx, Date, DatePart, Hedge, Number, NumberKind};
 use crate::text::{is_stopword, stem};
-use crate::words::NUMBER_HEDGES;
+use crate::words::{self, NUMBER_HEDGES};
 
 /// The value of a number word: units and teens, tens, scales, ordinals.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -685,29 +685,7 @@ fn lone_year(ctx: &Ctx, j: usize) -> bool {
     if (year_like(j + 1) && dash(j)) || (j > 0 && year_like(j - 1) && dash(j - 1)) {
         return true;
     }
-    if matches!(
-        prev,
-        "in" | "since"
-            | "of"
-            | "until"
-            | "till"
-            | "by"
-            | "from"
-            | "before"
-            | "after"
-            | "during"
-            | "year"
-            | "early"
-            | "late"
-            | "mid"
-            | "and"
-            | "to"
-            | "between"
-            | "the"
-            | "through"
-            | "for"
-            | "circa"
-    ) {
+    if words::contains(words::YEAR_CONTEXT, prev) {
         return true;
     }
     match ctx.toks.get(j + 1) {
@@ -832,22 +810,7 @@ fn month_date(ctx: &Ctx, i: usize, date: &mut Date) -> Option<usize> {
     }
     if month == 5 && !abbr && day.is_none() && year_next.is_none() {
         let prev = if i > 0 { ctx.norm(i - 1) } else { "" };
-        if !matches!(
-            prev,
-            "in" | "on"
-                | "since"
-                | "until"
-                | "by"
-                | "early"
-                | "late"
-                | "mid"
-                | "of"
-                | "last"
-                | "next"
-                | "this"
-                | "from"
-                | "through"
-        ) {
+        if !words::contains(words::MAY_CONTEXT, prev) {
             return None;
         }
     }
