@@ -53,6 +53,7 @@ mod sort;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 pub use judgement::wordnet;
+mod words;
 
 pub use alignment::{align, Alignment, DiffKind, DiffSpan};
 pub use claims::skip::{claim_spans, is_claim};

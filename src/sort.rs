@@ -8,6 +8,10 @@
 //! identical). Two stable sorts give the same order for the same comparator, and where equal
 //! elements are identical (integers, ids) any sort gives the same result: the module computes
 //! exactly what the native build computes.
+//!
+//! Kept for its measured saving: with the standard library's sorts at the module's call sites
+//! instead (measured on 2 December 2026, the module at 670,807 bytes raw and 329,534 gzipped),
+//! the module grows by 36,872 bytes raw and 10,541 gzipped.
 
 use std::cmp::Ordering;
 

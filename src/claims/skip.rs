@@ -86,6 +86,7 @@
 
 use crate::sentences::{segments, Kind};
 use crate::text::is_stopword;
+use crate::words;
 use std::ops::Range;
 
 /// True when the sentence states something checkable; false for bylines, datelines,
@@ -294,301 +295,22 @@ fn is_imperative(w0: &str, w1: &str) -> bool {
     if w0 == "please" || w0 == "don't" || (w0 == "do" && w1 == "not") {
         return true;
     }
-    if !IMPERATIVES.contains(&w0) {
+    if !words::contains(words::IMPERATIVES, w0) {
         return false;
     }
-    let verb_next = HEADLINE_VERBS.contains(&w1)
+    let verb_next = words::contains(words::HEADLINE_VERBS, w1)
         || (w1.len() >= 4 && w1.ends_with('s') && !w1.ends_with("ss"))
         || (w1.len() >= 4 && w1.ends_with("ed"));
-    !(NOT_OBJECT.contains(&w1) || verb_next)
+    !(words::contains(words::NOT_OBJECT, w1) || verb_next)
 }
-
-/// Bare verbs that open an instruction ("Check the website", "Allow extra time").
-const IMPERATIVES: &[&str] = &[
-    "accept",
-    "add",
-    "allow",
-    "apply",
-    "arrive",
-    "ask",
-    "avoid",
-    "be",
-    "book",
-    "boost",
-    "bring",
-    "build",
-    "buy",
-    "call",
-    "cancel",
-    "check",
-    "choose",
-    "click",
-    "collect",
-    "consider",
-    "contact",
-    "continue",
-    "create",
-    "develop",
-    "do",
-    "download",
-    "drink",
-    "drive",
-    "email",
-    "encourage",
-    "enhance",
-    "ensure",
-    "establish",
-    "expand",
-    "expect",
-    "explore",
-    "facilitate",
-    "fill",
-    "find",
-    "follow",
-    "foster",
-    "get",
-    "give",
-    "go",
-    "help",
-    "identify",
-    "implement",
-    "improve",
-    "increase",
-    "install",
-    "invest",
-    "join",
-    "keep",
-    "leave",
-    "let",
-    "limit",
-    "listen",
-    "look",
-    "maintain",
-    "make",
-    "monitor",
-    "note",
-    "pay",
-    "pick",
-    "prepare",
-    "prioritise",
-    "prioritize",
-    "promote",
-    "protect",
-    "provide",
-    "put",
-    "read",
-    "reduce",
-    "register",
-    "remember",
-    "request",
-    "reserve",
-    "review",
-    "save",
-    "see",
-    "seek",
-    "send",
-    "share",
-    "sign",
-    "stay",
-    "stop",
-    "strengthen",
-    "submit",
-    "subscribe",
-    "support",
-    "take",
-    "tap",
-    "tell",
-    "try",
-    "turn",
-    "update",
-    "use",
-    "visit",
-    "wait",
-    "watch",
-    "wear",
-];
-
-/// Auxiliaries and modals, always finite.
-const AUXILIARIES: &[&str] = &[
-    "am", "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
-    "shall", "should", "was", "were", "will", "would",
-];
-
-/// Common irregular past forms.
-const IRREGULAR_PAST: &[&str] = &[
-    "ate",
-    "beat",
-    "became",
-    "began",
-    "bit",
-    "blew",
-    "broke",
-    "brought",
-    "built",
-    "bought",
-    "caught",
-    "chose",
-    "came",
-    "cut",
-    "dealt",
-    "drew",
-    "drove",
-    "fell",
-    "felt",
-    "fled",
-    "flew",
-    "fought",
-    "forgot",
-    "found",
-    "froze",
-    "gave",
-    "got",
-    "grew",
-    "heard",
-    "held",
-    "hid",
-    "hit",
-    "hurt",
-    "kept",
-    "knew",
-    "laid",
-    "led",
-    "left",
-    "lost",
-    "made",
-    "meant",
-    "met",
-    "paid",
-    "put",
-    "ran",
-    "rang",
-    "rode",
-    "rose",
-    "sang",
-    "sank",
-    "sat",
-    "saw",
-    "said",
-    "sent",
-    "set",
-    "shook",
-    "shot",
-    "shut",
-    "slid",
-    "sold",
-    "sought",
-    "spent",
-    "spoke",
-    "spread",
-    "stood",
-    "stole",
-    "struck",
-    "swam",
-    "swept",
-    "swore",
-    "taught",
-    "thought",
-    "threw",
-    "told",
-    "took",
-    "tore",
-    "understood",
-    "went",
-    "withdrew",
-    "woke",
-    "won",
-    "wore",
-    "wrote",
-];
-
-/// Common verbs in the present tense (third person in `-s`, and a few plural forms).
-const PRESENT: &[&str] = &[
-    "adds",
-    "aims",
-    "allows",
-    "appears",
-    "asks",
-    "becomes",
-    "begins",
-    "believe",
-    "believes",
-    "carries",
-    "claims",
-    "comes",
-    "continues",
-    "denies",
-    "employs",
-    "ends",
-    "estimates",
-    "expect",
-    "expects",
-    "faces",
-    "gets",
-    "gives",
-    "goes",
-    "helps",
-    "holds",
-    "hopes",
-    "includes",
-    "insists",
-    "intends",
-    "keeps",
-    "knows",
-    "leads",
-    "lies",
-    "lives",
-    "looks",
-    "makes",
-    "means",
-    "needs",
-    "notes",
-    "offers",
-    "opens",
-    "operates",
-    "owns",
-    "plans",
-    "provides",
-    "remain",
-    "remains",
-    "requires",
-    "runs",
-    "say",
-    "says",
-    "seeks",
-    "seems",
-    "sees",
-    "serves",
-    "shows",
-    "stands",
-    "suggests",
-    "takes",
-    "tells",
-    "think",
-    "thinks",
-    "tries",
-    "uses",
-    "wants",
-    "warns",
-    "works",
-];
-
-/// `-ed` words that are not verbs.
-const NOT_ED_VERBS: &[&str] = &[
-    "breed", "creed", "deed", "embed", "feed", "greed", "hundred", "indeed", "need", "reed",
-    "seed", "speed", "steed", "weed",
-];
-
-/// Words after which an `-ed` word is an adjective ("two parked cars", "the injured men").
-const DETERMINERS: &[&str] = &[
-    "a", "all", "an", "any", "both", "each", "every", "few", "her", "his", "its", "many", "my",
-    "no", "our", "several", "some", "the", "their", "these", "this", "those", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "your",
-];
 
 /// True when `w` (a word in lower case, `orig` as written, after the word `prev` in lower
 /// case) is a finite verb (rule 8).
 fn is_finite_verb(w: &str, orig: &str, prev: &str) -> bool {
-    if AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || PRESENT.contains(&w) {
+    if words::contains(words::AUXILIARIES, w)
+        || words::contains(words::IRREGULAR_PAST, w)
+        || words::contains(words::PRESENT_VERBS, w)
+    {
         return true;
     }
     if ["n't", "'re", "'ve", "'ll", "'d"]
@@ -601,13 +323,14 @@ fn is_finite_verb(w: &str, orig: &str, prev: &str) -> bool {
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_lowercase);
-    let adjective = DETERMINERS.contains(&prev) || prev.starts_with(|c: char| c.is_numeric());
+    let adjective =
+        words::contains(words::DETERMINERS, prev) || prev.starts_with(|c: char| c.is_numeric());
     lower_case
         && !adjective
         && w.len() >= 4
         && w.ends_with("ed")
         && w.chars().all(char::is_alphabetic)
-        && !NOT_ED_VERBS.contains(&w)
+        && !words::contains(words::NOT_ED_VERBS, w)
 }
 
 fn is_closer(c: char) -> bool {
@@ -739,9 +462,6 @@ fn is_boilerplate(lower: &str) -> bool {
     false
 }
 
-/// Lower-case words that may appear in a byline between names.
-const BYLINE_GLUE: &[&str] = &["and", "&", "of", "the", "for", "in", "at", "with", "|", ","];
-
 /// "By Jane Doe", "By JANE DOE and JOHN ROE of The Associated Press".
 fn is_byline(t: &str) -> bool {
     let mut words = t.split_whitespace();
@@ -753,7 +473,7 @@ fn is_byline(t: &str) -> bool {
         n += 1;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         let name = core.starts_with(char::is_uppercase);
-        if n > 12 || !(name || BYLINE_GLUE.contains(&w) || core.is_empty()) {
+        if n > 12 || !(name || words::contains(words::BYLINE_GLUE, w) || core.is_empty()) {
             return false;
         }
     }
@@ -762,28 +482,7 @@ fn is_byline(t: &str) -> bool {
 
 /// Words that title case leaves in lower case.
 fn is_minor(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "and"
-            | "as"
-            | "at"
-            | "but"
-            | "by"
-            | "for"
-            | "from"
-            | "in"
-            | "into"
-            | "nor"
-            | "of"
-            | "on"
-            | "or"
-            | "over"
-            | "the"
-            | "to"
-            | "vs."
-            | "with"
-    )
+    words::contains(words::TITLE_CASE_MINOR, w)
 }
 
 /// True when at least 60% of the words that title case would capitalise are capitalised.
@@ -806,23 +505,11 @@ fn is_title_case(words: &[&str]) -> bool {
     major > 0 && upper * 10 >= major * 6
 }
 
-/// Finite verbs that headlines keep in lower case.
-const HEADLINE_VERBS: &[&str] = &[
-    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "said", "say", "says",
-    "was", "were", "will", "won't", "would",
-];
-
-/// Prepositions and conjunctions that follow a plural noun rather than a verb.
-const NOT_OBJECT: &[&str] = &[
-    "after", "amid", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "to", "with",
-];
-
 /// True when a title-case headline shows a verb (see the module docs).
 fn has_headline_verb(words: &[&str]) -> bool {
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
-        if HEADLINE_VERBS.contains(&lower.as_str()) {
+        if words::contains(words::HEADLINE_VERBS, lower.as_str()) {
             return true;
         }
         let plain = w.chars().all(char::is_alphabetic);
@@ -832,7 +519,10 @@ fn has_headline_verb(words: &[&str]) -> bool {
         let next_core = next.trim_start_matches(|c: char| !c.is_alphanumeric());
         let next_lower = next_core.to_lowercase();
         let object = next_core.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            && !NOT_OBJECT.contains(&next_lower.trim_end_matches(|c: char| !c.is_alphanumeric()));
+            && !words::contains(
+                words::NOT_OBJECT,
+                next_lower.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            );
         let subject = i > 0
             && words
                 .get(i - 1)

@@ -2,6 +2,7 @@
 //! antonyms and the synonyms of counted nouns. Kept short on purpose: the crate also ships as
 //! WebAssembly.
 
+use crate::words::{self, RoleDef, ANTONYMS, ROLES};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -406,171 +407,7 @@ pub enum Family {
     Other,
 }
 
-/// One role pattern.
-pub(crate) struct RoleDef {
-    /// Normalised tokens.
-    pub words: &'static [&'static str],
-    /// Canonical office; "" for a family-wide generic word.
-    pub office: &'static str,
-    pub family: Family,
-    /// Only when capitalised and followed by a capitalised name ("General Smith", "Rep. Doe").
-    pub needs_name: bool,
-}
-
-const fn r(words: &'static [&'static str], office: &'static str, family: Family) -> RoleDef {
-    RoleDef {
-        words,
-        office,
-        family,
-        needs_name: false,
-    }
-}
-
-const fn rn(words: &'static [&'static str], office: &'static str, family: Family) -> RoleDef {
-    RoleDef {
-        words,
-        office,
-        family,
-        needs_name: true,
-    }
-}
-
 use Family::*;
-
-/// Role patterns. Synonyms share an office.
-pub(crate) const ROLES: &[RoleDef] = &[
-    // Defense: the US secretary (renamed Secretary of War), ministers elsewhere.
-    r(&["defense", "secretary"], "defense", Cabinet),
-    r(&["defence", "secretary"], "defense", Cabinet),
-    r(&["secretary", "of", "defense"], "defense", Cabinet),
-    r(&["secretary", "of", "defence"], "defense", Cabinet),
-    r(&["secretary", "of", "war"], "defense", Cabinet),
-    r(&["war", "secretary"], "defense", Cabinet),
-    r(&["pentagon", "chief"], "defense", Cabinet),
-    r(&["pentagon", "head"], "defense", Cabinet),
-    r(&["pentagon", "boss"], "defense", Cabinet),
-    r(&["head", "of", "the", "pentagon"], "defense", Cabinet),
-    r(&["defense", "chief"], "defense", Cabinet),
-    r(&["defence", "chief"], "defense", Cabinet),
-    r(&["defense", "minister"], "defense", Cabinet),
-    r(&["defence", "minister"], "defense", Cabinet),
-    r(&["minister", "of", "defense"], "defense", Cabinet),
-    r(&["minister", "of", "defence"], "defense", Cabinet),
-    r(
-        &["minister", "of", "national", "defense"],
-        "defense",
-        Cabinet,
-    ),
-    r(
-        &["minister", "of", "national", "defence"],
-        "defense",
-        Cabinet,
-    ),
-    r(&["national", "defense", "minister"], "defense", Cabinet),
-    // Foreign affairs.
-    r(&["secretary", "of", "state"], "foreign", Cabinet),
-    r(&["foreign", "minister"], "foreign", Cabinet),
-    r(&["foreign", "secretary"], "foreign", Cabinet),
-    r(
-        &["minister", "of", "foreign", "affairs"],
-        "foreign",
-        Cabinet,
-    ),
-    r(&["top", "diplomat"], "foreign", Cabinet),
-    // Other cabinet offices.
-    r(&["treasury", "secretary"], "treasury", Cabinet),
-    r(&["secretary", "of", "the", "treasury"], "treasury", Cabinet),
-    r(&["finance", "minister"], "treasury", Cabinet),
-    r(&["attorney", "general"], "justice", Cabinet),
-    r(&["justice", "minister"], "justice", Cabinet),
-    r(&["interior", "minister"], "interior", Cabinet),
-    r(&["home", "secretary"], "interior", Cabinet),
-    r(&["secretary"], "", Cabinet),
-    r(&["minister"], "", Cabinet),
-    // Legislature.
-    r(&["congressman"], "representative", Legislature),
-    r(&["congresswoman"], "representative", Legislature),
-    r(&["congressperson"], "representative", Legislature),
-    rn(&["representative"], "representative", Legislature),
-    rn(&["rep"], "representative", Legislature),
-    r(&["senator"], "senator", Legislature),
-    rn(&["sen"], "senator", Legislature),
-    r(&["lawmaker"], "", Legislature),
-    r(&["legislator"], "", Legislature),
-    r(&["member", "of", "congress"], "", Legislature),
-    r(&["member", "of", "parliament"], "", Legislature),
-    rn(&["mp"], "", Legislature),
-    // Heads of state, government, party.
-    r(&["president"], "president", Head),
-    r(&["vice", "president"], "vice_president", Head),
-    r(&["prime", "minister"], "prime_minister", Head),
-    r(&["premier"], "prime_minister", Head),
-    r(&["chancellor"], "chancellor", Head),
-    r(&["king"], "monarch", Head),
-    r(&["queen"], "monarch", Head),
-    r(&["party", "chief"], "party_chief", Head),
-    r(&["party", "leader"], "party_chief", Head),
-    r(&["party", "head"], "party_chief", Head),
-    r(&["party", "secretary"], "party_chief", Head),
-    r(&["general", "secretary"], "party_chief", Head),
-    r(&["party", "general", "secretary"], "party_chief", Head),
-    r(&["secretary", "general"], "secretary_general", Other),
-    // Anyone.
-    r(&["leader"], "", Any),
-    r(&["official"], "", Any),
-    r(&["officials"], "", Any),
-    r(&["chief"], "", Any),
-    r(&["head"], "", Any),
-    r(&["director"], "", Any),
-    // Military.
-    rn(&["general"], "general", Military),
-    rn(&["gen"], "general", Military),
-    rn(&["admiral"], "admiral", Military),
-    rn(&["adm"], "admiral", Military),
-    rn(&["colonel"], "colonel", Military),
-    rn(&["col"], "colonel", Military),
-    rn(&["major"], "major", Military),
-    rn(&["captain"], "captain", Military),
-    rn(&["lieutenant"], "lieutenant", Military),
-    rn(&["sergeant"], "sergeant", Military),
-    r(&["commander"], "", Military),
-    // Press.
-    r(&["spokesman"], "spokesperson", Press),
-    r(&["spokeswoman"], "spokesperson", Press),
-    r(&["spokesperson"], "spokesperson", Press),
-    r(&["press", "secretary"], "spokesperson", Press),
-    // Business.
-    r(&["ceo"], "ceo", Business),
-    r(&["chief", "executive"], "ceo", Business),
-    r(&["chief", "executive", "officer"], "ceo", Business),
-    r(&["chairman"], "chair", Business),
-    r(&["chairwoman"], "chair", Business),
-    r(&["chairperson"], "chair", Business),
-    r(&["founder"], "founder", Business),
-    r(&["executive"], "", Business),
-    // Other single offices.
-    r(&["governor"], "governor", Other),
-    rn(&["gov"], "governor", Other),
-    r(&["mayor"], "mayor", Other),
-    r(&["ambassador"], "ambassador", Other),
-    rn(&["judge"], "judge", Other),
-    rn(&["justice"], "judge", Other),
-    r(&["police", "chief"], "police_chief", Other),
-    r(&["pope"], "pope", Other),
-    r(&["harbour", "master"], "harbour_master", Other),
-    r(&["harbor", "master"], "harbour_master", Other),
-    r(&["harbourmaster"], "harbour_master", Other),
-    r(&["harbormaster"], "harbour_master", Other),
-    r(&["port", "captain"], "harbour_master", Other),
-    r(&["fire", "chief"], "fire_chief", Other),
-    r(&["sheriff"], "sheriff", Other),
-    r(&["coroner"], "coroner", Other),
-    r(&["prosecutor"], "prosecutor", Other),
-    r(&["district", "attorney"], "prosecutor", Other),
-    r(&["police", "commissioner"], "police_chief", Other),
-    r(&["council", "leader"], "council_leader", Other),
-    r(&["deputy", "mayor"], "deputy_mayor", Other),
-];
 
 /// Role patterns by first word, longest first.
 pub(crate) fn roles_starting(word: &str) -> &'static [&'static RoleDef] {
@@ -614,212 +451,27 @@ pub(crate) fn offices_compatible(a: (&str, Family), b: (&str, Family)) -> bool {
 
 /// Words that mark a capitalised span as an organisation.
 pub(crate) fn is_org_cue(norm: &str) -> bool {
-    matches!(
-        norm,
-        "ministry"
-            | "department"
-            | "institute"
-            | "party"
-            | "association"
-            | "agency"
-            | "inc"
-            | "corp"
-            | "corporation"
-            | "company"
-            | "co"
-            | "ltd"
-            | "llc"
-            | "plc"
-            | "university"
-            | "college"
-            | "school"
-            | "academy"
-            | "council"
-            | "committee"
-            | "commission"
-            | "bank"
-            | "bureau"
-            | "army"
-            | "navy"
-            | "forces"
-            | "force"
-            | "police"
-            | "court"
-            | "parliament"
-            | "congress"
-            | "senate"
-            | "government"
-            | "administration"
-            | "group"
-            | "foundation"
-            | "fund"
-            | "union"
-            | "federation"
-            | "league"
-            | "organization"
-            | "organisation"
-            | "center"
-            | "centre"
-            | "museum"
-            | "times"
-            | "post"
-            | "news"
-            | "network"
-            | "press"
-            | "airlines"
-            | "airways"
-            | "motors"
-            | "nations"
-            | "office"
-            | "pentagon"
-            | "guard"
-            | "corps"
-            | "board"
-            | "service"
-            | "services"
-            | "authority"
-            | "assembly"
-            | "alliance"
-            | "coalition"
-            | "club"
-            | "hospital"
-            | "church"
-            | "reuters"
-            | "nato"
-            | "asean"
-            | "un"
-            | "eu"
-            | "fbi"
-            | "cia"
-    )
+    words::contains(words::ORG_CUES, norm)
 }
 
 /// Words that mark a capitalised span as a named thing (event, programme, treaty), not a person.
 pub(crate) fn is_thing_cue(norm: &str) -> bool {
-    matches!(
-        norm,
-        "war"
-            | "partnership"
-            | "agreement"
-            | "program"
-            | "programme"
-            | "studies"
-            | "act"
-            | "treaty"
-            | "summit"
-            | "strategy"
-            | "initiative"
-            | "day"
-            | "award"
-            | "prize"
-            | "cup"
-            | "games"
-            | "olympics"
-            | "project"
-            | "plan"
-            | "doctrine"
-            | "accord"
-            | "conference"
-            | "forum"
-            | "festival"
-            | "crisis"
-            | "revolution"
-            | "orange"
-            | "square"
-            | "street"
-            | "river"
-            | "sea"
-            | "ocean"
-            | "island"
-            | "islands"
-            | "bay"
-            | "lake"
-            | "mountain"
-            | "mountains"
-            | "airport"
-            | "base"
-            | "bridge"
-            | "hall"
-            | "house"
-            | "palace"
-            | "tower"
-            | "stadium"
-            | "park"
-            | "road"
-            | "avenue"
-            | "city"
-            | "province"
-            | "state"
-            | "county"
-            | "region"
-            | "district"
-            | "east"
-            | "west"
-            | "north"
-            | "south"
-            | "asia"
-            | "europe"
-            | "africa"
-            | "strait"
-            | "gulf"
-    )
+    words::contains(words::THING_CUES, norm)
 }
 
 /// Verbs of saying that attribute a quote to a speaker.
 pub(crate) fn is_speech_verb(norm: &str) -> bool {
-    matches!(
-        norm,
-        "said"
-            | "says"
-            | "say"
-            | "told"
-            | "tells"
-            | "added"
-            | "adds"
-            | "stated"
-            | "states"
-            | "noted"
-            | "notes"
-            | "wrote"
-            | "writes"
-            | "explained"
-            | "explains"
-            | "asked"
-            | "declared"
-            | "insisted"
-            | "argued"
-            | "warned"
-            | "continued"
-            | "remarked"
-            | "emphasized"
-            | "emphasised"
-            | "stressed"
-            | "announced"
-            | "recalled"
-            | "replied"
-            | "commented"
-            | "acknowledged"
-            | "admitted"
-            | "claimed"
-            | "observed"
-            | "mentioned"
-    )
+    words::contains(words::SPEECH_VERBS, norm)
 }
 
 /// Subject pronouns: a speaker we cannot name.
 pub(crate) fn is_pronoun(norm: &str) -> bool {
-    matches!(
-        norm,
-        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "one"
-    )
+    words::contains(words::PRONOUNS, norm)
 }
 
 /// Honorifics in front of a name.
 pub(crate) fn is_honorific(norm: &str) -> bool {
-    matches!(
-        norm,
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "prof"
-    )
+    words::contains(words::HONORIFICS, norm)
 }
 
 /// Canonical form of a counted noun's stem: synonyms share one.
@@ -855,118 +507,6 @@ pub(crate) fn is_generic_unit(canon: &str) -> bool {
     )
 }
 
-/// Hedge words before a number. Longest phrases first.
-pub(crate) const HEDGES: &[(&[&str], super::Hedge)] = {
-    use super::Hedge::*;
-    &[
-        (&["no", "more", "than"], AtMost),
-        (&["not", "more", "than"], AtMost),
-        (&["no", "fewer", "than"], AtLeast),
-        (&["no", "less", "than"], AtLeast),
-        (&["as", "many", "as"], UpTo),
-        (&["as", "much", "as"], UpTo),
-        (&["as", "few", "as"], AtLeast),
-        (&["an", "estimated"], About),
-        (&["up", "to"], UpTo),
-        (&["at", "most"], AtMost),
-        (&["at", "least"], AtLeast),
-        (&["more", "than"], MoreThan),
-        (&["greater", "than"], MoreThan),
-        (&["upwards", "of"], MoreThan),
-        (&["just", "over"], MoreThan),
-        (&["just", "under"], FewerThan),
-        (&["fewer", "than"], FewerThan),
-        (&["less", "than"], FewerThan),
-        (&["close", "to"], Nearly),
-        (&["nearly"], Nearly),
-        (&["almost"], Nearly),
-        (&["about"], About),
-        (&["around"], About),
-        (&["roughly"], About),
-        (&["approximately"], About),
-        (&["approx"], About),
-        (&["some"], About),
-        (&["estimated"], About),
-        (&["circa"], About),
-        (&["over"], MoreThan),
-        (&["under"], FewerThan),
-        (&["exactly"], Exact),
-        (&["only"], Exact),
-        (&["just"], Exact),
-    ]
-};
-
-/// Antonym pairs: (words on one side, words on the other, weak). A weak pair ("before"/"after")
-/// only counts when both words have the same neighbour.
-pub(crate) const ANTONYMS: &[(&[&str], &[&str], bool)] = &[
-    (
-        &[
-            "rose", "rise", "rises", "risen", "rising", "climbed", "soared",
-        ],
-        &[
-            "fell", "fall", "falls", "fallen", "falling", "dropped", "declined", "plunged",
-        ],
-        false,
-    ),
-    (
-        &["increased", "increases", "increasing"],
-        &["decreased", "decreases", "decreasing"],
-        false,
-    ),
-    (
-        &["won", "wins", "win", "winning"],
-        &["lost", "lose", "loses", "losing"],
-        false,
-    ),
-    (
-        &["confirmed", "confirms", "confirm"],
-        &["denied", "denies", "deny"],
-        false,
-    ),
-    (
-        &["approved", "approves", "approve"],
-        &["rejected", "rejects", "reject", "vetoed"],
-        false,
-    ),
-    (&["arrested", "detained"], &["released", "freed"], false),
-    (
-        &["alive", "survived", "survives"],
-        &["dead", "died", "killed"],
-        false,
-    ),
-    (
-        &["accepted", "accepts", "accept", "agreed"],
-        &["refused", "refuses", "refuse"],
-        false,
-    ),
-    (&["opened", "reopened"], &["closed", "shut"], false),
-    (&["guilty", "convicted"], &["innocent", "acquitted"], false),
-    (&["victory"], &["defeat"], false),
-    (
-        &["allowed", "permitted"],
-        &["banned", "prohibited", "forbade", "forbidden"],
-        false,
-    ),
-    (
-        &["supported", "supports", "support", "backed"],
-        &["opposed", "opposes", "oppose"],
-        false,
-    ),
-    (&["expanded", "boosted"], &["slashed", "reduced"], false),
-    (&["legal"], &["illegal"], false),
-    (
-        &["success", "successful"],
-        &["failure", "unsuccessful"],
-        false,
-    ),
-    (&["before"], &["after"], true),
-    (&["more"], &["fewer", "less"], true),
-    (&["above"], &["below"], true),
-    (&["higher"], &["lower"], true),
-    (&["earlier"], &["later"], true),
-    (&["increase"], &["decrease"], true),
-];
-
 /// The antonym pair of a word: (pair index, side, weak).
 pub(crate) fn antonym(norm: &str) -> Option<(u8, bool, bool)> {
     static MAP: OnceLock<HashMap<&'static str, (u8, bool, bool)>> = OnceLock::new();
@@ -991,108 +531,20 @@ pub(crate) fn antonym(norm: &str) -> Option<(u8, bool, bool)> {
 
 /// Negation cue words (besides words ending in "n't").
 pub(crate) fn is_negation(norm: &str) -> bool {
-    matches!(
-        norm,
-        "not"
-            | "no"
-            | "never"
-            | "cannot"
-            | "without"
-            | "neither"
-            | "nor"
-            | "denied"
-            | "denies"
-            | "deny"
-            | "refused"
-            | "refuses"
-            | "refuse"
-            | "failed"
-            | "fails"
-            | "fail"
-    ) || norm.ends_with("n't")
+    words::contains(words::NEGATIONS, norm) || norm.ends_with("n't")
 }
 
 /// Words skipped between a negation cue and the predicate it negates.
 pub(crate) fn is_negation_filler(norm: &str) -> bool {
-    matches!(
-        norm,
-        "be" | "been"
-            | "being"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "yet"
-            | "ever"
-            | "even"
-            | "also"
-            | "always"
-            | "actually"
-            | "really"
-            | "officially"
-            | "formally"
-            | "immediately"
-            | "to"
-            | "the"
-            | "a"
-            | "an"
-            | "any"
-            | "that"
-            | "he"
-            | "she"
-            | "they"
-            | "it"
-            | "we"
-            | "i"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "so"
-            | "far"
-            | "publicly"
-            | "directly"
-            | "personally"
-            | "having"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "longer"
-    )
+    words::contains(words::NEGATION_FILLERS, norm)
 }
 
-/// Auxiliaries quoted together with the predicate ("was charged").
+/// Auxiliaries quoted together with the predicate ("was charged"): the finite ones of
+/// [`words::AUXILIARIES`], "be", "been" and "do", and any negated form ("didn't").
 pub(crate) fn is_aux(norm: &str) -> bool {
-    matches!(
-        norm,
-        "was"
-            | "were"
-            | "is"
-            | "are"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "did"
-            | "does"
-            | "do"
-            | "will"
-            | "would"
-            | "could"
-            | "can"
-            | "should"
-            | "may"
-            | "might"
-    ) || norm.ends_with("n't")
+    words::contains(words::AUXILIARIES, norm)
+        || matches!(norm, "be" | "been" | "do")
+        || norm.ends_with("n't")
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! their speaker, negations and antonym cues. Every fact keeps the byte span of its words in the
 //! sentence, so that a reason can quote them.
 //!
-//! Extraction is a few hand-written passes over the sentence's tokens: no regular expressions,
-//! small tables (see `lexicon`).
+//! Extraction is a few hand-written passes over the sentence's tokens, with small tables (see
+//! `lexicon` and `crate::words`); the shapes of single tokens (decimals, "30th", years, ISO
+//! dates) are regular expressions (see `pattern`), which read more plainly than scanners.
 
 mod lexicon;
 mod number;
+mod pattern;
 
 pub use lexicon::Family;
 pub(crate) use lexicon::{
@@ -15,6 +17,7 @@ pub(crate) use lexicon::{
 };
 
 use crate::text::{is_stopword, stem, tokenize, Token};
+use crate::words;
 use lexicon::{
     is_aux, is_honorific, is_negation_filler, is_org_cue, is_speech_verb, is_thing_cue,
     roles_starting,
@@ -565,21 +568,7 @@ fn find_roles(ctx: &mut Ctx) -> Vec<RoleTok> {
 
 /// Words that may join two capitalised words of one name: "Ministry of Defense".
 fn is_name_connector(norm: &str) -> bool {
-    matches!(
-        norm,
-        "of" | "for"
-            | "de"
-            | "van"
-            | "von"
-            | "der"
-            | "da"
-            | "al"
-            | "bin"
-            | "la"
-            | "du"
-            | "del"
-            | "the"
-    )
+    words::contains(words::NAME_CONNECTORS, norm)
 }
 
 /// True when a capitalised word at the start of the sentence is probably an ordinary word.
@@ -588,52 +577,7 @@ fn ordinary_initial(norm: &str) -> bool {
         || norm.ends_with("ing")
         || norm.ends_with("ly")
         || norm.ends_with("ed")
-        || matches!(
-            norm,
-            "following"
-                | "despite"
-                | "amid"
-                | "among"
-                | "although"
-                | "though"
-                | "since"
-                | "yet"
-                | "meanwhile"
-                | "however"
-                | "today"
-                | "yesterday"
-                | "tomorrow"
-                | "last"
-                | "next"
-                | "earlier"
-                | "later"
-                | "both"
-                | "many"
-                | "several"
-                | "according"
-                | "without"
-                | "within"
-                | "upon"
-                | "unlike"
-                | "like"
-                | "even"
-                | "still"
-                | "now"
-                | "instead"
-                | "asked"
-                | "cooperation"
-                | "collaboration"
-                | "observers"
-                | "analysts"
-                | "experts"
-                | "police"
-                | "officials"
-                | "critics"
-                | "residents"
-                | "witnesses"
-                | "sources"
-                | "reports"
-        )
+        || words::contains(words::ORDINARY_INITIALS, norm)
 }
 
 /// True when token `i` starts a sentence or a quotation.

@@ -24,6 +24,7 @@ use crate::facts::{antonym, is_negation, lemma, place, Facts, NameKind, PlaceKin
 use crate::judgement::reason::{Class, Reason, ReasonKind};
 use crate::judgement::wordnet::{relate, relation, Word, WordRelation};
 use crate::text::{is_stopword, stem, Token};
+use crate::words;
 use std::collections::HashSet;
 
 /// Whether a whole source has a word, by its index term.
@@ -146,79 +147,12 @@ const MAX_PAIRS: usize = 4096;
 /// Salient words below which a claim is short (see [`account`]).
 const SHORT_CLAIM: usize = 12;
 
-/// Framing words: they say who says or how it is known, not what is claimed.
-const FRAMING: &[&str] = &[
-    "according",
-    "add",
-    "added",
-    "adds",
-    "announce",
-    "announced",
-    "announces",
-    "confirmed",
-    "explain",
-    "explained",
-    "following",
-    "media",
-    "new",
-    "note",
-    "noted",
-    "official",
-    "officially",
-    "officials",
-    "people",
-    "previously",
-    "report",
-    "reported",
-    "reporters",
-    "reports",
-    "research",
-    "researcher",
-    "researchers",
-    "source",
-    "sources",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "state",
-    "stated",
-    "statement",
-    "states",
-    "studies",
-    "study",
-    "tell",
-    "telling",
-    "tells",
-    "today",
-    "told",
-];
-
-/// Words with which a source hedges what it reports.
-const HEDGES: &[&str] = &[
-    "allegedly",
-    "apparently",
-    "could",
-    "likely",
-    "may",
-    "might",
-    "perhaps",
-    "possibly",
-    "probably",
-    "purportedly",
-    "reportedly",
-    "rumored",
-    "rumoured",
-    "suspected",
-    "unconfirmed",
-    "would",
-];
-
 fn is_framing(norm: &str) -> bool {
-    FRAMING.binary_search(&norm).is_ok()
+    words::contains(words::FRAMING, norm)
 }
 
 fn is_hedge(norm: &str) -> bool {
-    HEDGES.binary_search(&norm).is_ok()
+    words::contains(words::SOURCE_HEDGES, norm)
 }
 
 /// True for a word that carries what a claim asserts.
@@ -289,33 +223,7 @@ fn is_name(text: &str, tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_number_word(norm: &str) -> bool {
-    norm.chars().any(|c| c.is_ascii_digit())
-        || matches!(
-            norm,
-            "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "dozen"
-                | "dozens"
-                | "hundred"
-                | "hundreds"
-                | "thousand"
-                | "thousands"
-                | "million"
-                | "millions"
-                | "billion"
-                | "billions"
-                | "half"
-        )
+    norm.chars().any(|c| c.is_ascii_digit()) || words::contains(words::NUMBER_WORDS, norm)
 }
 
 /// A sentence read once: its tokens (spans relative to its text), their word keys ([`keys`])
@@ -637,13 +545,6 @@ fn substitution(class: Class, page: String, source: String) -> Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_lists_are_sorted() {
-        for list in [FRAMING, HEDGES] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
 
     fn run(page: &str, source: &str) -> Account {
         let (pr, sr) = (Read::new(page), Read::new(source));

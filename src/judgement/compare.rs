@@ -13,6 +13,7 @@ use crate::facts::{
 };
 use crate::judgement::reason::{Class, Reason, ReasonKind};
 use crate::text::{is_stopword, tokenize, Token};
+use crate::words;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -443,20 +444,7 @@ fn compare_roles(p: &Side, s: &Side, out: &mut Vec<Reason>) {
 
 /// Words before a place that make it the place where something happened or went.
 fn is_place_slot(context: &str) -> bool {
-    matches!(
-        context,
-        "in" | "at"
-            | "to"
-            | "from"
-            | "near"
-            | "into"
-            | "toward"
-            | "towards"
-            | "visit"
-            | "reach"
-            | "outsid"
-            | "insid"
-    )
+    words::contains(words::PLACE_SLOTS, context)
 }
 
 /// True when one place contains the other (a city and its country) or they are the same.

@@ -66,6 +66,7 @@
 //! ]);
 //! ```
 
+use crate::words;
 use std::ops::Range;
 
 /// Split `text` into sentences, as byte ranges into `text`.
@@ -291,15 +292,8 @@ fn joins(text: &str, prev_end: usize, next: usize) -> bool {
             _ => false,
         };
     }
-    CONNECTORS.contains(&word)
+    words::contains(words::CONNECTORS, word)
 }
-
-/// Lower-case function words after which a line break cannot end a sentence.
-const CONNECTORS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "but", "by", "for", "from", "had", "has", "have", "her",
-    "his", "in", "into", "is", "its", "nor", "of", "on", "or", "our", "than", "that", "the",
-    "their", "to", "was", "were", "which", "who", "will", "with", "would",
-];
 
 /// True when the word at `k` is a common sentence starter.
 fn starts_sentence(text: &str, k: usize) -> bool {
@@ -309,109 +303,9 @@ fn starts_sentence(text: &str, k: usize) -> bool {
         .take(10)
         .find(|&(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
-    rest.get(..end).is_some_and(|w| STARTERS.contains(&w))
+    rest.get(..end)
+        .is_some_and(|w| words::contains(words::SENTENCE_STARTERS, w))
 }
-
-/// Capitalised words that commonly start a sentence and rarely continue a name after an
-/// abbreviation such as "U.S." or an initial. Sorted for readability only.
-const STARTERS: &[&str] = &[
-    "A",
-    "About",
-    "According",
-    "After",
-    "Again",
-    "Also",
-    "Although",
-    "An",
-    "And",
-    "Another",
-    "Any",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "During",
-    "Each",
-    "Earlier",
-    "Even",
-    "Every",
-    "Few",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Instead",
-    "It",
-    "Its",
-    "Last",
-    "Later",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "Much",
-    "My",
-    "Neither",
-    "Next",
-    "No",
-    "None",
-    "Nor",
-    "Not",
-    "Now",
-    "Of",
-    "On",
-    "Once",
-    "One",
-    "Only",
-    "Or",
-    "Other",
-    "Our",
-    "Over",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "Then",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Today",
-    "Under",
-    "Until",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Yesterday",
-    "Yet",
-    "You",
-];
 
 /// What kind of word precedes a full stop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -430,22 +324,6 @@ enum Class {
     Regular,
 }
 
-const NEVER_END: &[&str] = &[
-    "Adm", "Amb", "Atty", "Brig", "Capt", "Cmdr", "Col", "Cpl", "Cpt", "Det", "Dr", "Fr", "Ft",
-    "Gen", "Gov", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Msgr",
-    "Mt", "Mx", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Supt",
-];
-const NEVER_END_ANY_CASE: &[&str] = &[
-    "approx", "ca", "cf", "e.g", "esp", "i.e", "incl", "viz", "vs",
-];
-const NUMBER_TAKING: &[&str] = &[
-    "art", "ch", "fig", "figs", "no", "nos", "nr", "para", "pp", "sec", "vol", "vols",
-];
-const CAN_END: &[&str] = &[
-    "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "Cos", "Dec", "Dept", "Feb", "Inc", "Jan",
-    "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct", "Rd", "Sep", "Sept", "Sr", "St", "al",
-];
-
 /// Classify the word before a full stop (already stripped of quotes and brackets).
 fn classify(w: &str) -> Class {
     if w.is_empty() || w.len() > 12 || (w.len() > 6 && !w.contains('.')) {
@@ -459,16 +337,23 @@ fn classify(w: &str) -> Class {
             Class::Regular
         };
     }
-    if NEVER_END.contains(&w) || NEVER_END_ANY_CASE.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+    if words::contains(words::TITLES_ABBREVIATED, w)
+        || words::ABBREVIATIONS_INNER
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(w))
+    {
         return Class::NeverEnd;
     }
-    if NUMBER_TAKING.iter().any(|a| a.eq_ignore_ascii_case(w)) {
+    if words::ABBREVIATIONS_NUMBERED
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(w))
+    {
         return Class::NumberTaking;
     }
     if w.eq_ignore_ascii_case("etc") {
         return Class::Etc;
     }
-    if CAN_END.contains(&w) || is_dotted_acronym(w) {
+    if words::contains(words::ABBREVIATIONS_FINAL, w) || is_dotted_acronym(w) {
         return Class::CanEnd;
     }
     Class::Regular
@@ -608,38 +493,6 @@ fn ends_sentence(s: &str, word: usize, run_start: usize, run_end: usize, run: &R
     }
 }
 
-/// Speech verbs of attributions.
-const SPEECH_VERBS: &[&str] = &[
-    "added",
-    "adds",
-    "announced",
-    "argued",
-    "asked",
-    "asks",
-    "continued",
-    "cried",
-    "declared",
-    "exclaimed",
-    "explained",
-    "insisted",
-    "noted",
-    "notes",
-    "posted",
-    "recalled",
-    "replied",
-    "said",
-    "says",
-    "shouted",
-    "stated",
-    "tells",
-    "told",
-    "tweeted",
-    "warned",
-    "wrote",
-    "writes",
-    "yelled",
-];
-
 /// True when the text at `k` is an attribution: up to four capitalised words, then a speech verb.
 fn attribution_follows(s: &str, k: usize) -> bool {
     let mut p = k;
@@ -655,7 +508,10 @@ fn attribution_follows(s: &str, k: usize) -> bool {
         }
         let w = rest.get(..end).unwrap_or("");
         let core = w.trim_end_matches([',', '.', ':', ';']);
-        if SPEECH_VERBS.iter().any(|v| v.eq_ignore_ascii_case(core)) {
+        if words::SPEECH_VERBS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(core))
+        {
             return true;
         }
         let name_like = core.starts_with(char::is_uppercase)

@@ -6,6 +6,7 @@
 
 pub(crate) mod source;
 
+use crate::words;
 use std::ops::Range;
 
 /// A word of the original text: its byte span and its normalised form.
@@ -265,22 +266,8 @@ pub fn stem(w: &str) -> String {
 
 /// Very common English words that carry no content for retrieval.
 pub fn is_stopword(norm: &str) -> bool {
-    STOPWORDS.binary_search(&norm).is_ok()
+    words::contains(words::STOPWORDS, norm)
 }
-
-/// Sorted, so that [`is_stopword`] can binary-search it.
-const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at",
-    "be", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
-    "does", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her", "here",
-    "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-    "may", "me", "might", "more", "most", "my", "of", "on", "once", "only", "or", "other", "our",
-    "ours", "out", "over", "own", "s", "said", "same", "say", "says", "she", "should", "so",
-    "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these",
-    "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "was",
-    "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
-    "would", "you", "your",
-];
 
 /// Byte offset → UTF-16 offset table, built in one pass over the text.
 ///

@@ -5,6 +5,7 @@
 //! used for look-ups, never iterated.
 
 use crate::text::{is_stopword, stem, tokenize};
+use crate::words;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -28,143 +29,6 @@ pub const NEG: u8 = 8;
 /// The lexicon classes in feature order.
 pub const LEXICONS: [u8; 4] = [REFUTE, HEDGE, CONFIRM, NEG];
 
-/// Sorted word lists of the lexicons (normalised forms).
-const REFUTE_WORDS: &[&str] = &[
-    "baseless",
-    "bogus",
-    "debunk",
-    "debunked",
-    "debunking",
-    "debunks",
-    "denial",
-    "denials",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "discredited",
-    "dismiss",
-    "dismissed",
-    "dismisses",
-    "doctored",
-    "erroneous",
-    "fabricated",
-    "fabrication",
-    "fake",
-    "faked",
-    "fakes",
-    "false",
-    "falsely",
-    "fictional",
-    "fraud",
-    "hoax",
-    "hoaxes",
-    "inaccurate",
-    "incorrect",
-    "lie",
-    "lied",
-    "lies",
-    "misleading",
-    "misreported",
-    "myth",
-    "nonsense",
-    "parody",
-    "phoney",
-    "phony",
-    "photoshopped",
-    "prank",
-    "pranks",
-    "refute",
-    "refuted",
-    "refutes",
-    "reject",
-    "rejected",
-    "rejects",
-    "retract",
-    "retracted",
-    "retraction",
-    "satire",
-    "satirical",
-    "scam",
-    "spoof",
-    "unfounded",
-    "untrue",
-    "wrong",
-];
-const HEDGE_WORDS: &[&str] = &[
-    "according",
-    "alleged",
-    "allegedly",
-    "apparent",
-    "apparently",
-    "appear",
-    "appears",
-    "believed",
-    "claim",
-    "claimed",
-    "claiming",
-    "claims",
-    "could",
-    "likely",
-    "may",
-    "might",
-    "possible",
-    "possibly",
-    "purported",
-    "purportedly",
-    "report",
-    "reported",
-    "reportedly",
-    "reports",
-    "rumor",
-    "rumored",
-    "rumors",
-    "rumour",
-    "rumoured",
-    "rumours",
-    "seem",
-    "seemingly",
-    "seems",
-    "speculate",
-    "speculated",
-    "speculation",
-    "suggest",
-    "suggested",
-    "suggests",
-    "supposedly",
-    "suspected",
-    "unclear",
-    "unconfirmed",
-    "unverified",
-    "whether",
-];
-const CONFIRM_WORDS: &[&str] = &[
-    "actually",
-    "announce",
-    "announced",
-    "announcement",
-    "announces",
-    "confirm",
-    "confirmation",
-    "confirmed",
-    "confirming",
-    "confirms",
-    "indeed",
-    "official",
-    "officially",
-    "proof",
-    "proved",
-    "proven",
-    "reveal",
-    "revealed",
-    "reveals",
-    "statement",
-    "verified",
-    "verify",
-];
-const NEG_WORDS: &[&str] = &[
-    "cannot", "neither", "never", "no", "nobody", "none", "nor", "not", "nothing", "without",
-];
 /// Two-word phrases and the class they mark (on their first word).
 const PHRASES: &[(&str, &str, u8)] = &[
     ("according", "to", HEDGE),
@@ -186,10 +50,10 @@ fn lexicon_table() -> &'static Lexicon {
     TABLE.get_or_init(|| {
         let mut words: Vec<(u64, u8)> = Vec::new();
         for (list, class) in [
-            (REFUTE_WORDS, REFUTE),
-            (HEDGE_WORDS, HEDGE),
-            (CONFIRM_WORDS, CONFIRM),
-            (NEG_WORDS, NEG),
+            (words::STANCE_REFUTE, REFUTE),
+            (words::STANCE_HEDGE, HEDGE),
+            (words::STANCE_CONFIRM, CONFIRM),
+            (words::STANCE_NEGATION, NEG),
         ] {
             for w in list {
                 let h = hash_str(w);
@@ -231,7 +95,7 @@ pub fn refutes(claim: &str, text: &str) -> bool {
 
 /// True for a refuting word, normalised.
 pub fn is_refuting(norm: &str) -> bool {
-    REFUTE_WORDS.binary_search(&norm).is_ok()
+    words::contains(words::STANCE_REFUTE, norm)
 }
 
 /// The lexicon classes of one normalised word.
@@ -858,13 +722,6 @@ pub fn extract(claim: &Doc, prepared: &Body, idf: &dyn Idf) -> PairFeatures {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lexicons_are_sorted() {
-        for list in [REFUTE_WORDS, HEDGE_WORDS, CONFIRM_WORDS, NEG_WORDS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
-        }
-    }
 
     #[test]
     fn lexicon_table() {
