@@ -26,12 +26,13 @@
 //!   and `link` are read for metadata), and any element with a `hidden` attribute,
 //!   `aria-hidden="true"`, `contenteditable`, or an inline style with `display:none` or
 //!   `visibility:hidden`.
-//! * **Dropped as boilerplate:** `nav`, `footer`, `aside` and elements with
-//!   `role="navigation"`: menus, share bars, "related stories" and copyright lines, which are
-//!   not part of the article.
+//! * **Dropped as boilerplate:** `nav`, `footer`, `aside`, elements with `role="navigation"`,
+//!   and a `header` outside any `article`, `main` or `section` (the site's masthead): menus,
+//!   share bars, "related stories" and copyright lines, which are not part of the article.
 //! * **Blocks** (`p`, `div`, `h1`-`h6`, `li`, `tr`, `br`, `article`, `section`, `blockquote`,
 //!   `figcaption`, ...) end a line, so that sentences and list items never run together;
-//!   paragraphs, headings, lists and tables are separated by a blank line. Cells of a row
+//!   paragraphs, headings, lists and tables are separated by a blank line (a list inside a
+//!   list item only ends a line). Cells of a row
 //!   (`td`, `th`) are joined with `" | "`. **Inline** elements (`a`, `b`, `em`, `span`, ...)
 //!   do not break the text.
 //! * White space is collapsed within a block (kept inside `pre`); character references are
@@ -254,7 +255,8 @@ impl Output {
             if pre && c == '\n' {
                 self.line_break(1);
             } else if c.is_whitespace() {
-                self.space = true;
+                // Right after a cell separator (" | ") a space is already there.
+                self.space = !self.text.ends_with(' ');
             } else {
                 self.flush();
                 self.text.push(c);
@@ -396,6 +398,10 @@ struct Reader {
     /// Number of open elements that hide their content.
     hidden: usize,
     pre: usize,
+    /// Number of open `article`, `main` and `section` elements.
+    content: usize,
+    /// Number of open list items: a list inside one ends a line, not a paragraph.
+    items: usize,
     in_head: bool,
     cell_in_row: bool,
     h1: Option<String>,
@@ -475,7 +481,9 @@ impl Reader {
         if AUTO_CLOSE.contains(&name) {
             self.auto_close(name);
         }
-        let hides = DROPPED.contains(&name) || attrs.hides();
+        // A header outside the article's own sections is the site's masthead.
+        let masthead = name == "header" && self.content == 0;
+        let hides = DROPPED.contains(&name) || masthead || attrs.hides();
         if self.hidden == 0 && !hides {
             self.block_start(name);
         }
@@ -496,6 +504,12 @@ impl Reader {
         }
         if name == "pre" {
             self.pre += 1;
+        }
+        if is_content(&name) {
+            self.content += 1;
+        }
+        if name == "li" {
+            self.items += 1;
         }
         self.stack.push(Open { name, kind });
     }
@@ -544,6 +558,12 @@ impl Reader {
             }
             if open.name == "pre" {
                 self.pre = self.pre.saturating_sub(1);
+            }
+            if is_content(&open.name) {
+                self.content = self.content.saturating_sub(1);
+            }
+            if open.name == "li" {
+                self.items = self.items.saturating_sub(1);
             }
             let captured = std::mem::take(&mut self.capture);
             match open.kind {
@@ -606,6 +626,8 @@ impl Reader {
             }
             "td" | "th" => {
                 if self.cell_in_row {
+                    // The separator has its own spaces: the cell's trailing one is not kept.
+                    self.out.space = false;
                     self.out.push_str(" | ");
                     self.out.space = false;
                 }
@@ -615,12 +637,10 @@ impl Reader {
             "tr" => self.cell_in_row = false,
             _ => {}
         }
-        if PARAGRAPH.contains(&name) {
+        let breaks = self.breaks_of(name);
+        if breaks > 0 {
             self.capturing_h1 = false;
-            self.out.line_break(2);
-        } else if LINE.contains(&name) {
-            self.capturing_h1 = false;
-            self.out.line_break(1);
+            self.out.line_break(breaks);
         }
         if name == "h1" && self.h1.is_none() {
             self.h1 = Some(String::new());
@@ -632,15 +652,25 @@ impl Reader {
         if self.in_head {
             return;
         }
-        if PARAGRAPH.contains(&name) {
+        let breaks = self.breaks_of(name);
+        if breaks > 0 {
             self.capturing_h1 = false;
-            self.out.line_break(2);
-        } else if LINE.contains(&name) {
-            self.capturing_h1 = false;
-            self.out.line_break(1);
+            self.out.line_break(breaks);
         }
         if name == "tr" || name == "table" {
             self.cell_in_row = false;
+        }
+    }
+
+    /// The line breaks around a block: 2 for a paragraph, 1 for a line, 0 inline.
+    fn breaks_of(&self, name: &str) -> u8 {
+        let nested_list = self.items > 0 && matches!(name, "ul" | "ol" | "dl" | "menu");
+        if PARAGRAPH.contains(&name) && !nested_list {
+            2
+        } else if LINE.contains(&name) || nested_list {
+            1
+        } else {
+            0
         }
     }
 
@@ -738,6 +768,11 @@ impl JsonLd {
         }
         ld
     }
+}
+
+/// The elements that hold an article, inside which a `header` is the article's own.
+fn is_content(name: &str) -> bool {
+    matches!(name, "article" | "main" | "section")
 }
 
 fn is_head_element(name: &str) -> bool {
@@ -1019,6 +1054,48 @@ mod tests {
     }
 
     #[test]
+    fn shared_rules() {
+        // The rules that docs/extraction.md adds to the old reader, as the browser reads them.
+        let cases = [
+            (
+                "<header>Site</header><main><header><h1>H</h1></header><p>x</p></main>",
+                "H\n\nx",
+            ),
+            (
+                "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>",
+                "a\nb\nc",
+            ),
+            (
+                "<table><tr><td> a </td><td>  b  </td></tr></table>",
+                "a | b",
+            ),
+            (
+                "<p contenteditable>typed</p><p contenteditable=false>kept</p>",
+                "kept",
+            ),
+            ("<p>&#150;&#x80;</p>", "–€"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(html_to_text(input).text, want, "{input:?}");
+        }
+        let ld = |json: &str| {
+            html_to_text(&format!(
+                "<script type=' Application/LD+JSON '>{json}</script><p>x"
+            ))
+        };
+        let doc =
+            ld(r#"[{"@graph": [{"publisher": {"name": " P  Q "}}, {"datePublished": "2031"}]}]"#);
+        assert_eq!(doc.site_name.as_deref(), Some("P Q"));
+        assert_eq!(doc.published.as_deref(), Some("2031"));
+        let deep = "[".repeat(100_000);
+        assert_eq!(ld(&deep).published, None);
+        let doc = html_to_text(
+            "<meta name=date content=2030><p itemprop=datePublished datetime=2031>x</p><time datetime=2032>",
+        );
+        assert_eq!(doc.published.as_deref(), Some("2031"));
+    }
+
+    #[test]
     fn pathological_nesting_is_fast() {
         let inputs = [
             "<b>".repeat(50_000) + &"</i>".repeat(50_000),
@@ -1026,6 +1103,12 @@ mod tests {
             "<".repeat(100_000),
             "<a href='".repeat(10_000),
             "&".repeat(100_000),
+            "<div>".repeat(200_000),
+            "<li><ul>".repeat(50_000),
+            "<p><span>".repeat(50_000),
+            "&amp;&#x41;&bogus".repeat(50_000),
+            format!("<p title='{}'>x", "&amp;".repeat(200_000)),
+            format!("<p{}>x", " a".repeat(100_000)),
         ];
         let start = std::time::Instant::now();
         for input in &inputs {
