@@ -117,6 +117,10 @@ const collapse = (v) => (typeof v === 'string' && v.replace(/\s+/g, ' ').trim())
 const UNSEEN = [...SKIP].filter((t) => t !== 'corroborate-ui').join(',') +
   ',[hidden],[aria-hidden="true" i],[role="navigation" i]';
 
+/** What a meta tag names: its property, else its name, else its itemprop. */
+const metaKey = (m) => (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
+  .trim().toLowerCase();
+
 /** " | Site" and the like after a title, when Site is the outlet's name. */
 function withoutSite(title, site) {
   if (!title || !site) return title;
@@ -151,26 +155,13 @@ function jsonLd(doc) {
  * each trimmed with its white space collapsed, or null.
  */
 export function pageMeta(doc = document) {
-  const metas = {};
-  for (const m of doc.querySelectorAll('meta')) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
-      .trim().toLowerCase();
-    const value = collapse(m.getAttribute('content'));
-    if (key && value && !(key in metas)) metas[key] = value;
-  }
-  const first = (...keys) => {
-    // The first such meta of the page, whichever of the keys it has.
-    for (const m of doc.querySelectorAll('meta')) {
-      const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '')
-        .trim().toLowerCase();
-      const value = collapse(m.getAttribute('content'));
-      if (value && keys.includes(key)) return value;
-    }
-    return null;
-  };
+  // The page's metas with a value, in document order; the first of the keys asked for wins.
+  const metas = [...doc.querySelectorAll('meta')].map((m) => [metaKey(m), collapse(m.getAttribute('content'))])
+    .filter(([key, value]) => key && value);
+  const first = (...keys) => metas.find(([key]) => keys.includes(key))?.[1] ?? null;
   const seen = (el) => !el.closest(UNSEEN) && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
   const ld = jsonLd(doc);
-  const outlet = metas['og:site_name'] ?? metas['application-name'] ?? ld.publisher;
+  const outlet = first('og:site_name') ?? first('application-name') ?? ld.publisher;
   const h1 = [...doc.querySelectorAll('h1')].find(seen);
   const title = first('og:title', 'twitter:title') ?? withoutSite(collapse(doc.title), outlet) ??
     (h1 ? collapse(h1.innerText ?? h1.textContent) : null);
@@ -185,9 +176,7 @@ export function pageMeta(doc = document) {
   let itemprop = null;
   for (const el of doc.querySelectorAll('meta, [itemprop]')) {
     if (el.localName === 'meta') {
-      const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
-        .trim().toLowerCase();
-      if (key === 'datepublished') itemprop = collapse(el.getAttribute('content'));
+      if (metaKey(el) === 'datepublished') itemprop = collapse(el.getAttribute('content'));
     } else if (word(el, 'itemprop') === 'datepublished' && seen(el)) {
       itemprop = collapse(el.getAttribute('datetime') ?? el.getAttribute('content'));
     }
@@ -195,9 +184,9 @@ export function pageMeta(doc = document) {
   }
   const time = [...(doc.body?.querySelectorAll('time[datetime]') ?? [])].filter(seen)
     .map((t) => collapse(t.getAttribute('datetime'))).find(Boolean) ?? null;
-  const published = metas['article:published_time'] ?? ld.published ?? itemprop ??
+  const published = first('article:published_time') ?? ld.published ?? itemprop ??
     first('date', 'pubdate', 'publish-date', 'publishdate', 'dc.date', 'dc.date.issued') ?? time;
-  return { title, outlet, url: canonical ?? metas['og:url'] ?? null, published };
+  return { title, outlet, url: canonical ?? first('og:url'), published };
 }
 
 /** The index of the node holding a text offset; `end` prefers the node the offset ends. */
