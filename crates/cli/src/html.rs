@@ -277,6 +277,8 @@ impl Output {
             return;
         }
         if self.breaks > 0 {
+            // A line never ends in a space (an empty last cell leaves one after " |").
+            self.text.truncate(self.text.trim_end_matches(' ').len());
             for _ in 0..self.breaks {
                 self.text.push('\n');
             }
