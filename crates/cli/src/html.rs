@@ -200,7 +200,7 @@ pub fn html_to_text(html: &str) -> HtmlDoc {
         // `<select>` or foreign content) is read on its best guess rather than refused.
         .with_strict(false)
         .append_element_content_handler(element!("*", move |el| {
-            let pushed = on_element.borrow_mut().start(el);
+            let pushed = on_element.borrow_mut().start(el, html);
             if pushed && el.can_have_content() {
                 let on_end = Rc::clone(&on_element);
                 let name = el.tag_name();
@@ -341,11 +341,30 @@ struct Attrs {
 
 impl Attrs {
     /// One pass over the tag's attributes, so that a tag's cost is its length.
-    fn of(el: &Element<'_, '_>) -> Attrs {
+    fn of(el: &Element<'_, '_>, html: &str) -> Attrs {
         let mut a = Attrs::default();
         for attr in el.attributes() {
-            let name = attr.name();
-            let slot = match name.as_str() {
+            // The name as written in the page, read in place: a tag's attributes that are not
+            // looked at cost no allocation (the 100,000-attribute tag of `scale_attributes`).
+            let owned;
+            let written = match attr
+                .name_source_location()
+                .and_then(|l| html.get(l.bytes()))
+            {
+                Some(w) => w,
+                None => {
+                    owned = attr.name();
+                    owned.as_str()
+                }
+            };
+            // Lower-cased on the stack: every name read is at most 15 bytes long.
+            let mut buf = [0u8; 15];
+            let Some(lower) = buf.get_mut(..written.len()) else {
+                continue;
+            };
+            lower.copy_from_slice(written.as_bytes());
+            lower.make_ascii_lowercase();
+            let slot = match std::str::from_utf8(lower).unwrap_or("") {
                 "hidden" => {
                     a.hidden = true;
                     continue;
@@ -419,11 +438,11 @@ struct Reader {
 
 impl Reader {
     /// A start tag; returns whether the element was pushed on the stack (its end tag matters).
-    fn start(&mut self, el: &Element<'_, '_>) -> bool {
+    fn start(&mut self, el: &Element<'_, '_>, html: &str) -> bool {
         let tag = el.tag_name();
         let name = tag.as_str();
         let void = VOID.contains(&name) || !el.can_have_content();
-        let attrs = Attrs::of(el);
+        let attrs = Attrs::of(el, html);
         if self.hidden == 0 {
             if let Some(p) = attrs.itemprop.as_deref() {
                 if p.trim().eq_ignore_ascii_case("datepublished") && name != "meta" {
