@@ -19,8 +19,8 @@
 // modules do without seeing a verdict, the content script takes from them: the extraction, the
 // following of a changing page and the reader's pointer and keys.
 
-/* global extract, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName, follow,
-   interact, claimRect, reveal, stepIndex */
+/* global extract, plainText, pageMeta, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName,
+   follow, interact, claimRect, reveal, stepIndex */
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -250,46 +250,17 @@ if (!globalThis.__corroborateContent) {
 
   // ---- Reading the page for "Add this page as a source" (the URL comes from the browser) ----
 
-  const meta = (sel) => document.querySelector(sel)?.getAttribute('content')?.trim() || null;
-
-  /** Every JSON-LD object of the page, flattened (arrays and @graph lists). */
-  function jsonLd() {
-    const out = [];
-    const walk = (v) => {
-      if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') { out.push(v); if (v['@graph']) walk(v['@graph']); }
-    };
-    for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
-      try { walk(JSON.parse(s.textContent)); } catch { /* not JSON: ignore */ }
-    }
-    return out;
-  }
-
-  /** The publication date the page states, or null: article:published_time, JSON-LD, <time>. */
-  function published(ld, el) {
-    const str = (v) => (typeof v === 'string' && v.trim() ? v.trim() : null);
-    return meta('meta[property="article:published_time"], meta[name="article:published_time"]') ??
-      ld.map((o) => str(o.datePublished)).find(Boolean) ??
-      (document.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ||
-        meta('[itemprop="datePublished"]')) ??
-      meta('meta[name="date"], meta[name="pubdate"], meta[name="publish-date"], meta[name="dc.date"], meta[name="DC.date.issued"]') ??
-      (el.querySelector('time[datetime]') ?? document.querySelector('time[pubdate][datetime]'))
-        ?.getAttribute('datetime')?.trim() ?? null;
-  }
-
+  // The title, outlet, url and date by the rules of docs/extraction.md (www/extract.js's
+  // pageMeta, which the command line's HTML reader shares); the text as a saved source keeps it.
   function readPage() {
-    const el = root();
-    const ld = jsonLd();
-    const text = extract(el).text.replace(/[ \u00a0]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
-    const title = meta('meta[property="og:title"]') ?? el.querySelector('h1')?.textContent.trim() ??
-      document.querySelector('h1')?.textContent.trim() ?? (document.title.trim() || null);
-    const publisher = ld.map((o) => o.publisher?.name).find((n) => typeof n === 'string' && n.trim());
-    const outlet = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]') ??
-      publisher?.trim() ?? location.hostname.replace(/^www\./, '');
+    const meta = pageMeta(document);
+    const text = plainText(extract(root()).text);
+    // No outlet named: the site's host stands for it.
+    const outlet = meta.outlet ?? location.hostname.replace(/^www\./, '');
     // The address the document was loaded from (the browser's navigation entry, which the page
     // cannot rewrite), so that a page that moved itself with history.pushState can be told apart.
     const loaded = performance.getEntriesByType('navigation')[0]?.name ?? null;
-    return { title, outlet, published: published(ld, el), text, loaded };
+    return { title: meta.title, outlet, published: meta.published, text, loaded };
   }
 
   // ---- Messages from the extension (the popup, the background relaying the frames) ----

@@ -13,6 +13,12 @@
 //!   ([`corroborate::sources_from_json`]).
 //!
 //! The id of a source is the file name without its extension unless the file gives one.
+//!
+//! Which crate does what: Markdown is parsed by [`pulldown_cmark`] (CommonMark with GitHub's
+//! tables, strikethrough and footnotes) and HTML by [`crate::html`] (on `lol_html`); the
+//! headers of `.txt` files and Markdown's front matter are small own parsers, since neither
+//! is Markdown (front matter is a YAML subset of `key: value` lines, read without a YAML
+//! crate because only five flat keys are used and everything else is ignored).
 
 use crate::html::html_to_text;
 use corroborate::{sources_from_json, Corpus, Error, ErrorKind, Result, Source};
@@ -123,13 +129,16 @@ pub fn txt(default_id: &str, content: &str) -> Source {
 ///
 /// Front matter between a first line `---` and a closing `---` (or `...`) holds simple
 /// `key: value` pairs (the keys of [`txt`]; values may be quoted; other keys
-/// are ignored). The body is made plain: heading marks (`#`, underlines) are removed and
-/// each heading is its own paragraph; emphasis marks (`*`, `_`, `~~`) are removed; links
-/// `[text](url)` become their text; images, reference definitions, footnote marks, HTML
-/// tags and comments are dropped; inline code keeps its text, **fenced code blocks are
-/// dropped** (code is not a claim); blockquote marks are removed; list items stay on their
-/// own lines with their marker (`- ` for bullets, `1. ` for numbered items); table rows
-/// become cells joined with `" | "`; the lines of a paragraph are joined with spaces.
+/// are ignored). The body, parsed by [`pulldown_cmark`], is made plain: heading marks (`#`,
+/// underlines) are removed and each heading is its own paragraph; emphasis marks (`*`, `_`,
+/// `~~`) are removed; links `[text](url)` become their text; images, reference definitions,
+/// footnote marks, inline HTML tags and comments are dropped, and an HTML block is read as
+/// an HTML page ([`crate::html::html_to_text`]); inline code keeps its text, **code blocks
+/// (fenced or indented) are dropped** (code is not a claim); blockquote marks are removed;
+/// list items stay on their own lines with their marker (`- ` for bullets, `1. ` for numbered
+/// items, counted from the list's first number), and lists that follow each other without a
+/// blank line read as one; table rows become cells joined with `" | "`; the lines of a
+/// paragraph are joined with spaces and white space is collapsed.
 /// Without a `title` in the front matter, the first `# Heading` is the title.
 ///
 /// ```
@@ -331,102 +340,118 @@ fn unquote(v: &str) -> &str {
 }
 
 /// Plain text of a Markdown body, and its first level-1 heading.
+///
+/// [`pulldown_cmark`] parses the body (CommonMark, with the tables, strikethrough and
+/// footnotes of GitHub's dialect); this walk only decides what of each event is text.
+/// HTML blocks are read by [`html_to_text`], so a `<p>` inside Markdown reads as it would in
+/// a page.
 fn markdown_to_text(body: &str) -> (String, Option<String>) {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut md = MdOut::default();
     let mut h1: Option<String> = None;
-    let mut fence: Option<(char, usize)> = None;
-    let mut in_comment = false;
-    for raw in body.lines() {
-        let indent = raw.len() - raw.trim_start().len();
-        let line = raw.trim();
-        if let Some((c, n)) = fence {
-            if indent < 4 && fence_of(line).is_some_and(|(c2, n2)| c2 == c && n2 >= n) {
-                fence = None;
-            }
-            continue;
-        }
-        if in_comment {
-            if line.contains("-->") {
-                in_comment = false;
-            }
-            continue;
-        }
-        if line.is_empty() {
-            md.end_block();
-            continue;
-        }
-        if indent < 4 {
-            if let Some(f) = fence_of(line) {
+    // Inside an image (its alt text is not the article's) or a code block: nesting depth.
+    let mut skip = 0usize;
+    let mut heading: Option<pulldown_cmark::HeadingLevel> = None;
+    let mut html = String::new();
+    let mut list_numbers: Vec<Option<u64>> = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut in_cell = false;
+    for (event, at) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_)) => skip += 1,
+            Event::End(TagEnd::Image | TagEnd::CodeBlock) => skip = skip.saturating_sub(1),
+            _ if skip > 0 => {}
+            Event::Start(Tag::Heading { level, .. }) => {
                 md.end_block();
-                fence = Some(f);
-                continue;
+                heading = Some(level);
             }
-        }
-        if line.starts_with("<!--") {
-            in_comment = !line.contains("-->");
-            continue;
-        }
-        // Blockquote marks.
-        let mut line = line;
-        while let Some(rest) = line.strip_prefix('>') {
-            line = rest.trim_start();
-        }
-        if line.is_empty() {
-            md.end_block();
-            continue;
-        }
-        // Setext heading underline or thematic break.
-        if let Some(c) = rule_of(line) {
-            if (c == '=' || c == '-') && !md.para.is_empty() {
-                let heading = std::mem::take(&mut md.para);
-                if c == '=' && h1.is_none() {
-                    h1 = title_of(&heading);
+            Event::End(TagEnd::Heading(_)) => {
+                let text = std::mem::take(&mut md.para);
+                if heading == Some(pulldown_cmark::HeadingLevel::H1) && h1.is_none() {
+                    h1 = title_of(&text);
                 }
-                md.heading(&heading);
-            } else {
+                heading = None;
+                md.heading(&text);
+            }
+            // The paragraphs of a loose list's item are joined into the item's line.
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if md.para_is_item => {
+                md.text(" ")
+            }
+            Event::Start(Tag::Paragraph | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                md.end_block()
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                md.end_block()
+            }
+            Event::Start(Tag::List(first)) => {
+                md.flush();
+                // Lists one after the other are one list to a reader, unless a blank line
+                // stands between them.
+                let before = body
+                    .get(..at.start)
+                    .unwrap_or("")
+                    .trim_end_matches([' ', '\t']);
+                if list_numbers.is_empty() && before.ends_with("\n\n") {
+                    md.last_was_item = false;
+                }
+                list_numbers.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                md.flush();
+                list_numbers.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let marker = match list_numbers.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n = n.saturating_add(1);
+                        m
+                    }
+                    _ => "- ".to_string(),
+                };
+                md.item(&marker);
+            }
+            Event::End(TagEnd::Item) => md.flush(),
+            Event::Start(Tag::Table(_)) => md.end_block(),
+            Event::End(TagEnd::Table) => md.end_block(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells.clear(),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                let row = std::mem::take(&mut cells);
+                md.line(&row.join(" | "));
+            }
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                cells.push(String::new());
+            }
+            Event::End(TagEnd::TableCell) => in_cell = false,
+            Event::Text(t) | Event::Code(t) => {
+                if in_cell {
+                    if let Some(c) = cells.last_mut() {
+                        c.push_str(&t);
+                    }
+                } else {
+                    md.text(&t);
+                }
+            }
+            Event::SoftBreak => md.text(" "),
+            Event::HardBreak => md.hard_break(),
+            Event::Html(raw) => html.push_str(&raw),
+            Event::End(TagEnd::HtmlBlock) => {
+                let text = html_to_text(&std::mem::take(&mut html)).text;
                 md.end_block();
+                for para in text.split("\n\n") {
+                    md.text(para);
+                    md.end_block();
+                }
             }
-            continue;
-        }
-        if let Some((level, text)) = atx_heading(line) {
-            let text = inline(text);
-            if level == 1 && h1.is_none() {
-                h1 = title_of(&text);
-            }
-            md.heading(&text);
-            continue;
-        }
-        if is_reference_definition(line) {
-            continue;
-        }
-        // A footnote definition `[^1]: text` keeps its text.
-        if let Some(n) = line.strip_prefix("[^").and_then(|r| r.find("]:")) {
-            line = line.get(n + 4..).unwrap_or("").trim_start();
-        }
-        if line.starts_with('|') {
-            if !is_table_separator(line) {
-                let cells: Vec<String> = line
-                    .trim_matches('|')
-                    .split('|')
-                    .map(|c| inline(c.trim()))
-                    .collect();
-                md.line(&cells.join(" | "));
-            }
-            continue;
-        }
-        if let Some((marker, rest)) = list_item(line) {
-            md.item(&marker, &inline(rest));
-        } else {
-            let hard_break = raw.ends_with("  ") || raw.ends_with('\\');
-            let text = line.strip_suffix('\\').unwrap_or(line);
-            md.text(&inline(text));
-            if hard_break {
-                md.flush_line();
-            }
+            // Inline tags, footnote marks, rules, task boxes and math have no text of their own.
+            _ => {}
         }
     }
     md.end_block();
-    (md.out.trim_end().to_string(), h1)
+    (md.out, h1)
 }
 
 /// A heading as a title: one line, its white space collapsed (a setext heading's lines may
@@ -436,62 +461,65 @@ fn title_of(heading: &str) -> Option<String> {
     (!title.is_empty()).then_some(title)
 }
 
-/// The plain text being built from Markdown.
+/// The plain text being built from Markdown: blocks separated by a blank line, list items and
+/// table rows by a line break.
 #[derive(Default)]
 struct MdOut {
     out: String,
-    /// The paragraph (or list item) being joined.
+    /// The paragraph, heading or list item being joined.
     para: String,
-    /// Whether `para` is a list item (items are separated by single line breaks).
+    /// Whether `para` is a list item.
     para_is_item: bool,
-    /// The previous block was a list item.
+    /// The length of the item's marker (`"- "`, `"12. "`) at the start of `para`.
+    marker_len: usize,
+    /// The previous block was a list item or a table row.
     last_was_item: bool,
-    /// Line breaks owed before the next block.
-    breaks: usize,
 }
 
 impl MdOut {
+    /// Add a finished block: its white space collapsed within each line, its lines trimmed.
     fn emit(&mut self, block: &str, is_item: bool) {
-        if block.trim().is_empty() {
+        let lines: Vec<String> = block
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
             return;
         }
         if !self.out.is_empty() {
-            let n = if is_item && self.last_was_item {
-                self.breaks.max(1)
+            self.out.push_str(if is_item && self.last_was_item {
+                "\n"
             } else {
-                2
-            };
-            for _ in 0..n.min(2) {
-                self.out.push('\n');
-            }
+                "\n\n"
+            });
         }
-        self.out.push_str(block.trim());
+        self.out.push_str(&lines.join("\n"));
         self.last_was_item = is_item;
-        self.breaks = 0;
     }
 
     /// End the paragraph or item being joined.
     fn flush(&mut self) {
         let para = std::mem::take(&mut self.para);
-        let is_item = self.para_is_item;
-        self.para_is_item = false;
+        let is_item = std::mem::take(&mut self.para_is_item);
+        // An item without text (`-` alone, or one that held only a nested list) is no line.
+        if is_item
+            && para
+                .get(self.marker_len..)
+                .is_none_or(|t| t.trim().is_empty())
+        {
+            return;
+        }
         self.emit(&para, is_item);
-    }
-
-    /// A hard line break inside a paragraph.
-    fn flush_line(&mut self) {
-        self.para.push('\n');
     }
 
     fn end_block(&mut self) {
         self.flush();
-        self.breaks = 2;
     }
 
     fn heading(&mut self, text: &str) {
         self.flush();
         self.emit(text, false);
-        self.last_was_item = false;
     }
 
     fn line(&mut self, text: &str) {
@@ -499,308 +527,26 @@ impl MdOut {
         self.emit(text, true);
     }
 
-    fn item(&mut self, marker: &str, text: &str) {
+    /// A list item starts: what came before it in an enclosing item is its own line.
+    fn item(&mut self, marker: &str) {
+        let outer_is_item = self.para_is_item || self.last_was_item;
         self.flush();
-        self.breaks = self.breaks.max(1);
-        self.para = format!("{marker}{text}");
+        if outer_is_item {
+            self.last_was_item = true;
+        }
+        self.para = marker.to_string();
+        self.marker_len = marker.len();
         self.para_is_item = true;
     }
 
+    fn hard_break(&mut self) {
+        self.para.push('\n');
+    }
+
     fn text(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        if !self.para.is_empty() && !self.para.ends_with('\n') {
-            self.para.push(' ');
-        }
         self.para.push_str(text);
     }
 }
-
-/// A code fence: its character and length.
-fn fence_of(line: &str) -> Option<(char, usize)> {
-    let c = line.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let n = line.chars().take_while(|x| *x == c).count();
-    (n >= 3).then_some((c, n))
-}
-
-/// A line made only of `-`, `*`, `_` (at least 3, spaces allowed) or of `=`: its character.
-fn rule_of(line: &str) -> Option<char> {
-    let c = line
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '-' | '*' | '_' | '='))?;
-    let mut n = 0;
-    for x in line.chars() {
-        if x == c {
-            n += 1;
-        } else if !(x == ' ' || x == '\t') || c == '=' {
-            return None;
-        }
-    }
-    (n >= 3 || (c == '=' && n >= 1)).then_some(c)
-}
-
-/// An ATX heading: its level and text without the marks.
-fn atx_heading(line: &str) -> Option<(usize, &str)> {
-    let level = line.chars().take_while(|c| *c == '#').count();
-    if level == 0 || level > 6 {
-        return None;
-    }
-    let rest = line.get(level..)?;
-    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
-    }
-    let mut text = rest.trim();
-    // A closing sequence of `#` preceded by a space.
-    let without = text.trim_end_matches('#');
-    if without.is_empty() || without.ends_with([' ', '\t']) {
-        text = without.trim_end();
-    }
-    Some((level, text))
-}
-
-/// `[label]: url` (a link reference definition), but not a footnote `[^1]: text`.
-fn is_reference_definition(line: &str) -> bool {
-    if !line.starts_with('[') || line.starts_with("[^") {
-        return false;
-    }
-    match line.find("]:") {
-        Some(n) => !line.get(1..n).unwrap_or("").contains(']'),
-        None => false,
-    }
-}
-
-fn is_table_separator(line: &str) -> bool {
-    line.contains('-')
-        && line
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
-/// A list item: its normalised marker (`"- "` or `"3. "`) and its text.
-fn list_item(line: &str) -> Option<(String, &str)> {
-    for m in ["- ", "* ", "+ ", "• "] {
-        if let Some(rest) = line.strip_prefix(m) {
-            let rest = rest.trim_start();
-            let rest = ["[ ] ", "[x] ", "[X] "]
-                .iter()
-                .find_map(|t| rest.strip_prefix(t))
-                .unwrap_or(rest);
-            return Some(("- ".to_string(), rest));
-        }
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=9).contains(&digits) {
-        let rest = line.get(digits..)?;
-        let num = line.get(..digits)?;
-        for d in [". ", ") "] {
-            if let Some(r) = rest.strip_prefix(d) {
-                return Some((format!("{num}. "), r.trim_start()));
-            }
-        }
-    }
-    None
-}
-
-/// How far inline constructs (links, code spans, tags) are looked for, in characters: keeps
-/// pathological lines (thousands of `[`) linear.
-const INLINE_REACH: usize = 500;
-
-/// The characters of `chars` from `i`, at most [`INLINE_REACH`] of them.
-fn reach(chars: &[char], i: usize) -> &[char] {
-    chars
-        .get(i..chars.len().min(i + INLINE_REACH))
-        .unwrap_or(&[])
-}
-
-/// Inline Markdown made plain: emphasis marks, links, images, code spans, tags, escapes.
-fn inline(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        match c {
-            '\\' => {
-                match chars.get(i + 1) {
-                    Some(&n) if n.is_ascii_punctuation() => {
-                        out.push(n);
-                        i += 2;
-                    }
-                    _ => {
-                        out.push('\\');
-                        i += 1;
-                    }
-                }
-                continue;
-            }
-            '`' => {
-                let n = run(&chars, i, '`');
-                if let Some(close) = find_run(&chars, i + n, '`', n) {
-                    let code: String = chars.get(i + n..close).unwrap_or(&[]).iter().collect();
-                    out.push_str(code.trim());
-                    i = close + n;
-                } else {
-                    for _ in 0..n {
-                        out.push('`');
-                    }
-                    i += n;
-                }
-                continue;
-            }
-            '!' if chars.get(i + 1) == Some(&'[') => {
-                if let Some((_, end)) = link_at(&chars, i + 1) {
-                    i = end;
-                    continue;
-                }
-            }
-            '[' => {
-                if chars.get(i + 1) == Some(&'^') {
-                    if let Some(close) = reach(&chars, i).iter().position(|c| *c == ']') {
-                        if chars
-                            .get(i + 2..i + close)
-                            .is_some_and(|l| !l.is_empty() && !l.iter().any(|c| c.is_whitespace()))
-                        {
-                            i += close + 1;
-                            continue;
-                        }
-                    }
-                }
-                if let Some((text, end)) = link_at(&chars, i) {
-                    out.push_str(&inline(&text));
-                    i = end;
-                    continue;
-                }
-            }
-            '<' => {
-                if let Some(close) = reach(&chars, i).iter().position(|c| *c == '>') {
-                    let inner: String = chars.get(i + 1..i + close).unwrap_or(&[]).iter().collect();
-                    if inner.contains("://") || inner.starts_with("mailto:") {
-                        out.push_str(&inner);
-                        i += close + 1;
-                        continue;
-                    }
-                    let name = inner.strip_prefix('/').unwrap_or(&inner);
-                    if name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-                        && !inner.contains(char::is_whitespace) | inner.contains('=')
-                    {
-                        i += close + 1;
-                        continue;
-                    }
-                }
-            }
-            '*' | '_' | '~' => {
-                let n = run(&chars, i, c);
-                let prev = if i == 0 { None } else { chars.get(i - 1) };
-                let next = chars.get(i + n);
-                let left = next.is_some_and(|n| !n.is_whitespace());
-                let right = prev.is_some_and(|p| !p.is_whitespace());
-                let intraword = prev.is_some_and(|p| p.is_alphanumeric())
-                    && next.is_some_and(|n| n.is_alphanumeric());
-                let drop = (left || right)
-                    && !(c == '_' && intraword)
-                    && !(c == '~' && n != 2)
-                    && !(c == '*'
-                        && prev.is_some_and(char::is_ascii_digit)
-                        && next.is_some_and(char::is_ascii_digit));
-                if !drop {
-                    for _ in 0..n {
-                        out.push(c);
-                    }
-                }
-                i += n;
-                continue;
-            }
-            _ => {}
-        }
-        out.push(c);
-        i += 1;
-    }
-    let decoded = crate::html::decode_entities(&out);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The length of the run of `c` at `i`.
-fn run(chars: &[char], i: usize, c: char) -> usize {
-    chars
-        .get(i..)
-        .map_or(0, |r| r.iter().take_while(|x| **x == c).count())
-}
-
-/// The start of the next run of exactly `n` times `c` at or after `from`.
-fn find_run(chars: &[char], from: usize, c: char, n: usize) -> Option<usize> {
-    let mut j = from;
-    while j < chars.len().min(from + INLINE_REACH) {
-        if chars.get(j) == Some(&c) {
-            let m = run(chars, j, c);
-            if m == n {
-                return Some(j);
-            }
-            j += m;
-        } else {
-            j += 1;
-        }
-    }
-    None
-}
-
-/// A link at `[`: `[text](url)`, `[text][ref]` or `[text][]`. Returns the text and the
-/// index after the link.
-fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
-    if chars.get(i) != Some(&'[') {
-        return None;
-    }
-    let mut depth = 0usize;
-    let mut j = i;
-    let close = loop {
-        if j > i + INLINE_REACH {
-            return None;
-        }
-        match chars.get(j)? {
-            '\\' => j += 1,
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break j;
-                }
-            }
-            _ => {}
-        }
-        j += 1;
-    };
-    let text: String = chars.get(i + 1..close)?.iter().collect();
-    match chars.get(close + 1)? {
-        '(' => {
-            let mut depth = 0usize;
-            let mut k = close + 1;
-            loop {
-                if k > close + INLINE_REACH {
-                    return None;
-                }
-                match chars.get(k)? {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((text, k + 1));
-                        }
-                    }
-                    _ => {}
-                }
-                k += 1;
-            }
-        }
-        '[' => {
-            let end = reach(chars, close + 2).iter().position(|c| *c == ']')?;
-            Some((text, close + 2 + end + 1))
-        }
-        _ => None,
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// JSON
 
 /// File name → (stem, lower-case extension). A leading dot alone is not an extension.
 fn split_name(name: &str) -> (&str, Option<String>) {
@@ -1147,6 +893,14 @@ mod tests {
             ("hard  \nbreak", "hard\nbreak"),
             ("[unclosed link( and [brackets] and `unclosed code", "[unclosed link( and [brackets] and `unclosed code"),
             ("", ""),
+            // An HTML block reads as a page would; a loose list is still one line an item;
+            // a nested item is a line of its own; indented code is code.
+            ("<p>Para <b>one</b></p>\n\nText", "Para one\n\nText"),
+            ("- a\n\n- b\n\n  more", "- a\n- b more"),
+            ("- a\n  - b\n- c", "- a\n- b\n- c"),
+            ("3. three\n4. four", "3. three\n4. four"),
+            ("    indented code\n\nText", "Text"),
+            ("-\n- x", "- x"),
         ];
         for (input, want) in cases {
             assert_eq!(markdown_to_text(input).0, want, "{input:?}");
