@@ -61,7 +61,11 @@ function resolveRoot(root) {
 // A failure shown on the badge, for a site that asked (status: 'show'); always in the console.
 function tell(error, options) {
   if (!showsStatus(options.status) || options.ui === false) return;
-  showStatus(statusOf(error, { root: options.root }).text, String(error?.message ?? error));
+  let root = null; // the article, which the badge keeps off: the root, else the default one
+  for (const r of [options.root, undefined]) {
+    try { root = resolveRoot(r); break; } catch { /* none */ }
+  }
+  showStatus(statusOf(error, { root: options.root }).text, String(error?.message ?? error), { root });
 }
 
 /**
@@ -226,7 +230,7 @@ const firstTag = me && !shared.auto; // embed: one auto-attach per page, however
 if (me) shared.auto = true;
 if (firstTag && wasmBlocked()) { // embed: CSP: log once, touch nothing (unless asked to show it)
   console.error(wasmBlocked());
-  if (me.dataset.status === 'show') tell(new Error(wasmBlocked()), { status: 'show' });
+  if (me.dataset.status === 'show') tell(new Error(wasmBlocked()), { status: 'show', root: me.dataset.root || undefined });
 } else if (firstTag) {
   const { corpus, root, exclude, observe, worker: w, status } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,

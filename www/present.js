@@ -11,14 +11,18 @@ const owners = []; // the handles with a UI, in the order they were attached
 const owner = () => owners.at(-1);
 
 // The UI's callbacks: the owner's claims, and its root, which the badge and panel keep off.
-const callbacks = { goto: (i) => owner()?.go(i), close: () => owner()?.close(), root: () => owner()?.root };
+let statusRoot = null; // the root of a page that could not be checked, while no handle owns the UI
+const callbacks = { goto: (i) => owner()?.go(i), close: () => owner()?.close(),
+  root: () => owner()?.root ?? statusRoot };
 
 /**
  * Show why a page could not be checked on the badge (ui.js's status): `text`, the short plain
- * words; `detail`, the console's message. Made for a site that asked for it (status: 'show');
- * the UI is made for it if no handle has one, and goes with the next handle's first update.
+ * words; `detail`, the console's message; `root`, the article the badge and panel keep off.
+ * Made for a site that asked for it (status: 'show'); the UI is made for it if no handle has
+ * one, and the next handle's first update replaces the words with its counts.
  */
-export function showStatus(text, detail, { create = createUI } = {}) {
+export function showStatus(text, detail, { root = null, create = createUI } = {}) {
+  statusRoot = root;
   ui ??= create(callbacks);
   ui.status(text, detail);
 }

@@ -153,6 +153,9 @@ for (const [file, name, words] of STATES) {
     await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').click());
     const opened = await until(async () => { const u = await ui(page); return u.panel.box && u; });
     assert.match(opened.panel.text, /could not check this page/);
+    const article = await page.evaluate(() => { const r = document.querySelector('article').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+    assert.ok(!overlap(opened.panel.box, article), 'the panel keeps off the article');
+    assert.ok(!overlap(opened.badge.box, article), 'the badge keeps off the article');
     // (the live region is filled a moment after the badge, so that it is heard as a change)
     const live = await until(async () => words.test((await ui(page)).live) && (await ui(page)).live, 2000);
     assert.ok(live, `the live region says it: ${(await ui(page)).live}`);
