@@ -62,7 +62,8 @@ button{font:inherit;color:inherit;cursor:pointer}
 [part~=panel]{right:16px;bottom:60px;width:min(30rem,calc(100vw - 32px));
  max-height:min(70vh,36rem);overflow:auto;padding:14px 16px}
 [part~=badge][data-dock=below],[part~=panel][data-dock=below]{position:absolute}
-[part~=badge][data-state=error]{border-color:var(--contradicted)}
+[part~=badge][data-state=error]{border-color:var(--contradicted);flex-wrap:wrap;gap:0 6px;
+ border-radius:14px;text-align:left}
 [part~=status]{color:var(--contradicted);font-weight:600}
 [part~=legend]{list-style:none;margin:0 0 10px;padding:0;font-size:13px}
 [part~=legend] li{margin:2px 0}
@@ -475,12 +476,17 @@ export function createUI(on, { view } = {}) {
     if (view) return; // the extension's frames are placed by its content script
     const r = on.root?.()?.getBoundingClientRect?.();
     const style = (e, props) => { for (const [k, v] of Object.entries(props)) e.style[k] = v; };
-    const clear = { top: '', left: '', right: '', bottom: '', width: '', maxHeight: '' };
+    const clear = { top: '', left: '', right: '', bottom: '', width: '', maxHeight: '', maxWidth: '' };
     const right = r ? innerWidth - r.right : Infinity; // the margin beside the article
     badge.dataset.dock = 'side'; // measured in its own place, at its own width
     style(badge, clear);
     const bw = badge.offsetWidth || 240;
-    const beside = right >= bw + 32;
+    let beside = right >= bw + 32;
+    if (!beside && right >= 200 && badge.dataset.state === 'error') {
+      // A failure's words wrap in the margin rather than leave the window's sight.
+      style(badge, { maxWidth: `${right - 32}px` });
+      beside = true;
+    }
     if (!beside) {
       // Below the article, at its right edge (or its left, if the article is narrower).
       badge.dataset.dock = 'below';

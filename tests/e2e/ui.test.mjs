@@ -146,6 +146,7 @@ for (const [file, name, words] of STATES) {
     assert.match(got.badge.text, words);
     assert.match(got.badge.text, /^corroborate /);
     assert.ok(got.badge.box, 'the badge is visible');
+    assert.ok(got.badge.box.bottom <= WIDE.height && got.badge.box.right <= WIDE.width, 'in the window, without scrolling');
     assert.ok(!/<(?!\/?(b|span)[ >])/.test(got.badge.html), `only text in the badge: ${got.badge.html}`);
     assert.ok(messages.some((m) => (m.type === 'error' || m.type === 'warning') && /corroborate/.test(m.text)),
       `the console says it too: ${JSON.stringify(messages)}`);
@@ -176,6 +177,9 @@ test('data-status="show" under a CSP forbidding WebAssembly: the badge says so',
   const got = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 10000);
   assert.ok(got, 'the badge shows the failure');
   assert.match(got.badge.text, /WebAssembly is blocked by this page’s Content-Security-Policy/);
+  assert.ok(got.badge.box?.bottom <= WIDE.height, 'in the window, without scrolling');
+  const article = await page.evaluate(() => { const r = document.querySelector('article').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+  assert.ok(!overlap(got.badge.box, article), 'the badge keeps off the article');
   assert.equal(messages.filter((m) => m.text.includes("'wasm-unsafe-eval'")).length, 1, 'one console message');
   assert.equal(await page.evaluate(() => CSS.highlights.size), 0, 'nothing painted');
   await shot(page, 'status-csp');
