@@ -161,6 +161,17 @@ for (const [file, name, words] of STATES) {
     const live = await until(async () => words.test((await ui(page)).live) && (await ui(page)).live, 2000);
     assert.ok(live, `the live region says it: ${(await ui(page)).live}`);
     await shot(page, `status-${name}`);
+    if (name !== 'not-found') return;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, `status-${name}-dark`);
+    // 390 px: the badge below the article, in the page; scrolled to, it covers no text.
+    const narrow = await open(t, site, `/embed/${file}`, { viewport: NARROW });
+    await until(async () => (await ui(narrow.page))?.badge.state === 'error', 15000);
+    await narrow.page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').scrollIntoView({ block: 'center' }));
+    const lines = await textLines(narrow.page);
+    const badge = await inDocument(narrow.page, (await ui(narrow.page)).badge.box);
+    assert.deepEqual(lines.filter((l) => overlap(l, badge)), [], '390 px: the badge covers no text');
+    await shot(narrow.page, `status-${name}-390`);
   });
 }
 
@@ -280,6 +291,10 @@ test('the panel docks beside the article at 1280 px, and shows the legend one ke
   assert.equal((got.badge.text.match(/[✓✗±≈◇] \d+/g) ?? []).length, 5, `the badge shows all five counts: ${got.badge.text}`);
   await shot(page, 'panel-1280');
   assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'panel-1280-dark');
+  assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   // Escape closes the panel and focus is on the badge.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Escape');
