@@ -26,6 +26,8 @@ export interface AttachOptions {
   worker?: boolean;
   /** Show the badge, panel and popover (default true). */
   ui?: boolean;
+  /** 'show': when the page cannot be checked, the badge says why (default: the console only). */
+  status?: 'show';
   /** An engine host of your own (default: the shell's worker host; `worker` is then not used). */
   host?: EngineHost;
 }

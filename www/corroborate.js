@@ -8,7 +8,8 @@
 
 import { claimAt, extract } from './extract.js';
 import { addPageStyle, painter } from './paint.js';
-import { inUI, presenter } from './present.js';
+import { inUI, presenter, showStatus } from './present.js';
+import { showsStatus, statusOf } from './status.js';
 import { follow } from './follow.js';
 import { interact } from './interact.js';
 import { clientOf, defaultHosts } from './client.js';
@@ -57,14 +58,40 @@ function resolveRoot(root) {
   return el;
 }
 
+// A failure shown on the badge, for a site that asked (status: 'show'); always in the console.
+function tell(error, options) {
+  if (!showsStatus(options.status) || options.ui === false) return;
+  let root = null; // the article, which the badge keeps off: the root, else the default one
+  for (const r of [options.root, undefined]) {
+    try { root = resolveRoot(r); break; } catch { /* none */ }
+  }
+  showStatus(statusOf(error, { root: options.root }).text, String(error?.message ?? error), { root });
+}
+
 /**
  * Annotate the text under a root and paint it. Options: root (Element or selector), corpus (URL
  * or {sources}), exclude (source id of the page itself), observe, worker, ui (all default true),
  * host (an engine host: {call(request)} answering wire.js's requests; default the shell's worker
- * host, or its main-thread host with worker: false). Resolves to a handle once the first
- * annotation is painted.
+ * host, or its main-thread host with worker: false), status ('show': a failure is shown on the
+ * badge, not only thrown). Resolves to a handle once the first annotation is painted.
  */
 export async function attach(options = {}) {
+  try {
+    const handle = await attachHere(options);
+    // Nothing to compare with (an empty corpus, or only the page itself): said, not an error.
+    if (!handle.sources) {
+      const why = new Error('corroborate: the corpus has no sources to compare with (other than the excluded page)');
+      console.warn(why.message);
+      tell(why, options);
+    }
+    return handle;
+  } catch (e) {
+    tell(e, options);
+    throw e;
+  }
+}
+
+async function attachHere(options) {
   if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
   let root = resolveRoot(options.root); // embed: `let`: the root is followed when replaced (follow.js)
   byRoot.get(root)?.detach();
@@ -201,10 +228,12 @@ const me = [...document.querySelectorAll('script[src][data-corpus]')]
   .find((s) => new URL(s.src, document.baseURI).href === here);
 const firstTag = me && !shared.auto; // embed: one auto-attach per page, however many copies
 if (me) shared.auto = true;
-if (firstTag && wasmBlocked()) console.error(wasmBlocked()); // embed: CSP: log once, touch nothing
-else if (firstTag) {
-  const { corpus, root, exclude, observe, worker: w } = me.dataset;
+if (firstTag && wasmBlocked()) { // embed: CSP: log once, touch nothing (unless asked to show it)
+  console.error(wasmBlocked());
+  if (me.dataset.status === 'show') tell(new Error(wasmBlocked()), { status: 'show', root: me.dataset.root || undefined });
+} else if (firstTag) {
+  const { corpus, root, exclude, observe, worker: w, status } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
-    observe: observe !== 'false', worker: w !== 'false' }).catch((e) => console.error(e));
+    observe: observe !== 'false', worker: w !== 'false', status }).catch((e) => console.error(e));
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', start) : start();
 }

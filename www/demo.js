@@ -2,6 +2,7 @@
 // The choice lives in the URL hash (index.html#<source id>).
 
 import { attach, loadCorpus } from './corroborate.js';
+import { countWords } from './ui.js';
 
 const CORPUS = 'demo/corpus.json'; // written by scripts/site
 const $ = (id) => document.getElementById(id);
@@ -30,14 +31,15 @@ async function read(corpus) {
   handle = null;
   show(source);
   $('status').textContent = 'Checking…';
-  handle = await attach({ root: '#story', corpus: CORPUS, exclude: source.id });
+  // status: 'show': a failure (no corpus, a bad one) is said on the badge too, as a site may ask.
+  handle = await attach({ root: '#story', corpus: CORPUS, exclude: source.id, status: 'show' });
 }
 
 document.addEventListener('corroborate:ready', ({ detail: { summary, timings } }) => {
   const ms = Math.round(timings.extract + timings.annotate + timings.paint);
-  $('status').textContent = `${summary.claims} claims checked against the other outlets in ` +
-    `${ms} ms: ${summary.confirmed} confirmed, ${summary.contradicted} contradicted, ` +
-    `${summary.disputed} disputed, ${summary.related} related, ${summary.unique} unique.`;
+  // The counts in the same words and order as the badge and panel (ui.js's countWords).
+  $('status').textContent = `${summary.claims} ${summary.claims === 1 ? 'claim' : 'claims'} checked ` +
+    `against the other outlets in ${ms} ms: ${countWords(summary)}.`;
 });
 
 try {
@@ -48,6 +50,8 @@ try {
   await read(corpus);
 } catch (e) {
   fail(e);
+  // The badge says it too (the demo asks for failures to be shown, as a site may).
+  attach({ root: '#story', corpus: CORPUS, status: 'show' }).catch(() => {});
 }
 
 function fail(e) {

@@ -10,6 +10,23 @@ let ui = null;
 const owners = []; // the handles with a UI, in the order they were attached
 const owner = () => owners.at(-1);
 
+// The UI's callbacks: the owner's claims, and its root, which the badge and panel keep off.
+let statusRoot = null; // the root of a page that could not be checked, while no handle owns the UI
+const callbacks = { goto: (i) => owner()?.go(i), close: () => owner()?.close(),
+  root: () => owner()?.root ?? statusRoot };
+
+/**
+ * Show why a page could not be checked on the badge (ui.js's status): `text`, the short plain
+ * words; `detail`, the console's message; `root`, the article the badge and panel keep off.
+ * Made for a site that asked for it (status: 'show'); the UI is made for it if no handle has
+ * one, and the next handle's first update replaces the words with its counts.
+ */
+export function showStatus(text, detail, { root = null, create = createUI } = {}) {
+  statusRoot = root;
+  ui ??= create(callbacks);
+  ui.status(text, detail);
+}
+
 /** Whether a node is part of the page's corroborate UI. */
 export const inUI = (node) => Boolean(ui?.contains(node));
 
@@ -24,7 +41,7 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
   let lastFocus = null;
   if (show) {
     owners.push(handle);
-    ui ??= create({ goto: (i) => owner()?.go(i), close: () => owner()?.close() });
+    ui ??= create(callbacks);
   }
   const mine = () => Boolean(show && ui && owner() === handle);
 
@@ -55,9 +72,9 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
     if (!n) return null;
     i = ((i % n) + n) % n;
     reveal(paint.ranges[i]);
-    const words = open(i, { pin: true, focus: true });
+    const words = open(i, { pin: true, focus: true }); // what the popover shows, as one line
     active = i;
-    if (ui) ui.announce(`Claim ${i + 1} of ${n}: ${handle.claims[i].text} ${words ?? ''}`);
+    if (ui && words) ui.announce(words);
     return handle.claims[i];
   }
 

@@ -6,6 +6,11 @@
 // The extension shows the same UI in its own frames (extension pages the page cannot reach), one
 // view per frame: `createUI(on, {view: 'popover'})` is the popover alone, filling its frame;
 // `{view: 'badge'}` the badge and panel at the frame's bottom right.
+//
+// In the page, the badge and panel keep off the article (on.root() gives its box): beside it
+// when the margin beside it has room, else just below it, in the page's flow (a narrow screen),
+// so that they never sit over the text being read. Counts follow one rule everywhere (badge,
+// panel, the words read out): all five verdicts, in the same order, zeros included.
 
 import { bdi, balanceBidi, clampText } from './text.js';
 
@@ -15,6 +20,17 @@ const RANK = { contradicts: 0, confirms: 1, related: 2 };
 const MAX_COLS = 12; // sources shown in the panel's grid
 const MAX_EVIDENCE = 12; // sources shown in a popover
 const WORDS = { confirms: 'confirms', contradicts: 'contradicts', related: 'related only' };
+/** The verdicts in the order they are counted and explained everywhere. */
+export const VERDICTS = ['confirmed', 'contradicted', 'disputed', 'related', 'unique'];
+/** What each mark means: the panel's key ("how to read the marks"). */
+export const MEANING = {
+  confirmed: 'another source says the same',
+  contradicted: 'sources say something different',
+  disputed: 'some sources confirm it, others contradict it',
+  related: 'sources speak of it without confirming it',
+  unique: 'no source reports it',
+};
+const SIDE_MIN = 260; // px of margin beside the article that the panel needs to dock there
 const MAX_NAME = 80; // characters of an outlet name shown (the whole in its tooltip)
 const MAX_TITLE = 160; // characters of a source's title shown until the reader asks for all
 
@@ -45,6 +61,19 @@ button{font:inherit;color:inherit;cursor:pointer}
 .n{color:var(--tone);font-weight:600;white-space:nowrap}
 [part~=panel]{right:16px;bottom:60px;width:min(30rem,calc(100vw - 32px));
  max-height:min(70vh,36rem);overflow:auto;padding:14px 16px}
+[part~=badge][data-dock=below],[part~=panel][data-dock=below]{position:absolute}
+[part~=badge][data-state=error]{border-color:var(--contradicted);flex-wrap:wrap;gap:0 6px;
+ border-radius:14px;text-align:left}
+[part~=status]{color:var(--contradicted);font-weight:600}
+[part~=legend]{list-style:none;margin:0 0 10px;padding:0;font-size:13px}
+[part~=legend] li{margin:2px 0}
+.look{text-decoration:underline 2px var(--tone);text-underline-offset:3px;text-decoration-skip-ink:none}
+.look[data-verdict=contradicted]{text-decoration-style:wavy}
+.look[data-verdict=disputed]{text-decoration-style:double}
+.look[data-verdict=related]{text-decoration-style:dotted}
+.look[data-verdict=unique]{text-decoration-style:dashed}
+.meaning{color:var(--muted)}
+h3{font-size:13px;margin:0 0 4px;color:var(--muted);font-weight:600}
 h2{font-size:15px;margin:0 0 8px}
 .counts{display:flex;flex-wrap:wrap;gap:4px 14px;margin:0 0 10px;padding:0;list-style:none}
 table{border-collapse:collapse;width:100%;font-size:13px;table-layout:fixed}
@@ -65,7 +94,12 @@ td[data-relation]{color:var(--tone);font-weight:700;background:var(--soft)}
 @media (prefers-reduced-motion:no-preference){.box:not([hidden]){animation:in .12s ease-out}}
 @keyframes in{from{opacity:0;transform:translateY(4px)}}
 header{display:flex;align-items:start;gap:8px}
-[part~=verdict]{flex:1;margin:0;font-weight:650;color:var(--tone)}
+.head{flex:1}
+[part~=position]{margin:0;color:var(--muted);font-size:12px}
+[part~=more-sources]{position:sticky;bottom:-12px;display:block;width:calc(100% + 28px);
+ margin:8px -14px -12px;padding:6px 14px;border:0;border-top:1px solid var(--line);
+ background:var(--bg);color:var(--related);text-align:left;font-size:13px;font-weight:600}
+[part~=verdict]{margin:0;font-weight:650;color:var(--tone)}
 [part~=close]{border:0;background:none;font-size:18px;line-height:1;padding:0 4px;color:var(--muted)}
 [part~=conflict]{margin:6px 0 0;padding:6px 8px;border-left:3px solid var(--tone);
  background:var(--soft);border-radius:4px}
@@ -125,13 +159,40 @@ const short = (name) => {
 
 const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The counts in words, all five always: "4 confirmed, 3 contradicted, 1 disputed, 0 related, 5 unique". */
+export const countWords = (summary) => VERDICTS.map((v) => `${summary?.[v] ?? 0} ${v}`).join(', ');
+
+/** The heading of a summary: "12 claims checked against 3 sources". */
+export const summaryWords = (summary, sources) =>
+  `${plural(summary?.claims ?? 0, 'claim')} checked against ${plural(sources ?? 0, 'source')}`;
+
+/** "Claim 3 of 12" (or "Claim 3" when the count is not known). */
+export const positionWords = (index, count) => `Claim ${index + 1}${count ? ` of ${count}` : ''}`;
+
+/**
+ * What is read out when a claim's evidence opens by keyboard: the popover's own lines (its
+ * position, the verdict, the conflict) with the claim's text, which is the marked sentence on
+ * the page: "Claim 3 of 12: The ferry … Contradicted by 3 sources. This page says …".
+ */
+export function announcement(claim, count, sourceCount) {
+  const conflict = conflictWords(claim);
+  const text = claim.text.trim();
+  return `${positionWords(claim.index, count)}: ${text}${/[.!?…"”’]$/.test(text) ? '' : '.'} ` +
+    `${verdictWords(claim, sourceCount)}.${conflict ? ` ${conflict}` : ''}`;
+}
+
 /** The verdict of a claim in plain words. */
 export function verdictWords(claim, sourceCount) {
   const by = (rel) => claim.evidence.filter((e) => e.relation === rel).length;
   switch (claim.verdict) {
     case 'confirmed': return `Confirmed by ${plural(by('confirms'), 'source')}`;
     case 'contradicted': return `Contradicted by ${plural(by('contradicts'), 'source')}`;
-    case 'disputed': return `Disputed: ${by('confirms')} confirm, ${by('contradicts')} contradict`;
+    case 'disputed': { // "Disputed: 2 sources confirm it, 1 contradicts it"
+      const yes = by('confirms');
+      const no = by('contradicts');
+      return `Disputed: ${plural(yes, 'source')} ${yes === 1 ? 'confirms' : 'confirm'} it, ` +
+        `${no} ${no === 1 ? 'contradicts' : 'contradict'} it`;
+    }
     case 'related': return `Related: ${by('related') === 1 ? '1 source speaks' : `${by('related')} sources speak`} of it without confirming it`;
     default: return sourceCount ? `Unique to this page: none of ${plural(sourceCount, 'source')} reports it`
       : 'Unique to this page: no source reports it';
@@ -307,10 +368,19 @@ export function evidenceItem(ev) {
       'Read it at ', bdi(name, MAX_NAME), ' ↗') : null);
 }
 
+/** The key of the marks, with the page's counts: one line per verdict, in the marks' looks. */
+export function legend(summary) {
+  return el('ul', { part: 'legend', 'aria-label': 'How to read the marks' },
+    ...VERDICTS.map((v) => el('li', { 'data-verdict': v },
+      el('span', { class: 'n' }, `${GLYPH[v]} ${summary?.[v] ?? 0}`), ' ',
+      el('span', { class: 'look', 'data-verdict': v }, v), el('span', { class: 'meaning' }, `: ${MEANING[v]}`))));
+}
+
 /**
  * The UI host and its parts. `on` has goto(index) and close() callbacks, and optionally
- * panel(open) (the panel was opened or closed). `view` is 'popover' or 'badge' in the
- * extension's frames (see the top), else the whole UI in the page.
+ * panel(open) (the panel was opened or closed) and root() (the article's element, which the
+ * badge and panel keep off). `view` is 'popover' or 'badge' in the extension's frames (see the
+ * top), else the whole UI in the page.
  */
 export function createUI(on, { view } = {}) {
   const host = document.createElement('corroborate-ui');
@@ -334,18 +404,23 @@ export function createUI(on, { view } = {}) {
   document.documentElement.append(host);
 
   let state = { claims: [], summary: null, sources: 0 };
+  let problem = null; // {text, detail}: why the page could not be checked (shown on request)
   let anchor = null; // function returning the claim's rect, for repositioning
+  let shown = []; // the evidence items of the open popover
 
   badge.addEventListener('click', () => {
     const open = panel.hidden;
     panel.hidden = !open;
     badge.setAttribute('aria-expanded', String(open));
-    if (open) fillPanel();
+    if (open) { fillPanel(); dock(); }
     on.panel?.(open);
   });
   popover.addEventListener('click', (e) => {
     if (e.target.closest?.('[part~="close"]')) on.close();
+    const more = e.target.closest?.('[part~="more-sources"]');
+    if (more) showHidden();
   });
+  popover.addEventListener('scroll', () => cue(), { passive: true });
   panel.addEventListener('click', (e) => {
     const b = e.target.closest?.('[part~="claim"]');
     if (b) on.goto(Number(b.dataset.index));
@@ -353,6 +428,13 @@ export function createUI(on, { view } = {}) {
 
   function fillPanel() {
     const { claims, summary } = state;
+    if (problem) {
+      fill(panel, el('h2', {}, 'corroborate could not check this page'),
+        el('p', { part: 'status' }, problem.text),
+        problem.detail ? el('p', { class: 'key' }, problem.detail) : null,
+        el('p', { class: 'key' }, 'The site shows this because it set data-status="show"; the same message is in the browser console.'));
+      return;
+    }
     if (!summary) return;
     // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.
     const seen = new Map();
@@ -378,18 +460,85 @@ export function createUI(on, { view } = {}) {
         }));
     });
     fill(panel,
-      el('h2', {}, `${plural(summary.claims, 'claim')} checked against ${plural(state.sources, 'source')}`),
-      el('ul', { class: 'counts' }, ...['confirmed', 'contradicted', 'disputed', 'related', 'unique']
-        .map((v) => el('li', { class: 'n', 'data-verdict': v }, `${GLYPH[v]} ${summary[v]} ${v}`))),
-      el('table', { part: 'grid' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+      el('h2', {}, summaryWords(summary, state.sources)),
+      el('h3', {}, 'How to read the marks'),
+      legend(summary),
+      claims.length ? el('table', { part: 'grid' }, el('caption', { class: 'sr' }, 'Claims by source'),
+        el('thead', {}, head), el('tbody', {}, ...rows)) : null,
       cols.size ? el('p', { class: 'key' }, ...[...cols.values()].flatMap((n) =>
         [bdi(short(n), 4), ': ', bdi(n, MAX_NAME), ' · ']), '✓ confirms, ✗ contradicts, ≈ related')
         : null);
   }
 
+  // Keep the badge and panel off the article: fixed in the margin beside it when that has room,
+  // else just below it in the page (absolute, in document coordinates), never over its text.
+  function dock() {
+    if (view) return; // the extension's frames are placed by its content script
+    const r = on.root?.()?.getBoundingClientRect?.();
+    const style = (e, props) => { for (const [k, v] of Object.entries(props)) e.style[k] = v; };
+    const clear = { top: '', left: '', right: '', bottom: '', width: '', maxHeight: '', maxWidth: '' };
+    const right = r ? innerWidth - r.right : Infinity; // the margin beside the article
+    badge.dataset.dock = 'side'; // measured in its own place, at its own width
+    style(badge, clear);
+    const bw = badge.offsetWidth || 240;
+    let beside = right >= bw + 32;
+    if (!beside && right >= 200 && badge.dataset.state === 'error') {
+      // A failure's words wrap in the margin rather than leave the window's sight.
+      style(badge, { maxWidth: `${right - 32}px` });
+      beside = true;
+    }
+    if (!beside) {
+      // Below the article, at its right edge (or its left, if the article is narrower).
+      badge.dataset.dock = 'below';
+      style(badge, { top: `${r.bottom + scrollY + 8}px`, right: 'auto', bottom: 'auto',
+        left: `${Math.max(8, Math.min(r.right, innerWidth - 8) - bw) + scrollX}px` });
+    }
+    if (panel.hidden) return;
+    style(panel, clear);
+    if (right >= SIDE_MIN + 32) { // fixed beside the article, above the badge
+      panel.dataset.dock = 'side';
+      style(panel, { left: `${r ? r.right + 16 : innerWidth - 16 - 480}px`,
+        width: `${Math.min(480, right - 32)}px`, maxHeight: `${Math.max(160, innerHeight - 76)}px` });
+    } else if (r) { // in the page, below the badge, as wide as the article
+      panel.dataset.dock = 'below';
+      const left = Math.max(8, r.left);
+      style(panel, { top: `${r.bottom + scrollY + 8 + badge.offsetHeight + 8}px`,
+        left: `${left + scrollX}px`, width: `${Math.min(innerWidth - 16, r.right - left) || innerWidth - 16}px`,
+        maxHeight: 'none', bottom: 'auto' });
+    }
+  }
+
+  // The evidence items not wholly in sight in the scrolled popover.
+  function hidden() {
+    if (popover.hidden || !shown.length) return [];
+    const more = popover.querySelector('[part~="more-sources"]');
+    const bottom = popover.getBoundingClientRect().bottom - (more && !more.hidden ? more.offsetHeight : 0) - 1;
+    return shown.filter((li) => li.getBoundingClientRect().bottom > bottom);
+  }
+  // The cue that evidence is out of sight: "2 more sources below ↓", which scrolls to them.
+  function cue() {
+    const more = popover.querySelector('[part~="more-sources"]');
+    if (!more) return;
+    const n = hidden().length;
+    more.hidden = n === 0;
+    fill(more, `${plural(n, 'more source')} below ↓`);
+  }
+  function showHidden() {
+    const next = hidden()[0];
+    if (!next) return;
+    const more = popover.querySelector('[part~="more-sources"]');
+    let top = next.getBoundingClientRect().top - popover.getBoundingClientRect().top - 8;
+    // Already at the top (a source longer than the popover): on by what the popover shows.
+    if (top < 16) top = popover.clientHeight - (more?.offsetHeight ?? 0) - 24;
+    popover.scrollTo({ top: popover.scrollTop + top,
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    next.querySelector('a, button')?.focus({ preventScroll: true });
+  }
+
   // Position the popover by its claim; false when the claim is out of view.
   function place() {
-    if (view === 'popover') return true; // the frame is placed, not the popover in it
+    dock();
+    if (view === 'popover') { cue(); return true; } // the frame is placed, not the popover in it
     if (popover.hidden || !anchor) return true;
     const r = anchor();
     if (!r) return false;
@@ -403,6 +552,7 @@ export function createUI(on, { view } = {}) {
     const top = below ? r.bottom + 8 : r.top - h - 8;
     popover.style.top = `${Math.max(8, Math.min(top, innerHeight - h - 8))}px`;
     popover.style.left = `${Math.max(8, Math.min(r.left, innerWidth - w - 8))}px`;
+    cue();
     return true;
   }
 
@@ -410,37 +560,76 @@ export function createUI(on, { view } = {}) {
     host,
     update(claims, summary, sources) {
       state = { claims, summary, sources };
-      const label = ['confirmed', 'contradicted', 'disputed', 'related', 'unique']
-        .map((v) => `${summary[v]} ${v}`).join(', ');
-      badge.setAttribute('aria-label', `corroborate: ${plural(summary.claims, 'claim')}: ${label}. Show the summary`);
-      fill(badge,el('b', {}, 'corroborate'),
-        ...['confirmed', 'contradicted', 'disputed', 'related', 'unique'].filter((v) => summary[v])
-          .map((v) => el('span', { class: 'n', 'data-verdict': v, title: v }, `${GLYPH[v]} ${summary[v]}`)));
+      problem = null;
+      delete badge.dataset.state;
+      // Its name is its text ("corroborate 4 confirmed, 3 contradicted, …"): each glyph has its
+      // word, for screen readers, beside it, so what is heard is what is seen.
+      badge.removeAttribute('aria-label');
+      fill(badge, el('b', {}, 'corroborate'),
+        ...VERDICTS.map((v, i) => el('span', { class: 'n', 'data-verdict': v, title: v },
+          el('span', { 'aria-hidden': 'true' }, GLYPH[v]), ` ${summary[v]}`,
+          el('span', { class: 'sr' }, ` ${v}${i < VERDICTS.length - 1 ? ',' : ''}`))),
+        el('span', { class: 'sr' }, ` (${summaryWords(summary, sources)}; show the summary and how to read the marks)`));
       if (!panel.hidden) fillPanel();
+      dock();
     },
-    /** Open the popover for a claim; `rect()` gives the anchor; `focus` moves focus into it. */
-    open(claim, rect, focus) {
+    /**
+     * Show on the badge why the page could not be checked (`text`, short and plain; `detail`,
+     * the console's message, in the panel), and say it to screen readers. Text only.
+     */
+    status(text, detail) {
+      problem = { text, detail };
+      badge.dataset.state = 'error';
+      badge.removeAttribute('aria-label');
+      fill(badge, el('b', {}, 'corroborate'), ' ', el('span', { part: 'status' }, text),
+        el('span', { class: 'sr' }, ' (show the details)'));
+      if (!panel.hidden) fillPanel();
+      dock();
+      this.announce(`corroborate: ${text}`);
+    },
+    get problem() { return problem?.text ?? null; },
+    /**
+     * Open the popover for a claim; `rect()` gives the anchor; `focus` moves focus into it;
+     * `count` is how many claims the page has (default: those of the last update). Returns what
+     * to announce (see announcement()).
+     */
+    open(claim, rect, focus, count = state.claims.length) {
       const words = verdictWords(claim, state.sources);
       const conflict = conflictWords(claim);
+      const position = positionWords(claim.index, count);
       popover.dataset.verdict = claim.verdict;
       popover.dataset.claim = String(claim.index);
-      popover.setAttribute('aria-label', `Claim ${claim.index + 1}: ${words}`);
+      popover.setAttribute('aria-label', `${position}: ${words}`);
+      const sorted = [...claim.evidence].sort((a, b) => RANK[a.relation] - RANK[b.relation]); // contradictions first
+      const list = el('ol', { 'aria-label': 'What the sources say' }, ...sorted.slice(0, MAX_EVIDENCE).map(evidenceItem));
+      // More than MAX_EVIDENCE: the rest one click away, never silently left out.
+      const rest = sorted.length > MAX_EVIDENCE ? el('button', { part: 'all-sources', type: 'button',
+        class: 'more' }, `Show all ${sorted.length} sources (${sorted.length - MAX_EVIDENCE} more)`) : null;
+      rest?.addEventListener('click', () => {
+        list.append(...sorted.slice(MAX_EVIDENCE).map(evidenceItem));
+        shown = [...list.children];
+        rest.remove();
+        cue();
+      });
       fill(popover,
-        el('header', {}, el('p', { part: 'verdict', 'data-verdict': claim.verdict },
-          `${GLYPH[claim.verdict]} ${words}`),
+        el('header', {}, el('div', { class: 'head' },
+          el('p', { part: 'position' }, position),
+          el('p', { part: 'verdict', 'data-verdict': claim.verdict }, `${GLYPH[claim.verdict]} ${words}`)),
         el('button', { part: 'close', type: 'button', 'aria-label': 'Close' }, '×')),
         conflict ? el('p', { part: 'conflict', 'data-verdict': claim.verdict }, conflict) : null,
-        claim.evidence.length > 0 && el('ol', {}, ...[...claim.evidence] // contradictions first
-          .sort((a, b) => RANK[a.relation] - RANK[b.relation]).slice(0, MAX_EVIDENCE).map(evidenceItem)),
-        claim.evidence.length > MAX_EVIDENCE
-          ? el('p', { class: 'more' }, `and ${claim.evidence.length - MAX_EVIDENCE} more sources`) : null);
+        claim.evidence.length > 0 ? list : null,
+        rest,
+        el('button', { part: 'more-sources', type: 'button', hidden: '' }, ''));
+      shown = [...list.children];
       popover.hidden = false;
+      popover.scrollTop = 0;
       anchor = rect;
       place();
+      cue();
       if (focus) popover.focus({ preventScroll: true });
-      return `${words}. ${conflict}`;
+      return announcement(claim, count, state.sources);
     },
-    close() { popover.hidden = true; anchor = null; },
+    close() { popover.hidden = true; anchor = null; shown = []; },
     closePanel() {
       if (panel.hidden) return;
       const inside = shadow.activeElement && panel.contains(shadow.activeElement);

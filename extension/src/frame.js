@@ -84,8 +84,9 @@ function onMessage(msg) {
       break;
     case 'open': { // the popover frame: one claim's evidence
       ui.update([], msg.summary, msg.sources);
-      const words = ui.open(withIndex(msg.claim, msg.claim.index), ANCHOR, msg.focus);
-      if (msg.announce) ui.announce(`Claim ${msg.claim.index + 1} of ${msg.count}: ${msg.claim.text} ${words ?? ''}`);
+      // The popover shows "Claim i of n"; what it announces is its own lines (ui.js's announcement).
+      const words = ui.open(withIndex(msg.claim, msg.claim.index), ANCHOR, msg.focus, msg.count);
+      if (msg.announce) ui.announce(words);
       document.documentElement.dataset.claim = String(msg.claim.index);
       break;
     }

@@ -5,10 +5,11 @@
 import { api, corpusFor, getSources, setSite, siteEnabled, siteOf, sitePattern, storiesOf } from './lib/store.js';
 import { addPage, check, send, status, withBackground } from './lib/tabs.js';
 import { inline } from './shell/text.js';
+import { countWords, summaryWords } from './shell/ui.js';
 
 const $ = (id) => document.getElementById(id);
-const VERDICTS = [ // the shell's verdicts, with the colours of its markers
-  ['contradicted', '#c0182b'], ['disputed', '#9a5b00'], ['confirmed', '#1a7f37'],
+const VERDICTS = [ // the shell's verdicts, in its order (ui.js's VERDICTS), with its markers' colours
+  ['confirmed', '#1a7f37'], ['contradicted', '#c0182b'], ['disputed', '#9a5b00'],
   ['related', '#0b61c9'], ['unique', '#6e7781'],
 ];
 const SVG = 'http://www.w3.org/2000/svg';
@@ -33,6 +34,8 @@ function chart(summary) {
   const box = $('chart');
   for (const el of [...box.children]) if (el.localName !== 'title') el.remove();
   if (!summary) { box.setAttribute('height', '0'); return; }
+  // The chart's name says its numbers, in the shell's words, for screen readers.
+  $('chart-title').textContent = `Claims by verdict: ${countWords(summary)}`;
   const row = 20;
   const max = Math.max(1, ...VERDICTS.map(([v]) => summary[v] ?? 0));
   VERDICTS.forEach(([v, colour], i) => {
@@ -58,7 +61,7 @@ function show(st) {
     empty: st?.exclude ? 'This page is your only source: add other articles on its story.'
       : 'No sources yet: add articles on the same story first.',
     error: `Could not check this page: ${st?.error}`,
-    done: s && `${s.claims} claims compared with ${st.sources} source${st.sources === 1 ? '' : 's'}` +
+    done: s && summaryWords(s, st.sources) + // the shell's words: "12 claims checked against 3 sources"
       `${st.story ? ` of the story “${inline(st.story)}”` : ''}${st.exclude ? ' (this page itself left out)' : ''}.`,
   }[state];
   $('state').textContent = text ?? '';

@@ -45,6 +45,8 @@ function writeVariants() {
   const write = (name, html) => writeFileSync(join(dir, name), html);
   // Without corroborate: the baseline for the style-leak check.
   write('t-plain.html', original.replace(TAG, ''));
+  // The default, quiet on the page: without data-status="show" (the example has it).
+  write('t-quiet.html', original.replace(TAG, tag.replace(' data-status="show"', '')));
   // Hostile page CSS: everything unset, and the UI host hidden.
   write('t-hostile.html', original.replace('</head>', `  <style>
     * { all: unset; }
@@ -112,7 +114,8 @@ function pageState(page) {
 }
 
 test('strict CSP: one message naming wasm-unsafe-eval, the page untouched, attach() rejects', async (t) => {
-  const { page, errors, messages } = await open(t, strict, PAGE);
+  // (data-status="show" shows it on the badge instead: tests/e2e/ui.test.mjs)
+  const { page, errors, messages } = await open(t, strict, '/embed/t-quiet.html');
   await until(() => wasmMessages(messages).length > 0, 10000);
   await page.waitForTimeout(1500); // anything more would come now
   const said = wasmMessages(messages);

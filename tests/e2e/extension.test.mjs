@@ -175,7 +175,7 @@ test('another page of the story: markers, popover, badge and the popup summary',
   await until(async () => (await popupState(p)) === 'done', 30000);
   assert.equal(await popupState(p), 'done', await p.locator('#state').textContent());
   const state = await p.locator('#state').textContent();
-  assert.match(state, /^\d+ claims compared with 3 sources\.$/); // not saved: all the sources
+  assert.match(state, /^\d+ claims checked against 3 sources\.$/); // not saved: all the sources
   const bars = await p.$$eval('#chart g[data-verdict]', (gs) =>
     Object.fromEntries(gs.map((g) => [g.dataset.verdict, Number(g.querySelector('.count').textContent)])));
   assert.deepEqual(Object.keys(bars).sort(), ['confirmed', 'contradicted', 'disputed', 'related', 'unique']);
@@ -399,7 +399,7 @@ test('Firefox: the same extension saves sources, checks a page, and the site swi
       return [s.textContent, Object.fromEntries([...document.querySelectorAll('#chart g')]
         .map((g) => [g.dataset.verdict, Number(g.querySelector('.count').textContent)]))];`);
     assert.ok(summary, 'the popup shows the summary');
-    assert.match(summary[0], /claims compared with 3 sources/);
+    assert.match(summary[0], /claims checked against 3 sources/);
     assert.ok(summary[1].contradicted >= 1 && summary[1].confirmed >= 1, JSON.stringify(summary));
     await to(page);
     const painted = await run(`const host = [...document.documentElement.children].find((e) => /-ui$/.test(e.localName));

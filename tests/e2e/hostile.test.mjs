@@ -224,7 +224,7 @@ test('Firefox: a hostile page learns nothing of a saved private source and canno
     await openExtTab(`${ext}/popup.html?tab=${tab}`);
     const state = await waitFor(`const s = document.getElementById('state');
       if (s.dataset.state !== 'done') throw new Error(s.textContent); return s.textContent;`, [], 30000);
-    assert.match(state ?? '', /compared with 2 sources/);
+    assert.match(state ?? '', /checked against 2 sources/);
     await to(page);
     const attack = () => run('return JSON.parse(JSON.stringify(await window.__attack()))');
     let loot = await attack();

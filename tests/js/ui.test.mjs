@@ -3,7 +3,8 @@
 // minimal stand-in for document.createElement) the marks of an evidence sentence.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { isQuiet, names, reasonParts, sentence, evidenceItem, conflictWords, titleLine } from '../../www/ui.js';
+import { isQuiet, names, reasonParts, sentence, evidenceItem, conflictWords, titleLine, verdictWords,
+  countWords, summaryWords, announcement, legend, VERDICTS, MEANING, GLYPH } from '../../www/ui.js';
 
 // Just enough of the DOM for el(): attributes, children (strings as text nodes), textContent.
 class Element {
@@ -149,4 +150,41 @@ test('a long title is clamped, and the whole title is one click away', () => {
   const short = titleLine('A short title');
   assert.equal(short.all('button').length, 0);
   assert.equal(short.textContent, 'A short title');
+});
+
+// A claim with `n` sources of each relation.
+const claimWith = (verdict, counts, extra = {}) => ({ verdict, index: 2, text: 'The ferry carried 212 passengers.',
+  evidence: Object.entries(counts).flatMap(([relation, n]) =>
+    Array.from({ length: n }, (_, i) => ({ source: `${relation}${i}`, relation, reasons: [] }))), ...extra });
+
+test('a verdict in grammatical words, singular and plural', () => {
+  assert.equal(verdictWords(claimWith('disputed', { confirms: 1, contradicts: 1 })),
+    'Disputed: 1 source confirms it, 1 contradicts it');
+  assert.equal(verdictWords(claimWith('disputed', { confirms: 2, contradicts: 3 })),
+    'Disputed: 2 sources confirm it, 3 contradict it');
+  assert.equal(verdictWords(claimWith('confirmed', { confirms: 1 })), 'Confirmed by 1 source');
+  assert.equal(verdictWords(claimWith('contradicted', { contradicts: 2 })), 'Contradicted by 2 sources');
+  assert.equal(verdictWords(claimWith('related', { related: 1 })), 'Related: 1 source speaks of it without confirming it');
+  assert.equal(verdictWords(claimWith('unique', {}), 3), 'Unique to this page: none of 3 sources reports it');
+});
+
+test('one rule for counts: all five verdicts, in order, zeros included, in the legend too', () => {
+  const summary = { claims: 1, confirmed: 1, contradicted: 0, disputed: 0, related: 0, unique: 0 };
+  assert.equal(countWords(summary), '1 confirmed, 0 contradicted, 0 disputed, 0 related, 0 unique');
+  assert.equal(summaryWords(summary, 1), '1 claim checked against 1 source');
+  assert.equal(summaryWords({ claims: 12 }, 3), '12 claims checked against 3 sources');
+  const key = legend(summary);
+  const items = key.all('li');
+  assert.deepEqual(items.map((li) => li.getAttribute('data-verdict')), VERDICTS);
+  assert.deepEqual(items.map((li) => li.textContent),
+    VERDICTS.map((v) => `${GLYPH[v]} ${summary[v]} ${v}: ${MEANING[v]}`));
+});
+
+test('what is read out is the popover\'s lines: position, the claim, the verdict, the conflict', () => {
+  const claim = claimWith('contradicted', { contradicts: 1 });
+  claim.evidence[0].reasons = [{ contradicts: true, page: '212', source: '200' }];
+  assert.equal(announcement(claim, 17, 3), 'Claim 3 of 17: The ferry carried 212 passengers. ' +
+    'Contradicted by 1 source. This page says “\u2068212\u2069”; 1 source says “\u2068200\u2069”.');
+  assert.equal(announcement({ ...claimWith('unique', {}), text: 'No stop ' }, 0, 2),
+    'Claim 3: No stop. Unique to this page: none of 2 sources reports it.');
 });

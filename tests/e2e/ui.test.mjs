@@ -1,0 +1,437 @@
+// The reader's UI in every state, in headless Chromium (issue 11, parts 3 to 5):
+// - publisher states: with data-status="show" the badge says why a page was not checked (the
+//   corpus not found, unreachable, malformed, empty; no element for data-root; WebAssembly
+//   blocked by the CSP), as text; without it the page stays quiet (console only);
+// - the popover never hides evidence without a cue; the panel docks beside or below the article
+//   (1280 px) and the badge never covers text (390 px); the legend is one key from the badge;
+//   the counts are the same everywhere; the words read out are the popover's own;
+// - axe-core: no serious or critical violation on the demo with a popover open (light, dark,
+//   390 px), with the panel open, on the embed example and on a publisher state;
+// - a keyboard-only walk through every claim of a page.
+// Screenshots: target/e2e/ui-*.png. Variant pages are written under the served folder.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARTEFACTS, claimPoint, highlights, launch, mkdirp, popover, recordReady, serve, settle,
+  siteDir, until, waitReady } from './lib.mjs';
+import { axeViolations } from './axe.mjs';
+
+const STRICT = "Content-Security-Policy: script-src 'self'";
+const ALLOWED = "Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'";
+const TAG = /<script type="module" src="\.\.\/corroborate\.js"[^>]*><\/script>/;
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+let browser;
+let site; // the site, WebAssembly allowed
+let strict; // the site, WebAssembly forbidden by its CSP
+before(async () => {
+  browser = await launch();
+  site = await serve(siteDir(), ['--header', ALLOWED]);
+  strict = await serve(siteDir(), ['--header', STRICT]);
+  writeVariants();
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+  await strict?.stop();
+});
+
+/** The example page with other script-tag attributes, and the corpus files they point at. */
+function writeVariants() {
+  const dir = join(siteDir(), 'embed');
+  const original = readFileSync(join(dir, 'index.html'), 'utf8');
+  assert.match(original, /data-status="show"/, 'the embed example shows its failures');
+  const tag = (attrs) => `<script type="module" src="../corroborate.js" ${attrs}></script>`;
+  const write = (name, attrs) => writeFileSync(join(dir, name), original.replace(TAG, tag(attrs)));
+  writeFileSync(join(dir, 't-bad.json'), '{"sources": [{"id": "a", "text": "x"},]}');
+  writeFileSync(join(dir, 't-empty.json'), '{"sources": []}');
+  writeFileSync(join(dir, 't-only-self.json'), JSON.stringify({ sources: [{ id: 'harbour-herald',
+    text: 'The ferry was carrying 212 passengers and 14 crew.' }] }));
+  const ok = 'data-root="article" data-exclude="harbour-herald"';
+  write('t-missing.html', `data-corpus="no-such.json" ${ok} data-status="show"`);
+  write('t-missing-quiet.html', `data-corpus="no-such.json" ${ok}`);
+  write('t-unreachable.html', `data-corpus="http://127.0.0.1:9/sources.json" ${ok} data-status="show"`);
+  write('t-malformed.html', `data-corpus="t-bad.json" ${ok} data-status="show"`);
+  write('t-empty.html', `data-corpus="t-empty.json" ${ok} data-status="show"`);
+  write('t-only-self.html', `data-corpus="t-only-self.json" ${ok} data-status="show"`);
+  write('t-no-root.html', 'data-corpus="sources.json" data-root="#no-such-root" data-exclude="harbour-herald" data-status="show"');
+}
+
+async function open(t, server, path, { viewport = WIDE, colorScheme = 'light' } = {}) {
+  const page = await browser.newPage({ viewport, colorScheme });
+  t.after(() => page.close());
+  const messages = [];
+  page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => messages.push({ type: 'pageerror', text: e.message }));
+  await recordReady(page);
+  await page.goto(server.url + path);
+  return { page, messages };
+}
+
+/** The UI's parts as the reader sees them: text and boxes (viewport coordinates). */
+function ui(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('corroborate-ui')?.shadowRoot;
+    if (!root) return null;
+    const box = (e) => {
+      if (!e || e.hidden || !e.checkVisibility()) return null;
+      const r = e.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+    };
+    const q = (s) => root.querySelector(s);
+    return {
+      badge: { text: q('[part~="badge"]').textContent.replace(/\s+/g, ' ').trim(), box: box(q('[part~="badge"]')),
+        state: q('[part~="badge"]').dataset.state ?? null, label: q('[part~="badge"]').getAttribute('aria-label'),
+        html: q('[part~="badge"]').innerHTML },
+      panel: { text: q('[part~="panel"]').textContent.replace(/\s+/g, ' ').trim(), box: box(q('[part~="panel"]')),
+        legend: [...root.querySelectorAll('[part~="legend"] li')].map((li) => li.textContent.trim()) },
+      live: q('[part~="live"]').textContent,
+      focus: root.activeElement?.getAttribute('part') ?? null,
+    };
+  });
+}
+
+const overlap = (a, b) => a && b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The boxes of every line of text on the page outside the UI (document coordinates). */
+function textLines(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.data.trim() || !n.parentElement.checkVisibility()) continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      for (const q of r.getClientRects()) {
+        if (q.width > 1 && q.height > 1) out.push({ text: n.data.trim().slice(0, 30), top: q.top + scrollY,
+          bottom: q.bottom + scrollY, left: q.left + scrollX, right: q.right + scrollX });
+      }
+    }
+    return out;
+  });
+}
+
+/** A box in viewport coordinates moved to document coordinates. */
+const inDocument = async (page, b) => {
+  const { x, y } = await page.evaluate(() => ({ x: scrollX, y: scrollY }));
+  return b && { top: b.top + y, bottom: b.bottom + y, left: b.left + x, right: b.right + x };
+};
+
+async function shot(page, name) {
+  await settle(page);
+  const path = join(mkdirp(ARTEFACTS), `ui-${name}.png`);
+  await page.screenshot({ path });
+  console.log(`  screenshot: ${path}`);
+}
+
+// ---- Publisher states ----
+
+const STATES = [
+  ['t-missing.html', 'not-found', /corpus was not found \(HTTP 404\)/],
+  ['t-unreachable.html', 'unreachable', /corpus could not be fetched/],
+  ['t-malformed.html', 'malformed', /corpus is not a valid corpus file/],
+  ['t-empty.html', 'empty', /corpus has no sources to compare with/],
+  ['t-only-self.html', 'only-self', /corpus has no sources to compare with/],
+  ['t-no-root.html', 'no-root', /no element on the page matches the root “#no-such-root”/],
+];
+
+for (const [file, name, words] of STATES) {
+  test(`data-status="show": the badge says ${name}, as text, and the console has the detail`, async (t) => {
+    const { page, messages } = await open(t, site, `/embed/${file}`);
+    const got = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 15000);
+    assert.ok(got, `the badge shows a failure: ${JSON.stringify(await ui(page))}`);
+    assert.match(got.badge.text, words);
+    assert.match(got.badge.text, /^corroborate /);
+    assert.ok(got.badge.box, 'the badge is visible');
+    assert.ok(got.badge.box.bottom <= WIDE.height && got.badge.box.right <= WIDE.width, 'in the window, without scrolling');
+    assert.ok(!/<(?!\/?(b|span)[ >])/.test(got.badge.html), `only text in the badge: ${got.badge.html}`);
+    assert.ok(messages.some((m) => (m.type === 'error' || m.type === 'warning') && /corroborate/.test(m.text)),
+      `the console says it too: ${JSON.stringify(messages)}`);
+    // The badge opens the details, and the live region said it.
+    await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').click());
+    const opened = await until(async () => { const u = await ui(page); return u.panel.box && u; });
+    assert.match(opened.panel.text, /could not check this page/);
+    const article = await page.evaluate(() => { const r = document.querySelector('article').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+    assert.ok(!overlap(opened.panel.box, article), 'the panel keeps off the article');
+    assert.ok(!overlap(opened.badge.box, article), 'the badge keeps off the article');
+    // (the live region is filled a moment after the badge, so that it is heard as a change)
+    const live = await until(async () => words.test((await ui(page)).live) && (await ui(page)).live, 2000);
+    assert.ok(live, `the live region says it: ${(await ui(page)).live}`);
+    await shot(page, `status-${name}`);
+    if (name !== 'not-found') return;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, `status-${name}-dark`);
+    // 390 px: the badge below the article, in the page; scrolled to, it covers no text.
+    const narrow = await open(t, site, `/embed/${file}`, { viewport: NARROW });
+    await until(async () => (await ui(narrow.page))?.badge.state === 'error', 15000);
+    await narrow.page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').scrollIntoView({ block: 'center' }));
+    const lines = await textLines(narrow.page);
+    const badge = await inDocument(narrow.page, (await ui(narrow.page)).badge.box);
+    assert.deepEqual(lines.filter((l) => overlap(l, badge)), [], '390 px: the badge covers no text');
+    await shot(narrow.page, `status-${name}-390`);
+  });
+}
+
+test('without data-status the page stays quiet: no UI, a console message', async (t) => {
+  const { page, messages } = await open(t, site, '/embed/t-missing-quiet.html');
+  await until(() => messages.some((m) => /HTTP 404/.test(m.text) && m.type === 'error'), 10000);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('corroborate-ui').length), 0, 'no UI host');
+  assert.ok(messages.some((m) => m.type === 'error' && /corpus/.test(m.text)), JSON.stringify(messages));
+});
+
+test('data-status="show" under a CSP forbidding WebAssembly: the badge says so', async (t) => {
+  const { page, messages } = await open(t, strict, '/embed/index.html');
+  const got = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 10000);
+  assert.ok(got, 'the badge shows the failure');
+  assert.match(got.badge.text, /WebAssembly is blocked by this page’s Content-Security-Policy/);
+  assert.ok(got.badge.box?.bottom <= WIDE.height, 'in the window, without scrolling');
+  const article = await page.evaluate(() => { const r = document.querySelector('article').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+  assert.ok(!overlap(got.badge.box, article), 'the badge keeps off the article');
+  assert.equal(messages.filter((m) => m.text.includes("'wasm-unsafe-eval'")).length, 1, 'one console message');
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0, 'nothing painted');
+  await shot(page, 'status-csp');
+  assert.deepEqual(await axeViolations(page), [], 'axe: a publisher state');
+  for (const [scheme, viewport, name] of [['dark', WIDE, 'status-csp-dark'], ['light', NARROW, 'status-csp-390']]) {
+    const other = await open(t, strict, '/embed/index.html', { viewport, colorScheme: scheme });
+    await until(async () => (await ui(other.page))?.badge.state === 'error', 10000);
+    await shot(other.page, name);
+  }
+});
+
+// ---- The demo: popover, panel, legend, counts, announcements ----
+
+async function demo(t, options) {
+  const got = await open(t, site, '/index.html#harbour-herald', options);
+  await waitReady(got.page);
+  return got;
+}
+
+const claimsOf = (page) => page.evaluate(() => window.__ready.at(-1).detail.claims
+  .map(({ index, text, verdict, sources }) => ({ index, text, verdict, sources })));
+
+/** The popover's evidence items: how many, and how many lie wholly within its visible box. */
+const fit = (page) => page.evaluate(() => {
+  const root = document.querySelector('corroborate-ui').shadowRoot;
+  const p = root.querySelector('[part~="popover"]');
+  const more = root.querySelector('[part~="more-sources"]');
+  const cue = more && !more.hidden ? more.getBoundingClientRect() : null;
+  const box = p.getBoundingClientRect();
+  const bottom = cue ? cue.top : box.bottom;
+  const items = [...p.querySelectorAll('[part~="evidence"]')];
+  return { items: items.length, inView: items.filter((e) => e.getBoundingClientRect().bottom <= bottom + 1).length,
+    cue: cue ? more.textContent : null, inViewport: box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth };
+});
+
+test('the popover never hides evidence without a cue, and the cue shows it', async (t) => {
+  const { page } = await demo(t, { viewport: { width: 1280, height: 420 } }); // a short window
+  const claims = await claimsOf(page);
+  const many = claims.filter((c) => c.sources.length >= 2).sort((a, b) => b.sources.length - a.sources.length)[0];
+  assert.ok(many, 'a claim with several sources');
+  const at = await claimPoint(page, many.text.slice(0, 30));
+  await page.mouse.click(at.x, at.y);
+  await until(async () => (await popover(page))?.visible);
+  let f = await fit(page);
+  assert.ok(f.inViewport, 'the popover fits in the viewport');
+  assert.ok(f.items >= 2);
+  if (f.inView < f.items) {
+    const hiddenCount = f.items - f.inView;
+    assert.match(f.cue ?? '', new RegExp(`^${hiddenCount} more sources? below`), `a cue names what is hidden: ${JSON.stringify(f)}`);
+    await shot(page, 'popover-more-sources');
+    // Each click brings more into view, until all was seen and the cue is gone.
+    const scrolled = () => page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="popover"]').scrollTop);
+    for (let i = 0; i < 20 && f.cue; i++) {
+      const was = await scrolled();
+      await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="more-sources"]').click());
+      await page.waitForTimeout(500);
+      assert.ok(await scrolled() > was, 'the cue scrolls on');
+      f = await fit(page);
+    }
+    assert.equal(f.cue, null, 'the cue leads to the last source');
+  } else {
+    assert.equal(f.cue, null, 'no cue when all is in view');
+  }
+  void f;
+  // Scrolled to the end, everything has been in view and the cue is gone.
+  await page.evaluate(() => { const p = document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="popover"]'); p.scrollTop = p.scrollHeight; });
+  await page.waitForTimeout(200);
+  assert.equal((await fit(page)).cue, null, 'no cue at the end');
+});
+
+test('the panel docks beside the article at 1280 px, and shows the legend one key from the badge', async (t) => {
+  const { page } = await demo(t);
+  // Keyboard: Tab to the badge, Enter.
+  let onBadge = false;
+  for (let i = 0; i < 20 && !onBadge; i++) {
+    await page.keyboard.press('Tab');
+    onBadge = (await ui(page)).focus === 'badge';
+  }
+  assert.ok(onBadge, 'Tab reaches the badge');
+  const article = await page.evaluate(() => { const r = document.querySelector('#story').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+  const closed = await ui(page);
+  assert.ok(!overlap(closed.badge.box, article), 'the badge is beside the article');
+  await page.keyboard.press('Enter');
+  const got = await until(async () => { const u = await ui(page); return u.panel.box && u; });
+  assert.ok(got, 'Enter opens the panel');
+  assert.ok(!overlap(got.panel.box, article), `the panel does not cover the article: ${JSON.stringify([got.panel.box, article])}`);
+  assert.equal(got.panel.legend.length, 5, 'the legend: one line per verdict');
+  assert.match(got.panel.text, /How to read the marks/);
+  // One rule for counts: all five, the same numbers in the badge, the panel and the page's status line.
+  const summary = await page.evaluate(() => window.__ready.at(-1).detail.summary);
+  const status = await page.evaluate(() => document.querySelector('#status').textContent);
+  for (const [i, v] of ['confirmed', 'contradicted', 'disputed', 'related', 'unique'].entries()) {
+    assert.ok(got.badge.text.includes(`${summary[v]}`), `badge: ${v}`);
+    assert.ok(got.badge.text.includes(`${summary[v]} ${v}`), `the badge's name has the words: ${v}`);
+    assert.ok(got.panel.legend[i].startsWith(`${['✓', '✗', '±', '≈', '◇'][i]} ${summary[v]} ${v}`), `legend: ${got.panel.legend[i]}`);
+    assert.ok(status.includes(`${summary[v]} ${v}`), `status line: ${v}`);
+  }
+  assert.equal((got.badge.text.match(/[✓✗±≈◇] \d+/g) ?? []).length, 5, `the badge shows all five counts: ${got.badge.text}`);
+  await shot(page, 'panel-1280');
+  assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'panel-1280-dark');
+  assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  // Escape closes the panel and focus is on the badge.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Escape');
+  const back = await until(async () => { const u = await ui(page); return !u.panel.box && u; });
+  assert.ok(back, 'Escape closes the panel');
+  assert.equal(back.focus, 'badge', 'focus returns to the badge');
+});
+
+test('at 390 px the badge covers no text, and the panel opens below the article', async (t) => {
+  const { page } = await demo(t, { viewport: NARROW });
+  const lines = await textLines(page);
+  for (const y of [0, 600, 1200, 2400, 99999]) { // anywhere the reader has scrolled to
+    await page.evaluate((y) => scrollTo(0, y), y);
+    await page.waitForTimeout(100);
+    const badge = await inDocument(page, (await ui(page)).badge.box);
+    const under = lines.filter((l) => overlap(l, badge));
+    assert.deepEqual(under, [], `the badge covers no text at scrollY ${y}: ${JSON.stringify(badge)}`);
+  }
+  await shot(page, 'badge-390');
+  // The embed example too.
+  const embed = await open(t, site, '/embed/index.html', { viewport: NARROW });
+  await waitReady(embed.page);
+  const embedLines = await textLines(embed.page);
+  for (const y of [0, 99999]) {
+    await embed.page.evaluate((y) => scrollTo(0, y), y);
+    await embed.page.waitForTimeout(100);
+    const badge = await inDocument(embed.page, (await ui(embed.page)).badge.box);
+    assert.deepEqual(embedLines.filter((l) => overlap(l, badge)), [], `embed: the badge covers no text at scrollY ${y}`);
+  }
+  await shot(embed.page, 'embed-badge-390');
+  await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').click());
+  const got = await until(async () => { const u = await ui(page); return u.panel.box && u; });
+  const panel = await inDocument(page, got.panel.box);
+  const article = await page.evaluate(() => { const r = document.querySelector('#story').getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right }; });
+  assert.ok(!overlap(panel, article), 'the panel does not cover the article');
+  assert.ok(panel.right <= NARROW.width + 1 && panel.left >= 0, 'the panel fits the screen');
+  await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="panel"]').scrollIntoView());
+  await shot(page, 'panel-390');
+});
+
+test('wording: a disputed claim in grammatical words; what is read out is what the popover shows', async (t) => {
+  const { page } = await demo(t);
+  const claims = await claimsOf(page);
+  const disputed = claims.find((c) => c.verdict === 'disputed');
+  assert.ok(disputed, 'the demo page has a disputed claim');
+  for (let i = 0; i <= disputed.index; i++) await page.keyboard.press('Alt+Shift+ArrowDown');
+  await until(async () => (await popover(page))?.text.includes('Disputed'));
+  const parts = await page.evaluate(() => {
+    const r = document.querySelector('corroborate-ui').shadowRoot;
+    const t = (s) => r.querySelector(s)?.textContent.trim() ?? '';
+    return { position: t('[part~="position"]'), verdict: t('[part~="verdict"]'), conflict: t('[part~="conflict"]') };
+  });
+  assert.match(parts.verdict, /^± Disputed: (1 source confirms|\d+ sources confirm) it, (1 contradicts|\d+ contradict) it$/);
+  assert.equal(parts.position, `Claim ${disputed.index + 1} of ${claims.length}`);
+  const live = await until(async () => { const u = await ui(page); return u.live.startsWith(parts.position) && u.live; }, 2000);
+  assert.ok(live, 'announced');
+  assert.ok(live.includes(parts.verdict.slice(2)), `the verdict as shown: ${live}`);
+  if (parts.conflict) assert.ok(live.includes(parts.conflict), `the conflict as shown: ${live}`);
+  assert.ok(live.includes(disputed.text.trim()), 'the claim marked on the page');
+});
+
+// ---- axe-core on the demo with a popover open, and on the embed example ----
+
+for (const [name, options] of [['light', {}], ['dark', { colorScheme: 'dark' }], ['390', { viewport: NARROW }]]) {
+  test(`axe: the demo with a popover open (${name}): no serious or critical violations`, async (t) => {
+    const { page } = await demo(t, options);
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await until(async () => (await popover(page))?.visible);
+    await shot(page, `popover-${name}`);
+    const v = await axeViolations(page);
+    assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+  });
+}
+
+test('axe: the embed example, annotated, with a popover open: no serious or critical violations', async (t) => {
+  const { page } = await open(t, site, '/embed/index.html');
+  await waitReady(page);
+  assert.deepEqual(await axeViolations(page), [], 'the page with its badge');
+  const at = await claimPoint(page, '5 passengers were injured');
+  await page.mouse.click(at.x, at.y);
+  await until(async () => (await popover(page))?.visible);
+  await shot(page, 'embed-popover');
+  const v = await axeViolations(page);
+  assert.deepEqual(v, [], JSON.stringify(v, null, 1));
+});
+
+// ---- A keyboard-only walk through a page's claims ----
+
+test('keyboard only: every claim in turn, Enter and Escape, focus back where it was', async (t) => {
+  const { page } = await open(t, site, '/embed/index.html');
+  await waitReady(page);
+  const claims = await claimsOf(page);
+  // Start from a link of the page's own navigation, reached with Tab.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const start = await page.evaluate(() => document.activeElement.outerHTML);
+  assert.match(start, /^<a /, 'focus on a link of the page');
+  for (let i = 0; i < claims.length; i++) {
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    const active = await until(async () => { const a = (await highlights(page)).active.texts[0]; return a === claims[i].text && a; }, 2000);
+    assert.ok(active, `claim ${i + 1} is the active one`);
+    const state = await until(async () => { const u = await ui(page); return u.focus === 'popover' && u; }, 2000);
+    assert.ok(state, `focus is in claim ${i + 1}'s popover`);
+    const live = await until(async () => { const u = await ui(page); return u.live.startsWith(`Claim ${i + 1} of ${claims.length}:`) && u.live; }, 2000);
+    assert.ok(live, `claim ${i + 1} is announced`);
+  }
+  await page.keyboard.press('Alt+Shift+ArrowDown'); // wraps to the first
+  assert.equal(await until(async () => (await highlights(page)).active.texts[0] === claims[0].text), true, 'wraps around');
+  await page.keyboard.press('Alt+Shift+ArrowUp'); // and back to the last
+  assert.equal(await until(async () => (await highlights(page)).active.texts[0] === claims.at(-1).text), true, 'back to the last');
+  // Tab within the popover reaches its controls; Enter on the close button closes it.
+  await page.keyboard.press('Tab');
+  const inPopover = await page.evaluate(() => {
+    const r = document.querySelector('corroborate-ui').shadowRoot;
+    return r.querySelector('[part~="popover"]').contains(r.activeElement);
+  });
+  assert.ok(inPopover, 'Tab stays in the popover');
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => !(await popover(page))?.visible), 'Escape closes the popover');
+  assert.equal(await page.evaluate(() => document.activeElement.outerHTML), start, 'focus returns to the link');
+  // The panel's claim list: Tab to the badge, Enter, Tab to a claim, Enter opens it, Escape twice.
+  let onBadge = false;
+  for (let i = 0; i < 30 && !onBadge; i++) {
+    await page.keyboard.press('Tab');
+    onBadge = (await ui(page)).focus === 'badge';
+  }
+  assert.ok(onBadge, 'Tab reaches the badge');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 5 && (await ui(page)).focus !== 'claim'; i++) await page.keyboard.press('Tab');
+  assert.equal((await ui(page)).focus, 'claim', 'Tab reaches the panel\'s claim list');
+  await page.keyboard.press('Enter');
+  assert.ok(await until(async () => (await popover(page))?.visible), 'Enter on a claim opens its popover');
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => !(await popover(page))?.visible), 'Escape closes it');
+  assert.equal((await ui(page)).focus, 'claim', 'focus back on the claim in the panel');
+  await page.keyboard.press('Escape');
+  assert.ok(await until(async () => { const u = await ui(page); return !u.panel.box && u.focus === 'badge'; }),
+    'Escape closes the panel, focus on the badge');
+});
