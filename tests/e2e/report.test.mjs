@@ -1,7 +1,7 @@
 // The HTML report of `corroborate check --format html`, opened as a journalist would: from
 // file://, with no server and no network. Every claim marked in the article links to its
-// evidence, and the evidence holds each source the JSON report lists for it. Screenshots (light,
-// dark, 390 px) land in target/e2e/.
+// evidence, and the evidence holds each source the JSON report lists for it; axe-core finds no
+// serious or critical violation. Screenshots (light, dark, 390 px) land in target/e2e/.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { axeViolations } from './axe.mjs';
 import { ARTEFACTS, REPO, launch } from './lib.mjs';
 
 const CLI = join(REPO, 'target/release/corroborate');
@@ -33,8 +34,10 @@ test('the HTML report opens from file:// with every claim\'s evidence, and fetch
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     await page.goto(pathToFileURL(file).href);
 
+    // (Each mark ends in its verdict for screen readers, visually hidden: `.sr`.)
     const marks = await page.$$eval('.article a.claim', (as) => as.map((a) => ({
-      text: a.textContent, verdict: a.dataset.verdict, href: a.getAttribute('href') })));
+      text: a.textContent.slice(0, a.textContent.length - (a.querySelector('.sr')?.textContent.length ?? 0)),
+      verdict: a.dataset.verdict, href: a.getAttribute('href') })));
     assert.deepEqual(marks.map((m) => m.text), json.claims.map((c) => c.text), 'the article marks every claim');
     assert.deepEqual(marks.map((m) => m.verdict), json.claims.map((c) => c.verdict));
     for (const [i, claim] of json.claims.entries()) {
@@ -58,6 +61,12 @@ test('the HTML report opens from file:// with every claim\'s evidence, and fetch
     assert.equal(grid, json.claims.length, 'one grid row per claim');
     assert.deepEqual(requests, [], 'the report fetches nothing');
     assert.deepEqual(errors, []);
+
+    // Accessibility (axe-core: no serious or critical violation), in light and dark.
+    assert.deepEqual(await axeViolations(page), [], 'axe, light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'axe, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTEFACTS, 'report-light.png') });

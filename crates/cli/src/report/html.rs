@@ -242,16 +242,19 @@ fn style() -> String {
         dark.push_str(&rule(cd, bgd));
     }
     format!(
-        ":root{{color-scheme:light dark;--muted:#57606a;--line:#d0d7de;--added:#dafbe1;\
-         --removed:#ffebe9}}\
-         @media (prefers-color-scheme:dark){{:root{{--muted:#9ea7b3;--line:#30363d;\
-         --added:#1f6f3b66;--removed:#8e1a1a66}}{dark}}}\
+        ":root{{color-scheme:light dark;--text:#1f2328;--back:#ffffff;--muted:#57606a;\
+         --line:#d0d7de;--added:#dafbe1;--removed:#ffebe9;--link:#0550ae}}\
+         @media (prefers-color-scheme:dark){{:root{{--text:#e6edf3;--back:#0d1117;\
+         --muted:#9ea7b3;--line:#30363d;--added:#1f6f3b66;--removed:#8e1a1a66;--link:#79c0ff}}\
+         {dark}}}\
          body{{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;\
-         padding:0 1rem}}\
+         padding:0 1rem;color:var(--text);background:var(--back)}}a{{color:var(--link)}}\
          h1{{font-size:1.5rem;margin-bottom:.25rem}}h2{{font-size:1.2rem;margin-top:2.5rem}}\
          .facts,.note{{color:var(--muted);font-size:.9rem}}\
          .article{{white-space:pre-wrap}}\
          .claim{{color:inherit}}{light}\
+         .sr{{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);\
+         white-space:nowrap}}\
          .claim:focus-visible,.claim:hover{{outline:2px solid currentColor;outline-offset:1px}}\
          ol.claims>li{{margin:1.25rem 0;padding-top:.5rem;border-top:1px solid var(--line)}}\
          .evidence{{margin:.5rem 0 .5rem 1rem}}\
@@ -385,7 +388,7 @@ pub fn write(
         let _ = write!(
             h,
             "<a class=\"claim\" id=\"mark-{n}\" href=\"#claim-{n}\" data-verdict=\"{v}\" \
-             title=\"{words}\" aria-label=\"claim {n}, {words}\">{}</a>",
+             title=\"{words}\">{}<span class=\"sr\"> ({words})</span></a>",
             esc(page.get(span.clone()).unwrap_or(&c.text)),
             n = i + 1,
             v = c.verdict.as_str(),
