@@ -210,3 +210,39 @@ fn committed_model_is_reproducible() {
         "model/stance.bin differs from a fresh training: retrain and commit it"
     );
 }
+
+/// The counter-claim stand-in (`corroborate eval fnc1-counter`, docs/quality.md): the agree
+/// headlines of the competition test and their one-word swaps. Ceilings and floors just
+/// around the measured shares, as written (54.1% of the headlines confirmed, 41.4% of the
+/// counter-claims) and as sentences (15.5%, 8.1%; antonym swaps 1.7%).
+#[test]
+fn counter_claims_stay_where_measured() {
+    let Some(dir) = data_dir() else { return };
+    let pairs = fnc1::load(&dir, Split::Test).expect("loading the competition test split");
+    let written = fnc1::counter_claims(&pairs, corroborate::stance);
+    let sentences = fnc1::counter_claims(&pairs, |c, b| corroborate::stance(&format!("{c}."), b));
+    println!("as written:\n{written}\nas sentences:\n{sentences}");
+    let share = |c: [usize; 4]| c[0] as f64 / c.iter().sum::<usize>().max(1) as f64;
+    for (name, report, min_true, max_counter, max_antonym) in [
+        ("as written", &written, 0.53, 0.42, 0.30),
+        ("as sentences", &sentences, 0.15, 0.082, 0.02),
+    ] {
+        let (t, c, a) = (
+            report.confirmed("original"),
+            share(report.counter_claims()),
+            report.confirmed("antonym"),
+        );
+        assert!(
+            t >= min_true,
+            "{name}: headlines confirmed {t:.3} < {min_true}"
+        );
+        assert!(
+            c <= max_counter,
+            "{name}: counter-claims confirmed {c:.3} > {max_counter}"
+        );
+        assert!(
+            a <= max_antonym,
+            "{name}: antonym swaps confirmed {a:.3} > {max_antonym}"
+        );
+    }
+}

@@ -222,6 +222,24 @@ fn is_name(text: &str, tokens: &[Token], i: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// True for a text in Title Case: at least four content words, each capitalised.
+fn title_case(text: &str, tokens: &[Token]) -> bool {
+    let mut content = 0;
+    for t in tokens {
+        if t.norm.len() >= 3 && t.norm.chars().all(char::is_alphabetic) && !is_stopword(&t.norm) {
+            let cap = text
+                .get(t.start..)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !cap {
+                return false;
+            }
+            content += 1;
+        }
+    }
+    content >= 4
+}
+
 fn is_number_word(norm: &str) -> bool {
     norm.chars().any(|c| c.is_ascii_digit()) || words::contains(words::NUMBER_WORDS, norm)
 }
@@ -329,6 +347,9 @@ pub(crate) fn account(
     // one such pair is as often a paraphrase ("elevation" / "upgrade") and is weighed with the
     // other loose words.
     let short = cr.salient.iter().filter(|&&s| s).count() < SHORT_CLAIM;
+    // In Title Case every word looks like a name: a word is paired with the name facing it
+    // only when neither side is written so.
+    let titled = title_case(claim.text, &cr.tokens) || title_case(sentence.text, &sr.tokens);
     for (k, op) in ops.iter().enumerate() {
         // A gap with equal words on both sides: the source put other words in the same place.
         let bounded = k > 0
@@ -365,6 +386,23 @@ pub(crate) fn account(
             // has no partners: its words are looked for in the rest of the sentence only.
             let pairable = page_words.len().saturating_mul(source_words.len()) <= MAX_PAIRS;
             let partners = if pairable { source_words } else { &[] };
+            // At the start or the end of the texts, the source's word in the same place: the
+            // first after the equal words before the gap, or the last before those after it
+            // ("… journalist Steven Foley" / "… journalist Steven Sotloff, who …"). A gap
+            // between equal words is the one-for-one rule's (and may be "UN" / "United
+            // Nations").
+            let (pl, sl) = (op.page.len(), op.source.len());
+            let left = k > 0 && ops.get(k - 1).is_some_and(|o| o.equal);
+            let right = ops.get(k + 1).is_some_and(|o| o.equal);
+            let facing = if left && right {
+                None
+            } else if left && n == 0 && sl > 0 {
+                Some(op.source.start)
+            } else if right && n + 1 == pl && sl > 0 {
+                Some(op.source.start + sl - 1)
+            } else {
+                None
+            };
             for (m, u) in partners.iter().enumerate() {
                 let j = op.source.start + m;
                 if !sr.salient[j] && antonym(&u.norm).is_none() {
@@ -373,7 +411,9 @@ pub(crate) fn account(
                 // A name the claim has elsewhere stands for that name, not for this word.
                 let names =
                     page_name && is_name(sentence.text, &sr.tokens, j) && !cr.has_key(&sr.keys[j]);
-                if let Some(c) = classify(&t.norm, &u.norm, names && one_for_one && bounded) {
+                let placed = (one_for_one && bounded)
+                    || (facing == Some(j) && !titled && !sr.has_key(&cr.keys[i]));
+                if let Some(c) = classify(&t.norm, &u.norm, names && placed) {
                     // A function word counts only when the source turns it round.
                     if !salient && c != Class::Reversal {
                         continue;

@@ -593,7 +593,8 @@ fn swap(
 /// for a WordNet synonym (of its first sense) or for another inflection the body uses
 /// ("killed" for "kills"); it keeps the pair's label. A WordNet replacement must be a word
 /// some body of `pairs` uses, and WordNet swaps leave names and inflected words alone. `discuss` and `unrelated` pairs give
-/// nothing. Give it train pairs only.
+/// nothing. Give it train pairs to make training data; [`counter_claims`] gives it test
+/// pairs to measure.
 pub fn minimal_pairs(pairs: &[Pair]) -> Vec<MinimalPair> {
     let mut out = Vec::new();
     let mut bodies: BTreeMap<u32, BodyWords> = BTreeMap::new();
@@ -642,6 +643,103 @@ pub fn minimal_pairs(pairs: &[Pair]) -> Vec<MinimalPair> {
         make(&PARAPHRASING_SWAPS, p.gold, "paraphrase");
     }
     out
+}
+
+/// How the judgement answers the `agree` headlines of a split and the minimal pairs made
+/// from them ([`minimal_pairs`]): a stand-in, on FNC-1, for the claim / counter-claim check
+/// the project cannot see (a ✓ must stay on true claims and leave claims with one word
+/// swapped). Rows: `original` (the agree headlines), then each kind of swap.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CounterReport {
+    /// Per row: its name and the count of each answer, in label order (confirms, contradicts,
+    /// related, unrelated).
+    pub rows: Vec<(&'static str, [usize; 4])>,
+}
+
+impl CounterReport {
+    /// The share of a row's pairs that the judgement confirmed, 0 to 1 (0 for an empty row).
+    pub fn confirmed(&self, row: &str) -> f64 {
+        self.rows
+            .iter()
+            .find(|(name, _)| *name == row)
+            .map_or(0.0, |(_, c)| {
+                let n: usize = c.iter().sum();
+                if n == 0 {
+                    0.0
+                } else {
+                    c[0] as f64 / n as f64
+                }
+            })
+    }
+
+    /// All the contradicting swaps together, as one row's counts.
+    pub fn counter_claims(&self) -> [usize; 4] {
+        let mut sum = [0; 4];
+        for (name, c) in &self.rows {
+            if CONTRADICTING_SWAPS.contains(name) {
+                for (s, v) in sum.iter_mut().zip(c) {
+                    *s += v;
+                }
+            }
+        }
+        sum
+    }
+}
+
+impl fmt::Display for CounterReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<22} {:>6} {:>9} {:>11} {:>8} {:>9} {:>10}",
+            "headlines", "pairs", "confirms", "contradicts", "related", "unrelated", "confirmed"
+        )?;
+        let mut line = |name: &str, c: &[usize; 4]| {
+            let n: usize = c.iter().sum();
+            let share = if n == 0 {
+                0.0
+            } else {
+                100.0 * c[0] as f64 / n as f64
+            };
+            writeln!(
+                f,
+                "{name:<22} {n:>6} {:>9} {:>11} {:>8} {:>9} {share:>9.1}%",
+                c[0], c[1], c[2], c[3]
+            )
+        };
+        for (name, c) in &self.rows {
+            line(name, c)?;
+        }
+        line("all counter-claims", &self.counter_claims())
+    }
+}
+
+/// Judge the `agree` headlines of `pairs` and the minimal pairs made from them through
+/// `judge` (the CLI passes [`corroborate::stance`]), counting each answer per row.
+pub fn counter_claims(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> CounterReport {
+    let agree: Vec<Pair> = pairs
+        .iter()
+        .filter(|p| p.gold == Relation::Confirms)
+        .cloned()
+        .collect();
+    let mut rows: Vec<(&'static str, [usize; 4])> = std::iter::once("original")
+        .chain(CONTRADICTING_SWAPS)
+        .chain(PARAPHRASING_SWAPS)
+        .map(|k| (k, [0; 4]))
+        .collect();
+    let mut count = |row: &str, r: Relation| {
+        if let Some((_, c)) = rows.iter_mut().find(|(name, _)| *name == row) {
+            if let Some(slot) = c.get_mut(label_index(r)) {
+                *slot += 1;
+            }
+        }
+    };
+    for p in &agree {
+        count("original", judge(&p.claim, &p.body));
+    }
+    for m in minimal_pairs(&agree) {
+        count(m.kind, judge(&m.pair.claim, &m.pair.body));
+    }
+    CounterReport { rows }
 }
 
 /// The minimal pairs as tab-separated lines with a header: kind, label, body id, original

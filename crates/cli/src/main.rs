@@ -105,6 +105,18 @@ enum Dataset {
         /// The folder with the FNC-1 CSV files.
         dir: PathBuf,
     },
+    /// Counter-claims on the FNC-1 competition test: each `agree` headline and its minimal
+    /// pairs (one word swapped: antonym, co-hyponym, another name, another number; or a
+    /// synonym or inflection), judged against the same body; prints how many of each are
+    /// confirmed.
+    Fnc1Counter {
+        /// The folder with the FNC-1 CSV files.
+        dir: PathBuf,
+        /// Judge each headline as a sentence (a full stop added), under the sentence rule:
+        /// every salient word backed.
+        #[arg(long)]
+        as_sentences: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -224,6 +236,38 @@ fn run(cli: Cli) -> Result<(), String> {
             write!(w, "{report}")
                 .and_then(|()| w.flush())
                 .or_else(ignore_broken_pipe)
+        }
+        Command::Eval {
+            dataset: Dataset::Fnc1Counter { dir, as_sentences },
+        } => {
+            let pairs = fnc1::load(&dir, fnc1::Split::Test).map_err(|e| e.to_string())?;
+            let agree = pairs
+                .iter()
+                .filter(|p| p.gold == corroborate::Relation::Confirms)
+                .count();
+            let progress = Progress::new("judging agree headlines and their swaps", 0, show);
+            let report = fnc1::counter_claims(&pairs, |claim, source| {
+                progress.inc(1);
+                if as_sentences {
+                    return corroborate::stance(&format!("{claim}."), source);
+                }
+                corroborate::stance(claim, source)
+            });
+            progress.finish();
+            let stdout = io::stdout();
+            let mut w = stdout.lock();
+            let read = if as_sentences {
+                "as sentences"
+            } else {
+                "as written"
+            };
+            writeln!(
+                w,
+                "FNC-1 competition test: {agree} agree headlines ({read}) and their minimal pairs"
+            )
+            .and_then(|()| write!(w, "{report}"))
+            .and_then(|()| w.flush())
+            .or_else(ignore_broken_pipe)
         }
         Command::Pairs {
             dataset: PairsDataset::Fnc1 { dir, output },
