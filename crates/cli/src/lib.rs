@@ -6,6 +6,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod feed;
+pub mod fetch;
 pub mod fnc1;
 pub mod html;
 pub mod lexicon;

@@ -18,22 +18,27 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// The largest file read as a page or source, in bytes (default 64 MiB); a larger file is
-    /// an error.
+    /// an error. Also the largest body fetched from an http(s) address or feed.
     #[arg(long, global = true, value_name = "N", default_value_t = corroborate_cli::read::MAX_FILE_BYTES)]
     max_file_bytes: u64,
     /// No progress on long work (corpus, eval, train, pairs). Progress goes to stderr: a bar
     /// on a terminal, a line at every tenth of the work otherwise.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Seconds that connecting to a web server and each wait for its data may take (a whole
+    /// fetch, redirects included, at most five times that); decimals allowed.
+    #[arg(long, global = true, value_name = "SECS", env = "CORROBORATE_TIMEOUT", default_value = "30", value_parser = corroborate_cli::fetch::parse_seconds)]
+    timeout: std::time::Duration,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Check the claims of PAGE against the sources.
     Check {
-        /// The page to check (.txt, .md, .html or .json).
+        /// The page to check (.txt, .md, .html or .json), or an http(s) address.
         page: PathBuf,
-        /// Source files or folders (.txt, .md, .html, .json, or a corpus .json).
+        /// Source files or folders (.txt, .md, .html, .json, or a corpus .json), or http(s)
+        /// addresses (one that fails is reported and left out).
         #[arg(long, short, required = true, num_args = 1..)]
         sources: Vec<PathBuf>,
         /// Output format.
@@ -46,14 +51,21 @@ enum Command {
     /// Judge claims against whole sources: JSON lines {"claim", "source"} on stdin, one JSON
     /// line {"relation", ...} per input on stdout.
     Stance,
-    /// Build a corpus file from source files and folders.
+    /// Build a corpus file from source files and folders, web pages and feeds.
     Corpus {
-        /// Source files or folders.
-        #[arg(required = true, num_args = 1..)]
+        /// Source files or folders, or http(s) addresses (one that fails is reported and left
+        /// out).
+        #[arg(required_unless_present = "feed", num_args = 1..)]
         paths: Vec<PathBuf>,
         /// Where to write the corpus JSON ("-" for stdout).
         #[arg(long, short)]
         output: PathBuf,
+        /// An RSS or Atom feed whose items' pages become sources (repeatable).
+        #[arg(long, value_name = "URL")]
+        feed: Vec<String>,
+        /// How many items of each feed are read, the first in the feed's order.
+        #[arg(long, value_name = "N", default_value_t = corroborate_cli::feed::DEFAULT_LIMIT, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        limit: usize,
     },
     /// Evaluate the stance judgement on a data set.
     Eval {
@@ -168,6 +180,8 @@ enum ColorChoice {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
+        // Written, but some address or feed item failed (each said on stderr).
+        Ok(()) if corroborate_cli::fetch::failures() > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("corroborate: {message}");
@@ -179,6 +193,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let max_bytes = cli.max_file_bytes;
     let show = Show::from_quiet(cli.quiet);
+    corroborate_cli::fetch::set_timeout(cli.timeout);
     match cli.command {
         Command::Check {
             page,
@@ -187,7 +202,12 @@ fn run(cli: Cli) -> Result<(), String> {
             color,
         } => check(&page, &sources, format, color, max_bytes),
         Command::Stance => stance(),
-        Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes, show),
+        Command::Corpus {
+            paths,
+            output,
+            feed,
+            limit,
+        } => corpus(&paths, &feed, limit, &output, max_bytes, show),
         Command::Synth {
             sentences,
             seed,
@@ -285,8 +305,8 @@ fn check(
             page_path.display()
         ));
     }
-    let page_sources = corroborate_cli::read::load_path_limited(page_path, max_bytes)
-        .map_err(|e| e.to_string())?;
+    let page_sources =
+        corroborate_cli::fetch::load_page(page_path, max_bytes).map_err(|e| e.to_string())?;
     let page = match page_sources.as_slice() {
         [one] => one,
         [] => {
@@ -309,8 +329,8 @@ fn check(
             page_path.display()
         ));
     }
-    let (corpus, origins) = corroborate_cli::read::load_corpus_with_origins(sources, max_bytes)
-        .map_err(|e| e.to_string())?;
+    let (corpus, origins) =
+        corroborate_cli::fetch::load_sources(sources, max_bytes).map_err(|e| e.to_string())?;
     let itself = page_itself(page_path, &page.text, &corpus, &origins);
     // The engine skips a source with the page's text by itself; the one read from the page's
     // own file (whatever its text) is excluded by id.
@@ -464,18 +484,16 @@ fn stance() -> Result<(), String> {
     out.flush().or_else(ignore_broken_pipe)
 }
 
-fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64, show: Show) -> Result<(), String> {
-    let mut progress: Option<Progress> = None;
-    let loaded =
-        corroborate_cli::read::load_corpus_with_progress(paths, max_bytes, &mut |n, total| {
-            progress
-                .get_or_insert_with(|| Progress::new("reading sources", total as u64, show))
-                .set(n as u64)
-        });
-    if let Some(p) = progress {
-        p.finish();
-    }
-    let (corpus, _) = loaded.map_err(|e| e.to_string())?;
+fn corpus(
+    paths: &[PathBuf],
+    feeds: &[String],
+    limit: usize,
+    output: &Path,
+    max_bytes: u64,
+    show: Show,
+) -> Result<(), String> {
+    let corpus = corroborate_cli::feed::gather(paths, feeds, limit, max_bytes, show)
+        .map_err(|e| e.to_string())?;
     let json = corpus.to_json();
     if output == Path::new("-") {
         write_out(output, &json)?;
