@@ -500,8 +500,12 @@ fn corpus(
     } else {
         std::fs::write(output, json + "\n")
             .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        let failed = match corroborate_cli::fetch::failures() {
+            0 => String::new(),
+            n => format!("; {n} failed, each said above"),
+        };
         eprintln!(
-            "wrote {} ({} sources)",
+            "wrote {} ({} sources{failed})",
             output.display(),
             corpus.sources.len()
         );

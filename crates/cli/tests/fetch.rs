@@ -240,22 +240,30 @@ fn corpus_from_rss_and_atom_feeds() {
     // --quiet.
     assert_eq!(o.status.code(), Some(1), "{err}");
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 4, "{err}");
-    assert_eq!(
-        lines[0],
+    let want = [
+        // Items: a PDF, a page that is gone, an entry without a link.
         format!(
             "error: {}: not HTML or text: content type application/pdf",
             url("/articles/report.pdf")
-        )
-    );
-    assert_eq!(lines[1], format!("error: {missing}: HTTP 404 Not Found"));
+        ),
+        format!("error: {}: HTTP 404 Not Found", url("/articles/gone.html")),
+        format!("error: {atom} (item 3): the item has no link"),
+        // Feeds: one that 404s, a malformed one, a page that is not a feed.
+        format!("error: {missing}: HTTP 404 Not Found"),
+        format!("error: {broken}: not an RSS or Atom feed: unable to parse XML: "),
+        format!(
+            "error: {html}: not an RSS or Atom feed: unable to parse feed: no root element (content type text/html)"
+        ),
+    ];
+    assert_eq!(lines.len(), want.len(), "{err}");
+    for (line, want) in lines.iter().zip(&want) {
+        assert!(
+            line.starts_with(want.as_str()),
+            "{line:?} should start with {want:?}"
+        );
+    }
     assert!(
-        lines[2].starts_with(&format!("error: {broken}: not an RSS or Atom feed: ")),
-        "{err}"
-    );
-    assert_eq!(
-        lines[3],
-        format!("error: {html}: not an RSS or Atom feed: unable to parse feed: no root element (content type text/html)"),
+        lines[4].ends_with("(content type application/rss+xml)"),
         "{err}"
     );
     let v = json(&o);
@@ -382,6 +390,15 @@ fn feed_limit_progress_and_a_written_file() {
     );
     assert!(err.trim_end().ends_with("(2 sources)"), "{err}");
     assert!(!err.contains("error"), "{err}");
+    // With failures, the last line counts them.
+    let o = run(&["corpus", "--feed", &rss, "-o", out.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.trim_end()
+            .ends_with("(2 sources; 2 failed, each said above)"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
     // A limit of 0 is refused by the argument parser.
     let o = run(&["corpus", "--feed", &rss, "--limit", "0", "-o", "-"]);
@@ -404,8 +421,12 @@ fn corpus_mixes_files_addresses_and_feeds_and_reads_a_link_once() {
         "--quiet",
     ]);
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "the PDF item fails: {err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the PDF item and the gone page fail: {err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
     let v = json(&o);
     let s = v["sources"].as_array().unwrap();
     let ids: Vec<&str> = s.iter().map(|s| s["id"].as_str().unwrap()).collect();
@@ -494,6 +515,14 @@ fn check_of_addresses_equals_check_of_the_same_files() {
         }
     }
     assert!(links > 0);
+    // A story found automatically is named by a hash of its smallest member's id, which is
+    // the file name on one side and the address on the other; its label and members match.
+    let mut disk_v = disk_v;
+    for v in [&mut web_v, &mut disk_v] {
+        if let Some(story) = v.get_mut("story").and_then(|s| s.as_object_mut()) {
+            story.remove("id");
+        }
+    }
     assert_eq!(web_v, disk_v);
     // The report is about something: the page's claims meet confirmations and contradictions.
     let summary = &disk_v["summary"];
@@ -510,6 +539,19 @@ fn check_of_addresses_equals_check_of_the_same_files() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains(&page_url), "{out}");
     assert!(out.contains("Lakeside Daily"), "{out}");
+    // The page's own address among the sources is the page itself: skipped, not compared.
+    let mut with_itself = text.clone();
+    with_itself.push(page_url.as_str());
+    let o = run(&with_itself);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains(&format!(
+            "skipped: {} (the page itself)",
+            id_of("/articles/courier-1.html")
+        )),
+        "{out}"
+    );
 }
 
 #[test]
