@@ -12,15 +12,16 @@
 //! * at most [`MAX_REDIRECTS`] redirects are followed;
 //! * a body larger than the size limit (`--max-file-bytes`, 64 MiB by default) is refused,
 //!   from its `Content-Length` or while reading (a compressed body is measured unpacked);
-//! * the `User-Agent` is [`user_agent`]; proxies are taken from `HTTPS_PROXY`, `HTTP_PROXY`,
-//!   `ALL_PROXY` and `NO_PROXY` as `ureq` reads them.
+//! * the `User-Agent` is [`user_agent`]; a proxy is used when `ALL_PROXY`, `HTTPS_PROXY` or
+//!   `HTTP_PROXY` is set (the first of them, upper or lower case), except for the hosts that
+//!   `NO_PROXY` names, as `ureq` reads them.
 //!
 //! A page is read by its content type ([`Kind::of`]): HTML (`text/html`,
 //! `application/xhtml+xml`) by the HTML reader, `text/markdown` (and `text/plain` at an
 //! address ending in `.md` or `.markdown`) by the Markdown reader, `text/plain` by the text
 //! reader, the same readers and rules as files ([`crate::read`], docs/extraction.md); anything
-//! else is refused with its type. The text is decoded by the `charset` of the content type
-//! (for HTML, else by a `<meta charset>` in its first 1024 bytes), UTF-8 when none is given.
+//! else is refused with its type. The text is decoded by the `charset` of the content type,
+//! else (HTML) by a `<meta charset>` in its first 1024 bytes, else as UTF-8 ([`decode`]).
 //! The address becomes the source's `url` and its id is [`id_of_url`] (unless a text header or
 //! front matter gives one, as in a file).
 //!
