@@ -125,6 +125,10 @@ impl fmt::Display for FetchError {
                 f,
                 "too large: more than the limit of {limit} bytes (see --max-file-bytes)"
             ),
+            FetchError::NotText(Some(t)) if t.contains("rss") || t.contains("atom") => write!(
+                f,
+                "not HTML or text: content type {t} (a feed: corroborate corpus --feed reads its items)"
+            ),
             FetchError::NotText(Some(t)) => write!(f, "not HTML or text: content type {t}"),
             FetchError::NotText(None) => write!(f, "not HTML or text: no content type"),
             FetchError::Encoding(why) => f.write_str(why),
@@ -695,6 +699,10 @@ mod tests {
         assert_eq!(
             FetchError::Timeout(Duration::from_millis(500)).to_string(),
             "timed out (no answer within 0.5 s; see --timeout)"
+        );
+        assert_eq!(
+            FetchError::NotText(Some("application/rss+xml".into())).to_string(),
+            "not HTML or text: content type application/rss+xml (a feed: corroborate corpus --feed reads its items)"
         );
         assert_eq!(shown("https://x/\na"), "https://x/\u{fffd}a");
         assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
