@@ -11,7 +11,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fetch")
@@ -111,8 +111,9 @@ fn serve(mut stream: TcpStream, base: &str) {
             format!("Title: Agent\n\nThe agent was {user_agent}.").into_bytes(),
         ),
         "/slow" => {
-            // Longer than the tests' short timeouts: the client gives up first.
-            std::thread::sleep(Duration::from_secs(4));
+            // Far longer than the tests' short timeouts: the client gives up first (had it
+            // waited, the source would be read and the test would see no error line).
+            std::thread::sleep(Duration::from_secs(10));
             (
                 "200 OK",
                 vec!["Content-Type: text/plain".into()],
@@ -613,16 +614,10 @@ fn a_failing_source_is_one_line_and_left_out() {
             &bad,
         ];
         args.extend(extra.iter());
-        let start = Instant::now();
         let o = run(&args);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{what}: {err}");
         assert_eq!(err, format!("error: {bad}: {says}\n"), "{what}");
-        assert!(
-            start.elapsed() < Duration::from_secs(3),
-            "{what}: {:?}",
-            start.elapsed()
-        );
         // The report was still written, against the source that could be read.
         let v = json(&o);
         assert!(v["summary"]["claims"].as_u64().unwrap() > 0, "{what}: {v}");
@@ -660,17 +655,11 @@ fn refused() -> String {
 fn the_timeout_comes_from_the_environment_too() {
     let page = fixture("courier-1.html");
     let slow = url("/slow");
-    let start = Instant::now();
     let o = run_env(
         &["check", page.to_str().unwrap(), "--sources", &slow],
         &[("CORROBORATE_TIMEOUT", "0.3")],
     );
     let err = stderr(&o);
-    assert!(
-        start.elapsed() < Duration::from_secs(3),
-        "{:?}",
-        start.elapsed()
-    );
     // The only source failed: nothing to compare with, the exit-2 error after its line.
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert_eq!(
