@@ -120,7 +120,7 @@ fn serve(mut stream: TcpStream, base: &str) {
                 b"Too late.".to_vec(),
             )
         }
-        "/big" => (
+        "/big" | "/big-stream" => (
             "200 OK",
             vec!["Content-Type: text/html".into()],
             format!("<p>{}</p>", "Word. ".repeat(2000)).into_bytes(),
@@ -158,10 +158,14 @@ fn serve(mut stream: TcpStream, base: &str) {
             b"no such page".to_vec(),
         ),
     };
-    let mut head = format!(
-        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
-        body.len()
-    );
+    // "/big-stream" has no Content-Length: its end is the connection's, and its size is
+    // known only while it is read.
+    let length = if path == "/big-stream" {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", body.len())
+    };
+    let mut head = format!("HTTP/1.1 {status}\r\n{length}Connection: close\r\n");
     for h in headers {
         head.push_str(&h);
         head.push_str("\r\n");
@@ -581,6 +585,12 @@ fn a_failing_source_is_one_line_and_left_out() {
         (
             "too large",
             url("/big"),
+            vec!["--max-file-bytes", "5000"],
+            "too large: more than the limit of 5000 bytes (see --max-file-bytes)".into(),
+        ),
+        (
+            "too large, found while reading",
+            url("/big-stream"),
             vec!["--max-file-bytes", "5000"],
             "too large: more than the limit of 5000 bytes (see --max-file-bytes)".into(),
         ),
