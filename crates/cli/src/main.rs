@@ -2,7 +2,7 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Corpus, Engine, OutputClaims};
+use corroborate::{CheckOptions, Corpus, Engine, OutputClaims};
 use corroborate_cli::fnc1;
 use corroborate_cli::progress::{Progress, Show};
 use corroborate_cli::report::{self, Compared, Run};
@@ -18,22 +18,27 @@ struct Cli {
     #[command(subcommand)]
     command: Command,
     /// The largest file read as a page or source, in bytes (default 64 MiB); a larger file is
-    /// an error.
+    /// an error. Also the largest body fetched from an http(s) address or feed.
     #[arg(long, global = true, value_name = "N", default_value_t = corroborate_cli::read::MAX_FILE_BYTES)]
     max_file_bytes: u64,
     /// No progress on long work (corpus, eval, train, pairs). Progress goes to stderr: a bar
     /// on a terminal, a line at every tenth of the work otherwise.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Seconds that connecting to a web server and each wait for its data may take (a whole
+    /// fetch, redirects included, at most five times that); decimals allowed.
+    #[arg(long, global = true, value_name = "SECS", env = "CORROBORATE_TIMEOUT", default_value = "30", value_parser = corroborate_cli::fetch::parse_seconds)]
+    timeout: std::time::Duration,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Check the claims of PAGE against the sources.
     Check {
-        /// The page to check (.txt, .md, .html or .json).
+        /// The page to check (.txt, .md, .html or .json), or an http(s) address.
         page: PathBuf,
-        /// Source files or folders (.txt, .md, .html, .json, or a corpus .json).
+        /// Source files or folders (.txt, .md, .html, .json, or a corpus .json), or http(s)
+        /// addresses (one that fails is reported and left out).
         #[arg(long, short, required = true, num_args = 1..)]
         sources: Vec<PathBuf>,
         /// Output format.
@@ -42,18 +47,28 @@ enum Command {
         /// Colour in the text report: auto (when stdout is a terminal and NO_COLOR is unset).
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Compare the page with every source, not only with the sources of its story.
+        #[arg(long)]
+        all_sources: bool,
     },
     /// Judge claims against whole sources: JSON lines {"claim", "source"} on stdin, one JSON
     /// line {"relation", ...} per input on stdout.
     Stance,
-    /// Build a corpus file from source files and folders.
+    /// Build a corpus file from source files and folders, web pages and feeds.
     Corpus {
-        /// Source files or folders.
-        #[arg(required = true, num_args = 1..)]
+        /// Source files or folders, or http(s) addresses (one that fails is reported and left
+        /// out).
+        #[arg(required_unless_present = "feed", num_args = 1..)]
         paths: Vec<PathBuf>,
         /// Where to write the corpus JSON ("-" for stdout).
         #[arg(long, short)]
         output: PathBuf,
+        /// An RSS or Atom feed whose items' pages become sources (repeatable).
+        #[arg(long, value_name = "URL")]
+        feed: Vec<String>,
+        /// How many items of each feed are read, the first in the feed's order.
+        #[arg(long, value_name = "N", default_value_t = corroborate_cli::feed::DEFAULT_LIMIT, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        limit: usize,
     },
     /// Evaluate the stance judgement on a data set.
     Eval {
@@ -180,6 +195,8 @@ enum ColorChoice {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
+        // Written, but some address or feed item failed (each said on stderr).
+        Ok(()) if corroborate_cli::fetch::failures() > 0 => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("corroborate: {message}");
@@ -191,15 +208,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let max_bytes = cli.max_file_bytes;
     let show = Show::from_quiet(cli.quiet);
+    corroborate_cli::fetch::set_timeout(cli.timeout);
     match cli.command {
         Command::Check {
             page,
             sources,
             format,
             color,
-        } => check(&page, &sources, format, color, max_bytes),
+            all_sources,
+        } => check(&page, &sources, format, color, all_sources, max_bytes),
         Command::Stance => stance(),
-        Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes, show),
+        Command::Corpus {
+            paths,
+            output,
+            feed,
+            limit,
+        } => corpus(&paths, &feed, limit, &output, max_bytes, show),
         Command::Synth {
             sentences,
             seed,
@@ -321,6 +345,7 @@ fn check(
     sources: &[PathBuf],
     format: Format,
     color: ColorChoice,
+    all_sources: bool,
     max_bytes: u64,
 ) -> Result<(), String> {
     if page_path.is_dir() {
@@ -329,8 +354,8 @@ fn check(
             page_path.display()
         ));
     }
-    let page_sources = corroborate_cli::read::load_path_limited(page_path, max_bytes)
-        .map_err(|e| e.to_string())?;
+    let page_sources =
+        corroborate_cli::fetch::load_page(page_path, max_bytes).map_err(|e| e.to_string())?;
     let page = match page_sources.as_slice() {
         [one] => one,
         [] => {
@@ -353,8 +378,8 @@ fn check(
             page_path.display()
         ));
     }
-    let (corpus, origins) = corroborate_cli::read::load_corpus_with_origins(sources, max_bytes)
-        .map_err(|e| e.to_string())?;
+    let (corpus, origins) =
+        corroborate_cli::fetch::load_sources(sources, max_bytes).map_err(|e| e.to_string())?;
     let itself = page_itself(page_path, &page.text, &corpus, &origins);
     // The engine skips a source with the page's text by itself; the one read from the page's
     // own file (whatever its text) is excluded by id.
@@ -366,18 +391,12 @@ fn check(
         .iter()
         .filter_map(|&(i, _)| corpus.sources.get(i).map(|s| s.id.clone()))
         .collect();
-    let compared: Vec<Compared> = corpus
+    let usable = corpus
         .sources
         .iter()
         .filter(|s| !skipped.contains(&s.id) && exclude.as_deref() != Some(s.id.as_str()))
-        .map(|s| Compared {
-            id: s.id.clone(),
-            outlet: s.outlet.clone(),
-            title: s.title.clone(),
-            url: s.url.clone(),
-        })
-        .collect();
-    if compared.is_empty() {
+        .count();
+    if usable == 0 {
         return Err(format!(
             "no sources to compare {} with: {} the page itself",
             page_path.display(),
@@ -389,14 +408,30 @@ fn check(
         ));
     }
     let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
+    let options = CheckOptions {
+        exclude: exclude.as_deref(),
+        all_sources,
+    };
     let checks = engine
-        .check_each(&page.text, exclude.as_deref())
+        .check_each_with(&page.text, &options)
         .map_err(|e| e.to_string())?;
+    let compared: Vec<Compared> = checks
+        .compared()
+        .map(|s| Compared {
+            id: s.id.clone(),
+            outlet: s.outlet.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+        .collect();
     let run = Run {
         page: page_path.display().to_string(),
         title: page.title.clone(),
         claims: checks.len(),
         sources: compared,
+        story: checks.story().map(corroborate::StoryRef::from),
+        available: checks.summary().available,
+        all_sources,
         skipped,
         date: report::now(),
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -412,7 +447,12 @@ fn check(
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => report::json::write(&mut w, claims.by_ref().map(|(_, c)| c), summary),
+        Format::Json => report::json::write(
+            &mut w,
+            run.story.as_ref(),
+            claims.by_ref().map(|(_, c)| c),
+            summary,
+        ),
         Format::Html => {
             let all: Vec<_> = claims.by_ref().collect();
             report::html::write(&mut w, &run, &page.text, &all, &summary())
@@ -508,26 +548,28 @@ fn stance() -> Result<(), String> {
     out.flush().or_else(ignore_broken_pipe)
 }
 
-fn corpus(paths: &[PathBuf], output: &Path, max_bytes: u64, show: Show) -> Result<(), String> {
-    let mut progress: Option<Progress> = None;
-    let loaded =
-        corroborate_cli::read::load_corpus_with_progress(paths, max_bytes, &mut |n, total| {
-            progress
-                .get_or_insert_with(|| Progress::new("reading sources", total as u64, show))
-                .set(n as u64)
-        });
-    if let Some(p) = progress {
-        p.finish();
-    }
-    let (corpus, _) = loaded.map_err(|e| e.to_string())?;
+fn corpus(
+    paths: &[PathBuf],
+    feeds: &[String],
+    limit: usize,
+    output: &Path,
+    max_bytes: u64,
+    show: Show,
+) -> Result<(), String> {
+    let corpus = corroborate_cli::feed::gather(paths, feeds, limit, max_bytes, show)
+        .map_err(|e| e.to_string())?;
     let json = corpus.to_json();
     if output == Path::new("-") {
         write_out(output, &json)?;
     } else {
         std::fs::write(output, json + "\n")
             .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        let failed = match corroborate_cli::fetch::failures() {
+            0 => String::new(),
+            n => format!("; {n} failed, each said above"),
+        };
         eprintln!(
-            "wrote {} ({} sources)",
+            "wrote {} ({} sources{failed})",
             output.display(),
             corpus.sources.len()
         );

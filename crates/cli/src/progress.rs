@@ -104,6 +104,15 @@ impl Progress {
         }
     }
 
+    /// A line that is always shown, even with `--quiet` (an input that failed): above the
+    /// bar on a terminal, else on stderr as it comes.
+    pub fn error(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
     /// The work is done: the bar is cleared (the caller says what was made).
     pub fn finish(self) {
         if let Some(bar) = self.bar {

@@ -90,6 +90,7 @@ fn with_fields(default_id: &str, f: Fields, text: String) -> Source {
         outlet: f.outlet,
         url: f.url,
         published: f.published,
+        story: None,
         text,
     }
 }
@@ -175,6 +176,7 @@ pub fn html(default_id: &str, content: &str) -> Source {
         outlet: doc.site_name,
         url: doc.url,
         published: doc.published,
+        story: None,
         text: doc.text,
     }
 }
@@ -205,45 +207,150 @@ pub fn load_corpus_with_progress(
     max_bytes: u64,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(Corpus, Vec<PathBuf>)> {
+    read_inputs(paths, max_bytes, progress, None)?.into_corpus()
+}
+
+/// Reads a web address (`http://`, `https://`) into a source: [`crate::fetch`] does it for the
+/// command line.
+pub type UrlReader<'a> = &'a mut dyn FnMut(&str) -> Result<Source>;
+
+/// Called with the error of an input that is left out.
+pub type OnSkip<'a> = &'a mut dyn FnMut(&Error);
+
+/// Like [`load_corpus_with_progress`], with the arguments that are web addresses
+/// ([`crate::fetch::is_url`]) read by `url` in their place in the order. An address that
+/// fails is given to `skipped` and left out (a file that fails is still the error); when every
+/// input failed, the error is [`ErrorKind::NoSources`]. The origin of a fetched source is its
+/// address.
+pub fn load_inputs(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    progress: &mut dyn FnMut(usize, usize),
+    url: UrlReader,
+    skipped: OnSkip,
+) -> Result<(Corpus, Vec<PathBuf>)> {
+    read_inputs(paths, max_bytes, progress, Some((url, skipped)))?.into_corpus()
+}
+
+/// One input to read: a file, or a web address.
+enum Input {
+    File(PathBuf),
+    Url(String),
+}
+
+/// Sources being gathered, with where each came from and how many inputs failed.
+#[derive(Default)]
+pub struct Gathered {
+    sources: Vec<Source>,
+    origins: Vec<PathBuf>,
+    ids: std::collections::HashMap<String, usize>,
+    failed: usize,
+}
+
+impl Gathered {
+    /// Add a source read from `origin`; a source whose id is taken is the error
+    /// ([`ErrorKind::Corpus`], naming both origins) and is not added.
+    pub fn push(&mut self, source: Source, origin: PathBuf) -> Result<()> {
+        if let Some(&k) = self.ids.get(&source.id) {
+            let first = self
+                .origins
+                .get(k)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::new(
+                ErrorKind::Corpus,
+                format!(
+                    "two sources have the id {:?} ({} and {})",
+                    source.id,
+                    first,
+                    origin.display()
+                ),
+            ));
+        }
+        self.ids.insert(source.id.clone(), self.sources.len());
+        self.sources.push(source);
+        self.origins.push(origin);
+        Ok(())
+    }
+
+    /// Count an input that failed and was left out.
+    pub fn failed(&mut self) {
+        self.failed += 1;
+    }
+
+    /// The sources gathered so far.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The checked corpus, and each source's origin. Nothing gathered: when inputs failed,
+    /// [`ErrorKind::NoSources`] saying so.
+    pub fn into_corpus(self) -> Result<(Corpus, Vec<PathBuf>)> {
+        if self.sources.is_empty() && self.failed > 0 {
+            return Err(Error::new(
+                ErrorKind::NoSources,
+                format!(
+                    "no sources could be read ({} failed, each said above)",
+                    self.failed
+                ),
+            ));
+        }
+        let corpus = Corpus {
+            sources: self.sources,
+        };
+        corpus.validate()?;
+        Ok((corpus, self.origins))
+    }
+}
+
+/// Read files, folders and (with `web`) addresses in order into a [`Gathered`]: the work of
+/// [`load_inputs`], before the corpus is checked (so that more sources can be added).
+pub fn read_inputs(
+    paths: &[PathBuf],
+    max_bytes: u64,
+    progress: &mut dyn FnMut(usize, usize),
+    mut web: Option<(UrlReader, OnSkip)>,
+) -> Result<Gathered> {
     if paths.is_empty() {
         return Err(Error::new(
             ErrorKind::NoSources,
             "no source files or folders given",
         ));
     }
-    let mut files = Vec::new();
+    let mut inputs = Vec::new();
     for path in paths {
-        files.extend(files_of(path)?);
-    }
-    let mut sources: Vec<Source> = Vec::new();
-    let mut origins: Vec<PathBuf> = Vec::new();
-    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for (n, file) in files.iter().enumerate() {
-        for source in load_file(file, max_bytes)? {
-            if let Some(&k) = ids.get(&source.id) {
-                let first = origins
-                    .get(k)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                return Err(Error::new(
-                    ErrorKind::Corpus,
-                    format!(
-                        "two sources have the id {:?} ({} and {})",
-                        source.id,
-                        first,
-                        file.display()
-                    ),
-                ));
-            }
-            ids.insert(source.id.clone(), sources.len());
-            sources.push(source);
-            origins.push(file.clone());
+        match path
+            .to_str()
+            .filter(|p| web.is_some() && crate::fetch::is_url(p))
+        {
+            Some(url) => inputs.push(Input::Url(url.to_string())),
+            None => inputs.extend(files_of(path)?.into_iter().map(Input::File)),
         }
-        progress(n + 1, files.len());
     }
-    let corpus = Corpus { sources };
-    corpus.validate()?;
-    Ok((corpus, origins))
+    let mut gathered = Gathered::default();
+    for (n, input) in inputs.iter().enumerate() {
+        match (input, web.as_mut()) {
+            (Input::Url(url), Some((reader, skipped))) => match reader(url) {
+                Ok(source) => gathered.push(source, PathBuf::from(url))?,
+                Err(e) => {
+                    skipped(&e);
+                    gathered.failed();
+                }
+            },
+            (Input::Url(url), None) => {
+                for source in load_file(Path::new(url), max_bytes)? {
+                    gathered.push(source, PathBuf::from(url))?;
+                }
+            }
+            (Input::File(file), _) => {
+                for source in load_file(file, max_bytes)? {
+                    gathered.push(source, file.clone())?;
+                }
+            }
+        }
+        progress(n + 1, inputs.len());
+    }
+    Ok(gathered)
 }
 
 /// The header block of a `.txt` file and the body after it, when there is one.
