@@ -173,6 +173,27 @@ test('the feed parser reads RSS 2.0, RDF, Atom and OPML, and refuses what is not
   assert.match(got.notOpml.error, /not an OPML file/);
 });
 
+test('a document without a window (a fetched page) is read by the rules the command line follows', async () => {
+  // The extraction fixtures (tests/fixtures/extraction/), parsed with DOMParser as a fetched
+  // article is: no layout, so only attributes and inline styles hide (www/extract.js).
+  const dir = join(REPO, 'tests/fixtures/extraction');
+  const cases = readdirSync(dir).filter((f) => f.endsWith('.html')).sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8'), JSON.parse(readFileSync(join(dir, f.replace(/\.html$/, '.json')), 'utf8'))]);
+  assert.ok(cases.length >= 10);
+  const p = await options();
+  const got = await p.evaluate(async (list) => {
+    const { extract, pageMeta, plainText } = await import(chrome.runtime.getURL('shell/extract.js'));
+    return list.map(([name, html]) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return [name, { text: plainText(extract(doc.body).text), ...pageMeta(doc) }];
+    });
+  }, cases.map(([f, html]) => [f, html]));
+  await p.close();
+  for (const [[name, , want], [, have]] of cases.map((c, i) => [c, got[i]])) {
+    assert.deepEqual(have, { text: want.text, title: want.title, outlet: want.outlet, url: want.url, published: want.published }, name);
+  }
+});
+
 test('feeds are added in the options page: RSS, Atom, and an OPML file with a feed that fails', async () => {
   const p = await options();
   const errors = watchErrors(p);
