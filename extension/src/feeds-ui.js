@@ -8,6 +8,7 @@
 import { api, webUrl } from './lib/store.js';
 import { articleOrigins, getFeeds, touchesFeeds } from './lib/feedstore.js';
 import { parseOpml } from './lib/feedparse.js';
+import { publicUrl } from './lib/net.js';
 import { inline } from './shell/text.js';
 
 const $ = (id) => document.getElementById(id);
@@ -32,12 +33,18 @@ function say(text, bad = false) {
 const when = (iso) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The host-permission pattern of a URL's host, or null (synchronous: asked inside the click). */
+/**
+ * The host-permission pattern of a URL's host, or null when the extension would not fetch it
+ * (not http(s), not a public address: lib/net.js). Synchronous: it is asked inside the click.
+ */
 function originOf(url) {
   try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? `*://${u.hostname}/*` : null;
+    return `*://${new URL(publicUrl(url)).hostname}/*`;
   } catch { return null; }
+}
+/** Why a URL is not fetched (publicUrl's message). */
+function whyNot(url) {
+  try { publicUrl(url); return null; } catch (e) { return e.message; }
 }
 
 /**
@@ -109,7 +116,7 @@ function render() {
     const rows = await Promise.all(feeds.map(row));
     $('feeds-list').replaceChildren(el('table', { className: 'feeds' },
       el('caption', { className: 'muted small', textContent: `${plural(feeds.length, 'feed')}, ${plural(feeds.reduce((n, f) => n + f.items.length, 0), 'item')} kept` }),
-      el('thead', {}, el('tr', {}, ...['Outlet', 'Last refresh', 'Items kept', 'Last error', 'Next', '']
+      el('thead', {}, el('tr', {}, ...['Outlet', 'Last refresh', 'Items kept', 'Last error', 'Next fetch', '']
         .map((h) => el('th', { scope: 'col', textContent: h })))),
       el('tbody', {}, ...rows)));
   }).catch((e) => say(e.message, true));
@@ -138,7 +145,7 @@ $('feed-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const url = $('feed-url').value.trim();
   const origin = originOf(url);
-  if (!origin) { say('A feed URL starts with http:// or https://.', true); return; }
+  if (!origin) { say(`Not added: ${whyNot(url)}.`, true); return; }
   addFeeds([{ url }], ask([origin])).then(() => { $('feed-url').value = ''; }, (err) => say(err.message, true));
 });
 
@@ -188,7 +195,7 @@ $('urls-form').addEventListener('submit', (e) => {
   const urls = $('urls').value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   if (!urls.length) { say('Paste article URLs, one per line.', true); return; }
   const bad = urls.filter((u) => !originOf(u));
-  if (bad.length) { say(`Not an http(s) URL: ${inline(bad[0], 80)}`, true); return; }
+  if (bad.length) { say(`Nothing added: ${inline(bad[0], 80)}: ${whyNot(bad[0])}.`, true); return; }
   const asked = ask(urls.map(originOf));
   (async () => {
     if (!(await asked)) { say('The permission to read those sites was not given: nothing added.', true); return; }

@@ -197,6 +197,13 @@ test('a document without a window (a fetched page) is read by the rules the comm
 test('feeds are added in the options page: RSS, Atom, and an OPML file with a feed that fails', async () => {
   const p = await options();
   const errors = watchErrors(p);
+  // Not public: refused before anything is asked or fetched (the test build allows 127.0.0.1 alone).
+  for (const [bad, why] of [['http://localhost:8080/feed.xml', 'localhost is not a public address'],
+    ['http://192.168.1.1/rss', '192.168.1.1 is not a public address']]) {
+    await p.fill('#feed-url', bad);
+    await p.click('#feed-add');
+    assert.equal(await said(p, /^Not added/), `Not added: ${why}: only public feed and article URLs are fetched.`);
+  }
   await p.fill('#feed-url', url('harbour-ledger.rss'));
   await p.click('#feed-add');
   assert.match(await said(p, /^Added/) ?? '(nothing)', /^Added “The Harbour Ledger” \(3 items\)\.$/); // the 90-day-old item dropped
@@ -342,7 +349,7 @@ test('a page saved by hand and the same page gathered from a feed or a list of U
   assert.equal(byHand.text, listed.text);
   // Readability's article: the paragraphs (the headline, which repeats the title, left out).
   assert.equal(byHand.text, 'More than nine thousand visitors came to the Marrowby cheese fair on Saturday, the organisers said.\n\n' +
-    'A blue cheese from the Hollin dairy won the prize for the best cheese of the fair.');
+    'A blue cheese from the Fenwick dairy won the prize for the best cheese of the fair.');
   await sw.evaluate((id) => chrome.storage.local.remove(`source:${id}`), byHand.id); // not of the story: out of the way
 });
 
@@ -382,6 +389,23 @@ test('a failing refresh keeps the items and sources stored, records its error an
   } finally {
     writeFileSync(rss, good);
   }
+});
+
+test('an unrelated page gathers nothing and finds no coverage among the sources', async () => {
+  const before = Object.keys(byUrl(sourcesIn(await storage()))).sort();
+  const { page, tabId } = await open(url('hollin-orchards.html'));
+  const p = await checkFromPopup(tabId);
+  assert.ok(!(await p.evaluate(() => window.__states)).some((s) => /Gathering/.test(s)), 'nothing to gather');
+  const st = await p.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab-status', tabId: id }), tabId);
+  // The core's story gating: no story among the sources, so nothing is compared and no claim is
+  // marked (not every sentence "unique").
+  assert.equal(st.summary.sources, 0, JSON.stringify(st.summary));
+  assert.equal(st.summary.available, 2, JSON.stringify(st.summary));
+  assert.equal(st.summary.claims, 0, JSON.stringify(st.summary));
+  await p.screenshot({ path: join(ARTEFACTS, 'feeds-popup-no-coverage.png') });
+  await p.close();
+  assert.deepEqual(Object.keys(byUrl(sourcesIn(await storage()))).sort(), before);
+  await page.close();
 });
 
 test('after the browser is closed and started again, the feeds, items and sources are all there', async () => {
