@@ -11,7 +11,7 @@
 
 import { api, normaliseUrl, putSources, sourceId } from './lib/store.js';
 import { CAP, GATHER_MAX, REFRESH_MS, backoff, capTotal, feedId, feedKey, getFeed, getFeeds, itemTime,
-  mergeItems } from './lib/feedstore.js';
+  mergeItems, touchesFeeds } from './lib/feedstore.js';
 import { fetchText, htmlType, publicUrl } from './lib/net.js';
 import { parse } from './lib/parse.js';
 import { storyOf } from './engine.js';
@@ -41,6 +41,22 @@ const update = (id, change) => serial(async () => {
 /** Change one item of a feed. */
 const updateItem = (feedIdOf, itemId, change) => update(feedIdOf, (f) => ({ ...f,
   items: f.items.map((i) => (i.id === itemId ? { ...i, ...change(i) } : i)) }));
+
+// The feeds as last read, for the check of every page (reading them means reading all of
+// storage.local, sources included); forgotten whenever a feed changes. A read that a change
+// overtook is not kept.
+let cached = null;
+let version = 0;
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && touchesFeeds(changes)) { version++; cached = null; }
+});
+async function feedsNow() {
+  if (cached) return cached;
+  const v = version;
+  const feeds = await getFeeds();
+  if (v === version) cached = feeds;
+  return feeds;
+}
 
 // ---- The schedule ----
 async function schedule() {
@@ -164,7 +180,7 @@ async function retryItems() {
 export async function gather(pageUrl, text, progress = () => {}) {
   if (typeof text !== 'string' || !text.trim()) return 0;
   const page = normaliseUrl(pageUrl);
-  const feeds = await getFeeds();
+  const feeds = await feedsNow();
   const candidates = [];
   for (const f of feeds) {
     for (const i of f.items) if (normaliseUrl(i.link) !== page) candidates.push({ feed: f, item: i, id: `${f.id} ${i.id}` });
