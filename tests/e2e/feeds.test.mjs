@@ -408,6 +408,23 @@ test('an unrelated page gathers nothing and finds no coverage among the sources'
   await page.close();
 });
 
+test('a feed whose articles live on another host offers to allow that host', async () => {
+  // A feed record as a refresh leaves it, its items on a host the extension holds no permission for.
+  const feed = { id: 'elsewhere-test', url: url('elsewhere.rss'), title: 'Elsewhere Weekly', site: null, added: new Date().toISOString(),
+    refreshed: new Date().toISOString(), due: new Date(Date.now() + 3600e3).toISOString(), error: null, errorAt: null, failures: 0,
+    items: [{ id: 'x', title: 'X', link: 'https://articles.example/x', published: new Date().toISOString(), summary: '' }] };
+  await sw.evaluate((f) => chrome.storage.local.set({ [`feed:${f.id}`]: f }), feed);
+  const o = await options();
+  const allow = o.locator('#feeds-list tr', { hasText: 'Elsewhere Weekly' }).getByRole('button', { name: 'Allow articles on articles.example' });
+  await allow.waitFor({ timeout: 10000 });
+  // The feeds on 127.0.0.1 need none (the host is granted).
+  assert.equal(await o.locator('#feeds-list tr', { hasText: 'The Harbour Ledger' }).getByRole('button', { name: /^Allow/ }).count(), 0);
+  await o.getByRole('button', { name: 'Remove the feed Elsewhere Weekly' }).click();
+  await until(async () => (await o.locator('#feeds-list tbody tr').count()) === 3);
+  assert.equal(await o.locator('#feeds-list tbody tr').count(), 3);
+  await o.close();
+});
+
 test('after the browser is closed and started again, the feeds, items and sources are all there', async () => {
   const before = await storage();
   await ctx.close();
