@@ -6,7 +6,7 @@
 // files (www/pkg) under shell/, the icons, and a manifest made from
 // extension/manifest.template.json plus each browser's few differences. Nothing of the shell is
 // replaced: the extension's own parts (its engine host, its frames) are its own files that use it.
-// Usage: node extension/build.mjs OUT_DIR [chromium|firefox...]
+// Usage: node extension/build.mjs OUT_DIR [--test] [chromium|firefox...]
 
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,14 +18,18 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(REPO, 'extension/src');
 const WWW = join(REPO, 'www');
 
+// Mozilla's Readability (npm @mozilla/readability, pinned by package-lock.json): a classic script
+// that defines the function Readability. The content script bundles it as it is; the extension's
+// pages and background import it as the module vendor/readability.js, made from it here.
+const READABILITY = 'node_modules/@mozilla/readability/Readability.js';
 // The content script's modules, in order: a content script cannot be a module (nor import one
 // without making it web-accessible), so they are assembled into one classic script.
-export const CONTENT = ['www/extract.js', 'www/follow.js', 'www/interact.js', 'extension/content/marks.js',
-  'extension/content/frames.js', 'extension/content/main.js'];
+export const CONTENT = ['www/extract.js', 'www/follow.js', 'www/interact.js', READABILITY, 'extension/src/lib/article.js',
+  'extension/content/marks.js', 'extension/content/frames.js', 'extension/content/main.js'];
 // The shell's modules that the extension's own pages use (frame.js: ui.js, text.js and the keys
 // of interact.js; the background: the engine client client.js, with wire.js's engine host and
 // data.js's data files).
-const SHELL = ['ui.js', 'text.js', 'interact.js', 'client.js', 'wire.js', 'data.js'];
+const SHELL = ['ui.js', 'text.js', 'interact.js', 'client.js', 'wire.js', 'data.js', 'extract.js'];
 // The WebAssembly module and the data files it loads (the .d.ts types are for developers).
 const PKG = ['corroborate.js', 'corroborate_bg.wasm', 'wordnet.bin', 'stance.bin'];
 // The extension's frame document is the only web-accessible resource: the content script puts it
@@ -42,6 +46,7 @@ const BROWSERS = {
   chromium: {
     background: { service_worker: 'background.js', type: 'module' },
     minimum_chrome_version: '111',
+    permissions: ['offscreen'], // added to the template's: the feeds' DOMParser (lib/parse.js)
     web_accessible_resources: [{ resources: FRAME, matches: PAGES, use_dynamic_url: true }],
   },
   firefox: {
@@ -67,7 +72,8 @@ function version() {
 
 export function manifest(browser) {
   const m = JSON.parse(readFileSync(join(REPO, 'extension/manifest.template.json'), 'utf8'));
-  return { ...m, version: version(), ...BROWSERS[browser] };
+  const { permissions = [], ...rest } = BROWSERS[browser];
+  return { ...m, version: version(), ...rest, permissions: [...m.permissions, ...permissions] };
 }
 
 /**
@@ -92,11 +98,24 @@ export function bundle(files, read = (f) => readFileSync(join(REPO, f), 'utf8'))
   return code;
 }
 
-export function build(out, browser) {
+/**
+ * Build one browser's extension into OUT/browser. `test`: the end-to-end tests' build, whose feed
+ * fetcher may also fetch from 127.0.0.1 (lib/flags.js); never a build that ships.
+ */
+export function build(out, browser, { test = false } = {}) {
   const dir = join(out, browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'shell/pkg'), { recursive: true });
   cpSync(SRC, dir, { recursive: true });
+  if (browser !== 'chromium') for (const f of ['offscreen.html', 'offscreen.js']) rmSync(join(dir, f));
+  if (test) {
+    writeFileSync(join(dir, 'lib/flags.js'), '// The end-to-end tests\' build (extension/build.mjs --test): the fixtures on 127.0.0.1 may be fetched.\n' +
+      "export const TEST_HOSTS = ['127.0.0.1'];\n");
+  }
+  mkdirSync(join(dir, 'vendor'));
+  const readability = join(REPO, READABILITY);
+  if (!existsSync(readability)) throw new Error(`${readability} is missing: run scripts/setup (npm ci)`);
+  writeFileSync(join(dir, 'vendor/readability.js'), `${readFileSync(readability, 'utf8')}\nexport { Readability };\n`);
   writeFileSync(join(dir, 'content.js'), bundle(CONTENT));
   for (const f of SHELL) cpSync(join(WWW, f), join(dir, 'shell', f));
   for (const f of PKG) {
@@ -111,10 +130,12 @@ export function build(out, browser) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [out, ...which] = process.argv.slice(2);
-  if (!out) { console.error('usage: node extension/build.mjs OUT_DIR [chromium|firefox...]'); process.exit(2); }
+  const args = process.argv.slice(2);
+  const test = args.includes('--test');
+  const [out, ...which] = args.filter((a) => a !== '--test');
+  if (!out) { console.error('usage: node extension/build.mjs OUT_DIR [--test] [chromium|firefox...]'); process.exit(2); }
   for (const b of which.length ? which : Object.keys(BROWSERS)) {
     if (!BROWSERS[b]) { console.error(`unknown browser ${b}`); process.exit(2); }
-    console.log(build(resolve(out), b));
+    console.log(build(resolve(out), b, { test }));
   }
 }

@@ -45,6 +45,8 @@ const TYPES = {
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
   '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8', '.ts': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml', '.rss': 'application/rss+xml', '.atom': 'application/atom+xml',
+  '.opml': 'text/x-opml',
 };
 const base = resolve(root);
 

@@ -28,9 +28,16 @@ const word = (el, name) => (el.getAttribute(name) ?? '').trim().toLowerCase();
 function hidden(el) {
   if (SKIP.has(el.localName) || el.hidden || word(el, 'aria-hidden') === 'true' ||
     word(el, 'role') === 'navigation') return true;
-  if (el.isContentEditable) return true;
   // A header outside the article's own sections is the site's masthead.
   if (el.localName === 'header' && !el.parentElement?.closest('article, main, section')) return true;
+  // A document without a window (DOMParser's: a fetched article, Readability's output) has no
+  // layout, so, as in the command line's reader, only the attributes and inline styles count.
+  if (!el.ownerDocument.defaultView) {
+    const editable = el.getAttribute('contenteditable');
+    return (editable != null && word(el, 'contenteditable') !== 'false') ||
+      el.style.display === 'none' || el.style.visibility === 'hidden';
+  }
+  if (el.isContentEditable) return true;
   // display:none, visibility:hidden and content-visibility:hidden subtrees; checkVisibility is
   // cheap where present. It is also false for display:contents (no box of its own), whose
   // children do show.
@@ -159,7 +166,9 @@ export function pageMeta(doc = document) {
   const metas = [...doc.querySelectorAll('meta')].map((m) => [metaKey(m), collapse(m.getAttribute('content'))])
     .filter(([key, value]) => key && value);
   const first = (...keys) => metas.find(([key]) => keys.includes(key))?.[1] ?? null;
-  const seen = (el) => !el.closest(UNSEEN) && (el.checkVisibility?.({ visibilityProperty: true }) ?? true);
+  // (A document without a window, DOMParser's, has no layout: only the attributes count there.)
+  const seen = (el) => !el.closest(UNSEEN) && (!el.ownerDocument.defaultView ||
+    (el.checkVisibility?.({ visibilityProperty: true }) ?? true));
   const ld = jsonLd(doc);
   const outlet = first('og:site_name') ?? first('application-name') ?? ld.publisher;
   const h1 = [...doc.querySelectorAll('h1')].find(seen);

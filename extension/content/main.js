@@ -19,7 +19,7 @@
 // modules do without seeing a verdict, the content script takes from them: the extraction, the
 // following of a changing page and the reader's pointer and keys.
 
-/* global extract, plainText, pageMeta, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName,
+/* global extract, plainText, pageMeta, readableText, rangeFor, claimAt, claimBoxes, hostCss, createFrames, randomName,
    follow, interact, claimRect, reveal, stepIndex */
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -254,7 +254,12 @@ if (!globalThis.__corroborateContent) {
   // pageMeta, which the command line's HTML reader shares); the text as a saved source keeps it.
   function readPage() {
     const meta = pageMeta(document);
-    const text = plainText(extract(root()).text);
+    // The article as Readability finds it in a clone of the document (without the extension's
+    // own host), by the same rules as an article gathered from a feed (lib/article.js), so that
+    // both give the same source; when it finds none, the shell's extraction of the article.
+    const clone = document.cloneNode(true);
+    clone.querySelector(hostTag)?.remove();
+    const text = readableText(clone) ?? plainText(extract(root()).text);
     // No outlet named: the site's host stands for it.
     const outlet = meta.outlet ?? location.hostname.replace(/^www\./, '');
     // The address the document was loaded from (the browser's navigation entry, which the page

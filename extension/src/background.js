@@ -9,6 +9,7 @@ import { addPage } from './lib/tabs.js';
 import { boxesView, claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
 import { engineClient } from './shell/client.js';
 import { host } from './engine.js';
+import { feedsMessage, gather } from './feeds.js';
 
 // The shell's engine client on the extension's own host (engine.js). One corpus per tab, dropped
 // as soon as the tab lets it go (a new corpus, the tab closed): nothing else shares it.
@@ -107,6 +108,8 @@ async function checkPage(msg, sender) {
     p.nonce = msg.nonce;
     await api.storage.session?.set({ [nonceKey(tabId)]: msg.nonce }).catch(() => {});
   }
+  // The feeds: the articles of this page's story not stored yet are gathered first (feeds.js).
+  await gather(url, msg.text, (text) => progress(tabId, text)).catch((e) => console.error('corroborate: feeds:', e));
   const corpus = await corpusFor(url);
   const sources = corpus.sources.filter((s) => s.id !== corpus.exclude).length;
   Object.assign(p, { story: corpus.story ?? null, exclude: corpus.exclude ?? null, sources });
@@ -223,12 +226,18 @@ api.tabs.onRemoved.addListener((tabId) => {
   api.storage.session?.remove(nonceKey(tabId)).catch(() => {});
 });
 
+/** The feeds' progress in a tab ("Gathering 3 articles…", or null): in its status, and told to the popup. */
+function progress(tabId, text) {
+  page(tabId).progress = text;
+  api.runtime.sendMessage({ type: 'progress', tabId, text }).catch(() => {});
+}
+
 /** What the popup shows for a tab: the content script's status and the background's part. */
 function tabStatus(tabId) {
   const p = pages.get(tabId);
   if (!p) return null;
   return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story ?? null,
-    exclude: p.exclude ?? null, evidence: p.evidence ?? [] };
+    exclude: p.exclude ?? null, evidence: p.evidence ?? [], progress: p.progress ?? null };
 }
 
 // ---- Messages: from content scripts (sender.tab: trusted for which tab and URL, nothing else)
@@ -237,6 +246,7 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
   const answer = (p) => { Promise.resolve(p).then(reply, (e) => reply({ error: String(e?.message ?? e) })); return true; };
   if (fromExtension(sender)) { // the popup, the options page (or a frame)
     if (msg?.type === 'tab-status' && Number.isInteger(msg.tabId)) return answer(tabStatus(msg.tabId));
+    if (msg?.type === 'feeds') return answer(feedsMessage(msg));
     return false;
   }
   const tabId = sender.tab?.id;

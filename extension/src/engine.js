@@ -11,7 +11,23 @@ import { loadData } from './shell/data.js';
 import { engineHost } from './shell/wire.js';
 
 let ready;
-const engines = engineHost(() => (ready ??= init().then(() => loadData(wasm))));
+const boot = () => (ready ??= init().then(() => loadData(wasm)));
+const engines = engineHost(boot);
 
 /** The background's engine host: {call(request)} (annotations as the engine gives them). */
 export const host = mainThreadHost(engines.handle);
+
+// The feeds' selection (feeds.js): an Engine over candidate sources (feed items: title and
+// description) and the story a page's text belongs to among them (the core's storyOf). The last
+// engine is kept for the next page while the candidates stay the same (`key`).
+let stories = null; // {key, engine}
+/** The story of `text` among `sources`: {id, label, sources: [ids]} or null. */
+export async function storyOf(key, sources, text) {
+  const { Engine } = await boot();
+  if (stories?.key !== key) {
+    stories?.engine.free();
+    stories = null;
+    stories = { key, engine: new Engine({ sources }) };
+  }
+  return stories.engine.storyOf(text) ?? null;
+}

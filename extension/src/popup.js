@@ -57,7 +57,7 @@ function show(st) {
   const s = st?.summary;
   const text = {
     idle: 'Not checked yet.',
-    working: 'Checking…',
+    working: st?.progress ?? 'Checking…', // e.g. "Gathering 3 articles from your feeds…" (feeds.js)
     empty: st?.exclude ? 'This page is your only source: add other articles on its story.'
       : 'No sources yet: add articles on the same story first.',
     error: `Could not check this page: ${st?.error}`,
@@ -101,6 +101,7 @@ async function run() {
   // The content script reports every new result; keep the view in step.
   api.runtime.onMessage.addListener((msg, sender) => {
     if (msg?.type === 'summary' && sender.tab?.id === tabId) withBackground(tabId, msg.status).then(show);
+    if (msg?.type === 'progress' && msg.tabId === tabId && msg.text) show({ state: 'working', progress: msg.text });
     return false;
   });
 

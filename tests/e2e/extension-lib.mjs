@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { ARTEFACTS, REPO, freePort, until } from './lib.mjs';
 
 /**
- * The unpacked extension for one browser, built by scripts/extension under target/e2e; its
- * manifest grants *://127.0.0.1/*, which stands in for activeTab (a test cannot click the
- * toolbar button that grants it). Returns the folder.
+ * The unpacked extension for one browser, built by scripts/extension --test under target/e2e
+ * (its feed fetcher may fetch from 127.0.0.1, which no shipped build does); its manifest grants
+ * *://127.0.0.1/*, which stands in for activeTab (a test cannot click the toolbar button that
+ * grants it). Returns the folder.
  */
 export function buildFor(browser) {
   const out = join(ARTEFACTS, 'extension');
-  const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--out', out,
+  const built = spawnSync(join(REPO, 'scripts/extension'), ['--no-wasm', '--no-zip', '--no-lint', '--test', '--out', out,
     browser], { stdio: ['ignore', 'inherit', 'inherit'] });
   assert.equal(built.status, 0, 'scripts/extension failed');
   const dir = join(out, browser);

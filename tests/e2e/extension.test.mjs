@@ -9,7 +9,8 @@
 // *://127.0.0.1/* as a host permission. A test cannot click the toolbar button, which is what
 // grants activeTab, so the popup is opened as popup.html?tab=ID and the host permission stands in
 // for activeTab (and for the one-site permission the site switch asks for, which is then granted
-// without a prompt).
+// without a prompt). (The build is also the --test one, whose feed fetcher may fetch from
+// 127.0.0.1: tests/e2e/feeds.test.mjs; this test adds no feed.)
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
