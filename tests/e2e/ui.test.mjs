@@ -185,7 +185,6 @@ for (const [file, name, words] of STATES) {
     const live = await until(async () => words.test((await ui(page)).live) && (await ui(page)).live, 2000);
     assert.ok(live, `the live region says it: ${(await ui(page)).live}`);
     await shot(page, `status-${name}`);
-    if (name !== 'not-found') return;
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, `status-${name}-dark`);
     // 390 px: the badge below the article, in the page; scrolled to, it covers no text.
@@ -195,6 +194,7 @@ for (const [file, name, words] of STATES) {
     const lines = await textLines(narrow.page);
     const badge = await inDocument(narrow.page, (await ui(narrow.page)).badge.box);
     assert.deepEqual(lines.filter((l) => overlap(l, badge)), [], '390 px: the badge covers no text');
+    assert.match((await ui(narrow.page)).badge.text, words, '390 px: the same words');
     await shot(narrow.page, `status-${name}-390`);
   });
 }
@@ -234,6 +234,19 @@ test('data-status="show": "no sources to compare with" stays at every re-check w
   const panel = await until(async () => { const u = await ui(page); return u.panel.box && u; });
   assert.doesNotMatch(panel.panel.text, /could not check this page/);
   assert.match(panel.panel.text, /claims? checked against \d+ sources?/);
+});
+
+test('the demo shows its failures too: its corpus not found, on the badge and in its status line', async (t) => {
+  const page = await browser.newPage({ viewport: WIDE });
+  t.after(() => page.close());
+  await page.route('**/demo/corpus.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${site.url}/index.html`);
+  const got = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 15000);
+  assert.ok(got, `the badge shows the failure: ${JSON.stringify(await ui(page))}`);
+  assert.match(got.badge.text, /the corpus was not found \(HTTP 404\)/);
+  const status = await page.evaluate(() => document.querySelector('#status').textContent);
+  assert.match(status, /could not start: .*HTTP 404/);
+  await shot(page, 'status-demo-not-found');
 });
 
 test('without data-status the page stays quiet: no UI, a console message', async (t) => {
@@ -350,6 +363,13 @@ test('the panel docks beside the article at 1280 px, and shows the legend one ke
     assert.ok(status.includes(`${summary[v]} ${v}`), `status line: ${v}`);
   }
   assert.equal((got.badge.text.match(/[✓✗±≈◇] \d+/g) ?? []).length, 5, `the badge shows all five counts: ${got.badge.text}`);
+  // The same words for what was checked: the panel's heading opens the status line, and the
+  // badge's name (what a screen reader says) has it too.
+  const heading = await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+    .querySelector('[part~="panel"] h2').textContent);
+  assert.match(heading, /^\d+ claims checked against 3 sources$/);
+  assert.ok(status.startsWith(`${heading} in `), `the status line: ${status}`);
+  assert.ok(got.badge.text.includes(`(${heading};`), `the badge's name: ${got.badge.text}`);
   await shot(page, 'panel-1280');
   assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open');
   await page.emulateMedia({ colorScheme: 'dark' });
