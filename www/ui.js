@@ -526,9 +526,13 @@ export function createUI(on, { view } = {}) {
       slotBox = el('div', { class: 'slot' });
       s.append(slotBox);
     }
-    if (root === document.documentElement) {
-      if (slot.parentNode !== document.body || slot.nextSibling) document.body?.append(slot);
-    } else if (root.nextSibling !== slot) root.after(slot);
+    const placed = root === document.documentElement
+      ? slot.parentNode === document.body && !slot.nextSibling : root.nextSibling === slot;
+    if (placed) return slotBox;
+    // (a page that re-parsed its HTML, innerHTML = innerHTML, made empty copies of the slot)
+    for (const copy of document.querySelectorAll('corroborate-slot')) if (copy !== slot) copy.remove();
+    if (root === document.documentElement) document.body?.append(slot);
+    else root.after(slot);
     return slotBox;
   }
 
