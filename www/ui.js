@@ -463,8 +463,8 @@ export function createUI(on, { view } = {}) {
     const none = coverageWords(state.story, state.available);
     if (none) {
       fill(panel, el('h2', {}, none),
-        el('p', {}, 'Nothing on this page is marked: it is not about the story of any of the sources it was checked against.'),
-        el('p', { class: 'key' }, 'Sources on this page\u2019s story would be compared with it, claim by claim.'));
+        el('p', {}, 'Nothing on this page is marked: none of those sources is about the story it tells.'),
+        el('p', { class: 'key' }, 'Once there are sources on its story, each of its claims is compared with them.'));
       return;
     }
     // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.

@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTEFACTS, REPO, VERDICTS, highlights, launch, mkdirp, recordReady, serve, settle,
   siteDir, until, waitReady, watchErrors } from './lib.mjs';
@@ -37,6 +37,18 @@ before(async () => {
     'data-corpus="one-source.json"'));
   writeFileSync(join(dir, 'all-sources.html'), html.replace('data-status="show"',
     'data-status="show" data-all-sources="true"'));
+  // The demo page (its own copy of the shell) with the article as one more outlet of its corpus:
+  // read as that outlet, the page's sources are the four ferry reports.
+  const copy = mkdirp(join(siteDir(), 'shell-fixtures/demo'));
+  for (const f of readdirSync(siteDir())) {
+    if (/\.(js|css|html|svg)$/.test(f)) cpSync(join(siteDir(), f), join(copy, f));
+  }
+  cpSync(join(siteDir(), 'pkg'), join(copy, 'pkg'), { recursive: true });
+  const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+  const paras = [...article.matchAll(/<(?:h1|p)>([^<]*)<\/(?:h1|p)>/g)].map((m) => m[1].replace(/&#39;/g, "'"));
+  mkdirp(join(copy, 'demo'));
+  writeFileSync(join(copy, 'demo/corpus.json'), JSON.stringify({ sources: [...demo.sources, {
+    id: 'upland-bulletin', outlet: 'The Upland Bulletin', title: paras[0], text: paras.join('\n\n') }] }));
 });
 after(async () => {
   await browser?.close();
@@ -179,5 +191,20 @@ test('the demo page still marks its claims against its story\'s sources, and the
   await press(page, 'badge');
   const p = await until(async () => (await ui(page)).panel, 3000);
   assert.ok(p.includes(`Story: ${got.story.label}`), `the panel names the story: ${p}`);
+  assert.deepEqual(errors, []);
+});
+
+test('the demo read as an outlet of another story: its status line says "no coverage" too, in the badge\'s words', async (t) => {
+  const { page, errors } = await open(t, '/shell-fixtures/demo/index.html#upland-bulletin');
+  const got = await ready(page);
+  assert.equal(got.story, null);
+  assert.equal(got.available, 4, 'the four ferry reports (the page itself left out)');
+  assert.equal(await painted(page), 0, 'nothing marked');
+  const status = await page.evaluate(() => document.querySelector('#status').textContent);
+  assert.equal(status, `${NONE(4)}.`);
+  const u = await until(async () => { const x = await ui(page); return x.live && x; }, 3000);
+  assert.match(u.badge, new RegExp(`^corroborate ${NONE(4)} `));
+  assert.equal(u.live, `corroborate: ${NONE(4)}`);
+  await shot(page, 'demo-none');
   assert.deepEqual(errors, []);
 });
