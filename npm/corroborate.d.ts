@@ -1,10 +1,10 @@
 // Types of the page shell (corroborate.js). The engine's own types (Claim, Evidence, Summary, ...)
 // come from the WebAssembly module: import them from 'corroborate/engine'.
 
-import type { Claim, CorpusInput, Relation, Summary } from './pkg/corroborate.js';
+import type { Claim, CorpusInput, Relation, StoryRef, Summary } from './pkg/corroborate.js';
 
 export type { Claim, CorpusInput, Evidence, Reason, DiffSpan, Relation, Summary, Verdict,
-  SourceInput, Annotation } from './pkg/corroborate.js';
+  SourceInput, Annotation, StoryRef } from './pkg/corroborate.js';
 
 /** A claim as the shell holds it: the engine's claim plus its position on the page. */
 export interface PageClaim extends Claim {
@@ -34,22 +34,12 @@ export interface AttachOptions {
   allSources?: boolean;
 }
 
-/** A story of the corpus's sources: its id ("story:…" or "auto:…") and its label. */
-export interface StoryRef {
-  id: string;
-  label: string;
-}
-
 /**
- * The shell's summary: the engine's counts per verdict, how many sources were compared
- * (`sources`) and are usable (`available`), and the story the page matched (`null`: none of
- * the sources is on its story, and nothing is marked; absent when the page has no text).
+ * The shell's summary: the engine's (counts per verdict, how many sources were compared,
+ * `sources`, and are usable, `available`) and the story the page matched (`null`: none of the
+ * sources is on its story, and nothing is marked; absent when the page has no text).
  */
-export type PageSummary = Summary & {
-  sources: number;
-  available: number;
-  story?: StoryRef | null;
-};
+export type PageSummary = Summary & { story?: StoryRef | null };
 
 /** A request of the engine host protocol (wire.js). */
 export type EngineRequest =

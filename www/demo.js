@@ -35,11 +35,11 @@ async function read(corpus) {
   handle = await attach({ root: '#story', corpus: CORPUS, exclude: source.id, status: 'show' });
 }
 
-document.addEventListener('corroborate:ready', ({ detail: { summary, story, sources, available, timings } }) => {
+document.addEventListener('corroborate:ready', ({ detail: { summary, sources, timings } }) => {
   const ms = Math.round(timings.extract + timings.annotate + timings.paint);
   // The same words as the badge and panel (ui.js): no coverage of the story, or the counts in
   // the same order ("12 claims checked against 3 sources in 40 ms: 4 confirmed, …").
-  $('status').textContent = `${coverageWords(story, available) ??
+  $('status').textContent = `${coverageWords(summary) ??
     `${summaryWords(summary, sources)} in ${ms} ms: ${countWords(summary)}`}.`;
 });
 

@@ -174,12 +174,15 @@ export const summaryWords = (summary, sources) =>
   `${plural(summary?.claims ?? 0, 'claim')} checked against ${plural(sources ?? 0, 'source')}`;
 
 /**
- * The words when the page's story has none of the sources: "No coverage of this story among
- * your 3 sources" ("1 source"); null when a story matched (or the engine says nothing of
- * stories: `story` undefined), and when there are no sources at all (another state).
+ * The words when the page's story has none of the sources, so that none was compared: "No
+ * coverage of this story among your 3 sources" ("1 source"), from a summary's `story`,
+ * `sources` (compared) and `available` (usable). Null when a story matched (or the engine says
+ * nothing of stories: `story` undefined), when sources were compared all the same (allSources),
+ * and when there are no sources at all (another state).
  */
-export const coverageWords = (story, available) => (story === null && available > 0
-  ? `No coverage of this story among your ${plural(available, 'source')}` : null);
+export const coverageWords = ({ story, sources, available } = {}) =>
+  (story === null && !sources && available > 0
+    ? `No coverage of this story among your ${plural(available, 'source')}` : null);
 
 /** "Claim 3 of 12" (or "Claim 3" when the count is not known). */
 export const positionWords = (index, count) => `Claim ${index + 1}${count ? ` of ${count}` : ''}`;
@@ -460,7 +463,7 @@ export function createUI(on, { view } = {}) {
       return;
     }
     if (!summary) return;
-    const none = coverageWords(state.story, state.available);
+    const none = coverageWords(state);
     if (none) {
       fill(panel, el('h2', {}, none),
         el('p', {}, 'Nothing on this page is marked: none of those sources is about the story it tells.'),
@@ -620,7 +623,7 @@ export function createUI(on, { view } = {}) {
   // live region, once when it begins (not at every re-check while it holds).
   function render() {
     const { summary, sources } = state;
-    const none = problem ? null : coverageWords(state.story, state.available);
+    const none = problem ? null : coverageWords(state);
     badge.removeAttribute('aria-label');
     if (problem) {
       badge.dataset.state = 'error';

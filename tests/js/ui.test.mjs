@@ -190,11 +190,15 @@ test('what is read out is the popover\'s lines: position, the claim, the verdict
 });
 
 test('no coverage: said when the page\'s story has none of the sources, "1 source" singular', () => {
-  assert.equal(coverageWords(null, 14), 'No coverage of this story among your 14 sources');
-  assert.equal(coverageWords(null, 1), 'No coverage of this story among your 1 source');
-  // A story matched, an engine that says nothing of stories, or no sources at all: not this state.
-  assert.equal(coverageWords({ id: 'auto:0a1b2c3d', label: 'Brennholm · library · fire' }, 14), null);
-  assert.equal(coverageWords(undefined, 14), null);
-  assert.equal(coverageWords(null, 0), null);
-  assert.equal(coverageWords(null, undefined), null);
+  const none = (available, extra = {}) => coverageWords({ story: null, sources: 0, available, ...extra });
+  assert.equal(none(14), 'No coverage of this story among your 14 sources');
+  assert.equal(none(1), 'No coverage of this story among your 1 source');
+  // A story matched, an engine that says nothing of stories, sources compared all the same
+  // (allSources), or no sources at all: not this state.
+  assert.equal(none(14, { story: { id: 'auto:0a1b2c3d', label: 'Brennholm · library · fire' }, sources: 3 }), null);
+  assert.equal(none(14, { story: undefined }), null);
+  assert.equal(none(14, { sources: 14 }), null);
+  assert.equal(none(0), null);
+  assert.equal(none(undefined), null);
+  assert.equal(coverageWords(), null);
 });
