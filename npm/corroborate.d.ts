@@ -1,10 +1,10 @@
 // Types of the page shell (corroborate.js). The engine's own types (Claim, Evidence, Summary, ...)
 // come from the WebAssembly module: import them from 'corroborate/engine'.
 
-import type { Claim, CorpusInput, Relation, Summary } from './pkg/corroborate.js';
+import type { Claim, CorpusInput, Relation, StoryRef, Summary } from './pkg/corroborate.js';
 
 export type { Claim, CorpusInput, Evidence, Reason, DiffSpan, Relation, Summary, Verdict,
-  SourceInput, Annotation } from './pkg/corroborate.js';
+  SourceInput, Annotation, StoryRef } from './pkg/corroborate.js';
 
 /** A claim as the shell holds it: the engine's claim plus its position on the page. */
 export interface PageClaim extends Claim {
@@ -30,12 +30,21 @@ export interface AttachOptions {
   status?: 'show';
   /** An engine host of your own (default: the shell's worker host; `worker` is then not used). */
   host?: EngineHost;
+  /** Compare the page with every source, not only those of its own story (default false). */
+  allSources?: boolean;
 }
+
+/**
+ * The shell's summary: the engine's (counts per verdict, how many sources were compared,
+ * `sources`, and are usable, `available`) and the story the page matched (`null`: none of the
+ * sources is on its story, and nothing is marked; absent when the page has no text).
+ */
+export type PageSummary = Summary & { story?: StoryRef | null };
 
 /** A request of the engine host protocol (wire.js). */
 export type EngineRequest =
   | { type: 'setCorpus'; key: string; url?: string; corpus?: CorpusInput }
-  | { type: 'annotate'; key: string; text: string; exclude?: string }
+  | { type: 'annotate'; key: string; text: string; exclude?: string; allSources?: boolean }
   | { type: 'drop'; key: string };
 
 /** Runs the engine: answers each request (setCorpus → the source ids, annotate → the result, drop → true). */
@@ -53,10 +62,14 @@ export interface Handle {
   /** The element being annotated (a replaced article found again by its selector). */
   readonly root: Element;
   readonly claims: PageClaim[];
-  readonly summary: Summary;
+  readonly summary: PageSummary;
   readonly timings: Timings;
-  /** How many sources the page was compared with (after `exclude`). */
-  readonly sources?: number;
+  /** How many sources the page was compared with: those of its story (after `exclude`). */
+  readonly sources: number;
+  /** How many usable sources the corpus has (after `exclude`). */
+  readonly available: number;
+  /** The story the page matched; `null` when none of the sources is on its story. */
+  readonly story?: StoryRef | null;
   /** Annotate the current text again. */
   refresh(): Promise<Handle>;
   /** Remove the marks, the UI and the listeners. */
@@ -69,7 +82,10 @@ export interface Handle {
 /** The detail of the `corroborate:ready` event dispatched on `document` after each annotation. */
 export interface ReadyDetail {
   claims: PageClaim[];
-  summary: Summary;
+  summary: PageSummary;
+  story?: StoryRef | null;
+  sources: number;
+  available: number;
   root: Element;
   timings: Timings;
 }

@@ -78,7 +78,7 @@ export function corpusRequest(corpus, base) {
 
 /**
  * The client of one host: `use(corpus, base)` loads the corpus into the host once for all its
- * users and gives {ready (→ the source ids), annotate(text, exclude), release()}.
+ * users and gives {ready (→ the source ids), annotate(text, exclude, {allSources}), release()}.
  */
 export function engineClient(host, keepMs = KEEP_MS) {
   const corpora = new Map();
@@ -99,7 +99,9 @@ export function engineClient(host, keepMs = KEEP_MS) {
       clearTimeout(entry.timer);
       return {
         ready: entry.ready,
-        annotate: (text, exclude) => host.call({ type: 'annotate', key, text, exclude }),
+        // allSources: every source, not only those of the page's story (sent only when set)
+        annotate: (text, exclude, { allSources = false } = {}) => host.call({ type: 'annotate', key,
+          text, exclude, ...(allSources ? { allSources: true } : {}) }),
         release() {
           if (--entry.users > 0 || corpora.get(key) !== entry) return;
           entry.timer = setTimeout(() => {

@@ -73,18 +73,12 @@ function tell(error, options) {
  * or {sources}), exclude (source id of the page itself), observe, worker, ui (all default true),
  * host (an engine host: {call(request)} answering wire.js's requests; default the shell's worker
  * host, or its main-thread host with worker: false), status ('show': a failure is shown on the
- * badge, not only thrown). Resolves to a handle once the first annotation is painted.
+ * badge, not only thrown), allSources (true: compare with every source, not only those of the
+ * page's story). Resolves to a handle once the first annotation is painted.
  */
 export async function attach(options = {}) {
   try {
-    const handle = await attachHere(options);
-    // Nothing to compare with (an empty corpus, or only the page itself): said, not an error.
-    if (!handle.sources) {
-      const why = new Error('corroborate: the corpus has no sources to compare with (other than the excluded page)');
-      console.warn(why.message);
-      tell(why, options);
-    }
-    return handle;
+    return await attachHere(options);
   } catch (e) {
     tell(e, options);
     throw e;
@@ -99,7 +93,9 @@ async function attachHere(options) {
   const host = options.host ?? defaultHosts()[options.worker === false ? 'main' : 'worker'];
   const engine = clientOf(host).use(options.corpus, document.baseURI);
   const exclude = options.exclude ?? undefined;
+  const allSources = options.allSources === true;
   const showUI = options.ui !== false;
+  let empty = false; // nothing to compare with, at the last check
 
   let lastText = null; // the text the claims' offsets refer to
   let generation = 0;
@@ -108,6 +104,9 @@ async function attachHere(options) {
     root,
     claims: [],
     summary: { ...EMPTY },
+    story: undefined,
+    sources: 0,
+    available: 0,
     timings: { extract: 0, annotate: 0, paint: 0 },
     refresh,
     detach,
@@ -124,8 +123,10 @@ async function attachHere(options) {
     const t0 = now();
     const got = extract(root);
     const t1 = now();
-    handle.sources = (await engine.ready).filter((id) => id !== exclude).length;
-    const result = got.text.trim() ? await engine.annotate(got.text, exclude) : { claims: [], summary: { ...EMPTY } };
+    const usable = (await engine.ready).filter((id) => id !== exclude).length;
+    // (no text: nothing to check, and no story to match)
+    const result = got.text.trim() ? await engine.annotate(got.text, exclude, { allSources })
+      : { claims: [], summary: { ...EMPTY, sources: 0, available: usable } };
     const t2 = now();
     await yieldTask(); // the result was parsed in this task; paint in the next
     if (gen !== generation || detached) return handle; // a newer run took over
@@ -133,14 +134,32 @@ async function attachHere(options) {
     lastText = got.text;
     const open = view.opened();
     handle.claims = result.claims.map(expand);
-    handle.summary = result.summary;
+    // An engine that groups stories says which sources it compared and how many it holds.
+    handle.available = result.summary.available ?? usable;
+    handle.sources = result.summary.sources ?? usable;
+    handle.story = result.story;
+    handle.summary = { ...result.summary, sources: handle.sources, available: handle.available,
+      story: handle.story };
     paint.paint(got, handle.claims);
-    view.update(open);
+    view.update(open, nothingToCompare());
     const t3 = now();
     handle.timings = { extract: round(t1 - t0), annotate: round(t2 - t1), paint: round(t3 - t2b) };
     document.dispatchEvent(new CustomEvent('corroborate:ready', { detail: {
-      claims: handle.claims, summary: handle.summary, root, timings: handle.timings } }));
+      claims: handle.claims, summary: handle.summary, story: handle.story, sources: handle.sources,
+      available: handle.available, root, timings: handle.timings } }));
     return handle;
+  }
+
+  // Nothing to compare with (an empty corpus, or only the page itself) is said, not an error: a
+  // console warning when it begins, and with status: 'show' a failure on the badge, kept there at
+  // every re-check while it holds and gone once there are sources.
+  function nothingToCompare() {
+    const was = empty;
+    empty = handle.available === 0;
+    if (!empty) return null;
+    const why = 'corroborate: the corpus has no sources to compare with (other than the excluded page)';
+    if (!was) console.warn(why);
+    return showsStatus(options.status) ? { text: statusOf(new Error(why)).text, detail: why } : null;
   }
 
   // Dynamic pages: re-annotate when the text changes (never on our own changes: the fallback's
@@ -232,8 +251,9 @@ if (firstTag && wasmBlocked()) { // embed: CSP: log once, touch nothing (unless 
   console.error(wasmBlocked());
   if (me.dataset.status === 'show') tell(new Error(wasmBlocked()), { status: 'show', root: me.dataset.root || undefined });
 } else if (firstTag) {
-  const { corpus, root, exclude, observe, worker: w, status } = me.dataset;
+  const { corpus, root, exclude, observe, worker: w, status, allSources } = me.dataset;
   const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
-    observe: observe !== 'false', worker: w !== 'false', status }).catch((e) => console.error(e));
+    observe: observe !== 'false', worker: w !== 'false', status, allSources: allSources === 'true' })
+    .catch((e) => console.error(e));
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', start) : start();
 }

@@ -30,8 +30,13 @@ export function showStatus(text, detail, { root = null, create = createUI } = {}
 /** Whether a node is part of the page's corroborate UI. */
 export const inUI = (node) => Boolean(ui?.contains(node));
 
+// What the UI shows of a handle besides its claims and counts: its story, the usable sources,
+// and a failure shown while it holds ({text, detail}, e.g. nothing to compare with).
+const extra = (handle, problem) => ({ story: handle.story, available: handle.available, problem });
+const problems = new WeakMap(); // handle → the failure its last update showed, or null
+
 /**
- * The UI side of `handle` (its `claims`, `summary`, `sources`); `paint` is its painter (ranges,
+ * The UI side of `handle` (its `claims`, `summary`, `sources`, `story`, `available`); `paint` is its painter (ranges,
  * mark(i)). With show: false, stepping still scrolls to each claim and marks it, with no UI.
  * `create` makes the UI (ui.js's createUI; a stand-in in the tests).
  */
@@ -95,11 +100,15 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
     place: () => !ui || ui.place(),
     /** Before new claims come: the text of the open claim, if this handle's popover is open. */
     opened: () => (mine() && ui.openIndex >= 0 ? handle.claims[ui.openIndex]?.text ?? null : null),
-    /** New claims are painted: show them, and keep the popover on the claim that had it open. */
-    update(openText) {
+    /**
+     * New claims are painted: show them, and keep the popover on the claim that had it open.
+     * `problem` ({text, detail}): a failure to keep on the badge while it holds (status: 'show').
+     */
+    update(openText, problem = null) {
       active = -1;
+      problems.set(handle, problem);
       if (!mine()) return;
-      ui.update(handle.claims, handle.summary, handle.sources ?? 0);
+      ui.update(handle.claims, handle.summary, handle.sources ?? 0, extra(handle, problem));
       const again = openText == null ? -1 : handle.claims.findIndex((c) => c.text === openText);
       if (again >= 0) open(again, { pin: pinned });
       else close();
@@ -110,7 +119,9 @@ export function presenter(handle, paint, { show = true, create = createUI } = {}
       const k = owners.indexOf(handle);
       if (k >= 0) owners.splice(k, 1);
       const next = owner();
-      if (ui && !next) { ui.destroy(); ui = null; } else if (ui) ui.update(next.claims, next.summary, next.sources ?? 0);
+      if (ui && !next) { ui.destroy(); ui = null; } else if (ui) {
+        ui.update(next.claims, next.summary, next.sources ?? 0, extra(next, problems.get(next) ?? null));
+      }
     },
   };
 }

@@ -7,9 +7,10 @@
 // view per frame: `createUI(on, {view: 'popover'})` is the popover alone, filling its frame;
 // `{view: 'badge'}` the badge and panel at the frame's bottom right.
 //
-// In the page, the badge and panel keep off the article (on.root() gives its box): beside it
-// when the margin beside it has room, else just below it, in the page's flow (a narrow screen),
-// so that they never sit over the text being read. Counts follow one rule everywhere (badge,
+// In the page, the badge and panel keep off the article (on.root() gives its box): fixed in the
+// margin beside it when that has room, else in the page's flow right after it (a narrow screen):
+// a <corroborate-slot> element inserted after the root, whose shadow root holds them, so that
+// they push what follows down and never sit over any text. Counts follow one rule everywhere (badge,
 // panel, the words read out): all five verdicts, in the same order, zeros included.
 
 import { bdi, balanceBidi, clampText } from './text.js';
@@ -61,7 +62,13 @@ button{font:inherit;color:inherit;cursor:pointer}
 .n{color:var(--tone);font-weight:600;white-space:nowrap}
 [part~=panel]{right:16px;bottom:60px;width:min(30rem,calc(100vw - 32px));
  max-height:min(70vh,36rem);overflow:auto;padding:14px 16px}
-[part~=badge][data-dock=below],[part~=panel][data-dock=below]{position:absolute}
+:host(corroborate-slot){display:block!important;clear:both!important;margin:8px 0 16px!important}
+.slot{display:flex;flex-direction:column;align-items:flex-end;gap:8px}
+.slot [part~=badge]{position:static;max-width:100%;box-shadow:none}
+.slot [part~=panel]{position:static;align-self:stretch;width:auto;max-height:none;box-shadow:none}
+[part~=badge][data-state=coverage]{flex-wrap:wrap;gap:0 6px;border-radius:14px;text-align:left}
+[part~=coverage]{color:var(--muted);font-weight:600}
+[part~=story]{margin:-4px 0 8px;color:var(--muted);font-size:13px}
 [part~=badge][data-state=error]{border-color:var(--contradicted);flex-wrap:wrap;gap:0 6px;
  border-radius:14px;text-align:left}
 [part~=status]{color:var(--contradicted);font-weight:600}
@@ -165,6 +172,17 @@ export const countWords = (summary) => VERDICTS.map((v) => `${summary?.[v] ?? 0}
 /** The heading of a summary: "12 claims checked against 3 sources". */
 export const summaryWords = (summary, sources) =>
   `${plural(summary?.claims ?? 0, 'claim')} checked against ${plural(sources ?? 0, 'source')}`;
+
+/**
+ * The words when the page's story has none of the sources, so that none was compared: "No
+ * coverage of this story among your 3 sources" ("1 source"), from a summary's `story`,
+ * `sources` (compared) and `available` (usable). Null when a story matched (or the engine says
+ * nothing of stories: `story` undefined), when sources were compared all the same (allSources),
+ * and when there are no sources at all (another state).
+ */
+export const coverageWords = ({ story, sources, available } = {}) =>
+  (story === null && !sources && available > 0
+    ? `No coverage of this story among your ${plural(available, 'source')}` : null);
 
 /** "Claim 3 of 12" (or "Claim 3" when the count is not known). */
 export const positionWords = (index, count) => `Claim ${index + 1}${count ? ` of ${count}` : ''}`;
@@ -386,13 +404,16 @@ export function createUI(on, { view } = {}) {
   const host = document.createElement('corroborate-ui');
   if (view) host.dataset.view = view;
   const shadow = host.attachShadow({ mode: 'open' });
+  let sheet = null;
   try {
-    const sheet = new CSSStyleSheet();
+    sheet = new CSSStyleSheet();
     sheet.replaceSync(CSS_TEXT);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    shadow.append(el('style', {}, CSS_TEXT));
-  }
+  } catch { sheet = null; }
+  const style = (root) => {
+    if (sheet) root.adoptedStyleSheets = [sheet];
+    else root.append(el('style', {}, CSS_TEXT));
+  };
+  style(shadow);
   const badge = el('button', { part: 'badge', type: 'button', 'aria-expanded': 'false',
     'aria-controls': 'corroborate-panel' }, el('b', {}, 'corroborate'), ' checking…');
   const panel = el('section', { part: 'panel', class: 'box', id: 'corroborate-panel', role: 'region',
@@ -403,8 +424,14 @@ export function createUI(on, { view } = {}) {
   shadow.append(badge, panel, popover, live);
   document.documentElement.append(host);
 
-  let state = { claims: [], summary: null, sources: 0 };
+  // On a narrow screen the badge and panel move into the page's flow, right after the root: into
+  // the shadow root of one <corroborate-slot> element, made when first needed (see dock()).
+  let slot = null;
+  let slotBox = null;
+
+  let state = { claims: [], summary: null, sources: 0, story: undefined, available: undefined };
   let problem = null; // {text, detail}: why the page could not be checked (shown on request)
+  let said = null; // the state last read out by the live region (a failure, no coverage)
   let anchor = null; // function returning the claim's rect, for repositioning
   let shown = []; // the evidence items of the open popover
 
@@ -436,6 +463,13 @@ export function createUI(on, { view } = {}) {
       return;
     }
     if (!summary) return;
+    const none = coverageWords(state);
+    if (none) {
+      fill(panel, el('h2', {}, none),
+        el('p', {}, 'Nothing on this page is marked: none of those sources is about the story it tells.'),
+        el('p', { class: 'key' }, 'Once there are sources on its story, each of its claims is compared with them.'));
+      return;
+    }
     // Columns: the sources that speak of any claim (the MAX_COLS busiest), in order of appearance.
     const seen = new Map();
     for (const c of claims) for (const [id, name] of c.sources) {
@@ -461,6 +495,7 @@ export function createUI(on, { view } = {}) {
     });
     fill(panel,
       el('h2', {}, summaryWords(summary, state.sources)),
+      state.story?.label ? el('p', { part: 'story' }, 'Story: ', bdi(state.story.label, MAX_TITLE)) : null,
       el('h3', {}, 'How to read the marks'),
       legend(summary),
       claims.length ? el('table', { part: 'grid' }, el('caption', { class: 'sr' }, 'Claims by source'),
@@ -470,42 +505,69 @@ export function createUI(on, { view } = {}) {
         : null);
   }
 
-  // Keep the badge and panel off the article: fixed in the margin beside it when that has room,
-  // else just below it in the page (absolute, in document coordinates), never over its text.
+  // Put the badge and the panel each in its box (the UI's shadow root, or the slot's), keeping
+  // focus where it was; the badge names the panel it opens only when they are in one shadow root.
+  function moveTo(badgeBox, panelBox) {
+    if (badge.parentNode === badgeBox && panel.parentNode === panelBox) return;
+    const active = badge.getRootNode().activeElement ?? panel.getRootNode().activeElement;
+    const focused = active && (active === badge || panel.contains(active)) ? active : null;
+    if (badgeBox === shadow) shadow.insertBefore(badge, popover);
+    else badgeBox.prepend(badge);
+    if (panelBox === shadow) shadow.insertBefore(panel, popover);
+    else panelBox.append(panel);
+    if (badgeBox === panelBox) badge.setAttribute('aria-controls', panel.id);
+    else badge.removeAttribute('aria-controls');
+    focused?.focus({ preventScroll: true });
+  }
+  // The slot right after the root, in the page's flow (after <body> when the root is <body>, at
+  // the end of <body> when it is <html>). Placed again if the page moved or removed it.
+  function slotAfter(root) {
+    if (!slot) {
+      slot = document.createElement('corroborate-slot');
+      const s = slot.attachShadow({ mode: 'open' });
+      style(s);
+      slotBox = el('div', { class: 'slot' });
+      s.append(slotBox);
+    }
+    const placed = root === document.documentElement
+      ? slot.parentNode === document.body && !slot.nextSibling : root.nextSibling === slot;
+    if (placed) return slotBox;
+    // (a page that re-parsed its HTML, innerHTML = innerHTML, made empty copies of the slot)
+    for (const copy of document.querySelectorAll('corroborate-slot')) if (copy !== slot) copy.remove();
+    if (root === document.documentElement) document.body?.append(slot);
+    else root.after(slot);
+    return slotBox;
+  }
+
+  // Keep the badge and panel off the article: fixed in the margin beside it when that has room
+  // (the badge at the window's bottom right, the panel beside the article), else both in the
+  // page's flow right after the article (the slot), where they push what follows down and so
+  // cover no text at all.
   function dock() {
     if (view) return; // the extension's frames are placed by its content script
-    const r = on.root?.()?.getBoundingClientRect?.();
-    const style = (e, props) => { for (const [k, v] of Object.entries(props)) e.style[k] = v; };
+    const root = on.root?.();
+    const r = root?.isConnected ? root.getBoundingClientRect() : null;
+    const set = (e, props) => { for (const [k, v] of Object.entries(props)) e.style[k] = v; };
     const clear = { top: '', left: '', right: '', bottom: '', width: '', maxHeight: '', maxWidth: '' };
     const right = r ? innerWidth - r.right : Infinity; // the margin beside the article
-    badge.dataset.dock = 'side'; // measured in its own place, at its own width
-    style(badge, clear);
+    set(badge, clear);
     const bw = badge.offsetWidth || 240;
     let beside = right >= bw + 32;
-    if (!beside && right >= 200 && badge.dataset.state === 'error') {
+    if (!beside && right >= 200 && problem) {
       // A failure's words wrap in the margin rather than leave the window's sight.
-      style(badge, { maxWidth: `${right - 32}px` });
+      set(badge, { maxWidth: `${right - 32}px` });
       beside = true;
     }
-    if (!beside) {
-      // Below the article, at its right edge (or its left, if the article is narrower).
-      badge.dataset.dock = 'below';
-      style(badge, { top: `${r.bottom + scrollY + 8}px`, right: 'auto', bottom: 'auto',
-        left: `${Math.max(8, Math.min(r.right, innerWidth - 8) - bw) + scrollX}px` });
-    }
-    if (panel.hidden) return;
-    style(panel, clear);
-    if (right >= SIDE_MIN + 32) { // fixed beside the article, above the badge
-      panel.dataset.dock = 'side';
-      style(panel, { left: `${r ? r.right + 16 : innerWidth - 16 - 480}px`,
-        width: `${Math.min(480, right - 32)}px`, maxHeight: `${Math.max(160, innerHeight - 76)}px` });
-    } else if (r) { // in the page, below the badge, as wide as the article
-      panel.dataset.dock = 'below';
-      const left = Math.max(8, r.left);
-      style(panel, { top: `${r.bottom + scrollY + 8 + badge.offsetHeight + 8}px`,
-        left: `${left + scrollX}px`, width: `${Math.min(innerWidth - 16, r.right - left) || innerWidth - 16}px`,
-        maxHeight: 'none', bottom: 'auto' });
-    }
+    const panelBeside = right >= SIDE_MIN + 32;
+    const below = beside && panelBeside ? null : slotAfter(root);
+    moveTo(beside ? shadow : below, panelBeside ? shadow : below);
+    if (!below) slot?.remove();
+    badge.dataset.dock = beside ? 'side' : 'below';
+    panel.dataset.dock = panelBeside ? 'side' : 'below';
+    set(panel, clear);
+    if (panel.hidden || !panelBeside) return;
+    set(panel, { // fixed beside the article, above the badge left: `${r ? r.right + 16 : innerWidth - 16 - 480}px`,
+      width: `${Math.min(480, right - 32)}px`, maxHeight: `${Math.max(160, innerHeight - 76)}px` });
   }
 
   // The evidence items not wholly in sight in the scrolled popover.
@@ -556,22 +618,52 @@ export function createUI(on, { view } = {}) {
     return true;
   }
 
-  return {
-    host,
-    update(claims, summary, sources) {
-      state = { claims, summary, sources };
-      problem = null;
+  // The badge as the state is: a failure, no coverage of the story, or the counts. Its name is
+  // its text, so what is heard is what is seen; a failure or no coverage is also read out by the
+  // live region, once when it begins (not at every re-check while it holds).
+  function render() {
+    const { summary, sources } = state;
+    const none = problem ? null : coverageWords(state);
+    badge.removeAttribute('aria-label');
+    if (problem) {
+      badge.dataset.state = 'error';
+      fill(badge, el('b', {}, 'corroborate'), ' ', el('span', { part: 'status' }, problem.text),
+        el('span', { class: 'sr' }, ' (show the details)'));
+    } else if (none) {
+      badge.dataset.state = 'coverage';
+      fill(badge, el('b', {}, 'corroborate'), ' ', el('span', { part: 'coverage' }, none),
+        el('span', { class: 'sr' }, ' (show the summary)'));
+    } else if (summary) {
       delete badge.dataset.state;
-      // Its name is its text ("corroborate 4 confirmed, 3 contradicted, …"): each glyph has its
-      // word, for screen readers, beside it, so what is heard is what is seen.
-      badge.removeAttribute('aria-label');
+      // Each glyph has its word beside it, for screen readers ("4 confirmed, 3 contradicted, …").
       fill(badge, el('b', {}, 'corroborate'),
         ...VERDICTS.map((v, i) => el('span', { class: 'n', 'data-verdict': v, title: v },
-          el('span', { 'aria-hidden': 'true' }, GLYPH[v]), ` ${summary[v]}`,
+          el('span', { 'aria-hidden': 'true' }, GLYPH[v]), ` ${summary[v] ?? 0}`,
           el('span', { class: 'sr' }, ` ${v}${i < VERDICTS.length - 1 ? ',' : ''}`))),
         el('span', { class: 'sr' }, ` (${summaryWords(summary, sources)}; show the summary and how to read the marks)`));
-      if (!panel.hidden) fillPanel();
-      dock();
+    }
+    const say = problem ? `corroborate: ${problem.text}` : none ? `corroborate: ${none}` : null;
+    if (say && say !== said) announce(say);
+    said = say;
+    if (!panel.hidden) fillPanel();
+    dock();
+  }
+  function announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); }
+
+  dock(); // "checking…" already keeps off the article
+
+  return {
+    host,
+    /**
+     * Show a page's result: its claims, `summary` (the counts), how many `sources` were compared,
+     * and, from an engine that groups stories, `story` ({id, label}, or null: the page's story has
+     * none of the sources) and `available` (the usable sources). `problem` ({text, detail}) keeps
+     * a failure on the badge (see status()) while it holds.
+     */
+    update(claims, summary, sources, { story, available, problem: still = null } = {}) {
+      state = { claims, summary, sources, story, available };
+      problem = still;
+      render();
     },
     /**
      * Show on the badge why the page could not be checked (`text`, short and plain; `detail`,
@@ -579,13 +671,7 @@ export function createUI(on, { view } = {}) {
      */
     status(text, detail) {
       problem = { text, detail };
-      badge.dataset.state = 'error';
-      badge.removeAttribute('aria-label');
-      fill(badge, el('b', {}, 'corroborate'), ' ', el('span', { part: 'status' }, text),
-        el('span', { class: 'sr' }, ' (show the details)'));
-      if (!panel.hidden) fillPanel();
-      dock();
-      this.announce(`corroborate: ${text}`);
+      render();
     },
     get problem() { return problem?.text ?? null; },
     /**
@@ -632,7 +718,8 @@ export function createUI(on, { view } = {}) {
     close() { popover.hidden = true; anchor = null; shown = []; },
     closePanel() {
       if (panel.hidden) return;
-      const inside = shadow.activeElement && panel.contains(shadow.activeElement);
+      const active = panel.getRootNode().activeElement;
+      const inside = active && panel.contains(active);
       panel.hidden = true;
       badge.setAttribute('aria-expanded', 'false');
       if (inside) badge.focus();
@@ -640,9 +727,9 @@ export function createUI(on, { view } = {}) {
     },
     get openIndex() { return popover.hidden ? -1 : Number(popover.dataset.claim); },
     place,
-    announce(text) { live.textContent = ''; setTimeout(() => { live.textContent = text; }, 30); },
-    contains: (node) => node === host || host.contains(node),
+    announce,
+    contains: (node) => node === host || host.contains(node) || Boolean(slot && (node === slot || slot.contains(node))),
     popoverHasFocus: () => popover.contains(shadow.activeElement),
-    destroy() { host.remove(); },
+    destroy() { host.remove(); slot?.remove(); },
   };
 }

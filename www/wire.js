@@ -8,7 +8,7 @@
 // Used by worker.js and by the browser extension's background engine.
 //
 // Requests: {type: 'setCorpus', key, url | corpus} → the source ids
-//           {type: 'annotate', key, text, exclude}  → {claims, summary}
+//           {type: 'annotate', key, text, exclude, allSources?}  → {claims, summary, story}
 //           {type: 'drop', key}                     → true
 
 /**
@@ -19,7 +19,7 @@
  */
 export function engineHost(boot) {
   const engines = new Map(); // corpus key → Engine
-  async function handle({ type, key, url, corpus, text, exclude }) {
+  async function handle({ type, key, url, corpus, text, exclude, allSources }) {
     const { Engine } = await boot();
     if (type === 'setCorpus') {
       if (url) {
@@ -35,7 +35,7 @@ export function engineHost(boot) {
     if (type === 'annotate') {
       const engine = engines.get(key);
       if (!engine) throw new Error(`no corpus loaded under ${key}`);
-      return engine.annotate(text, { exclude: exclude ?? undefined });
+      return engine.annotate(text, { exclude: exclude ?? undefined, allSources: allSources === true });
     }
     if (type === 'drop') {
       engines.get(key)?.free();
@@ -47,9 +47,10 @@ export function engineHost(boot) {
 }
 
 /** The wire form of `engine.annotate(...)`'s result. */
-export function compact({ claims, summary }) {
+export function compact({ claims, summary, story }) {
   return {
     summary,
+    story, // {id, label} or null (undefined from an engine that does not group stories)
     claims: claims.map(({ evidence, ...claim }) => ({
       ...claim,
       sources: evidence.map(relationOf),

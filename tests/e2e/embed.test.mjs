@@ -53,7 +53,7 @@ function writeVariants() {
     body, main, article, p, h1 { display: block; }
   </style>\n</head>`));
   write('t-hidden-host.html', original.replace('</head>',
-    '  <style>corroborate-ui { display: none; }</style>\n</head>'));
+    '  <style>corroborate-ui { display: none; } corroborate-slot { display: none !important; }</style>\n</head>'));
   // Loaded twice: the same tag, and a second copy of the shell from another folder.
   const copy = mkdirp(join(siteDir(), 'embed-copy'));
   for (const f of readdirSync(siteDir())) if (f.endsWith('.js')) cpSync(join(siteDir(), f), join(copy, f));
@@ -221,10 +221,10 @@ test('one global name, frozen; nothing else on window', async (t) => {
   assert.deepEqual(errors, []);
 });
 
-/** Every computed style of every element of the page (but corroborate's host), in order. */
+/** Every computed style of every element of the page (but corroborate's host and slot), in order. */
 function styles(page) {
   return page.evaluate(() => [...document.querySelectorAll('html, html *')]
-    .filter((e) => e.localName !== 'corroborate-ui' && !e.closest('head'))
+    .filter((e) => e.localName !== 'corroborate-ui' && e.localName !== 'corroborate-slot' && !e.closest('head'))
     .map((e) => {
       const s = getComputedStyle(e);
       return { el: `${e.localName}${e.id ? `#${e.id}` : ''}`,
@@ -232,17 +232,30 @@ function styles(page) {
     }));
 }
 
+// The properties whose resolved value is a used length of the element's box: on a narrow screen
+// the slot after the article (the badge, in the page's flow) makes its container taller.
+const BOX = new Set(['height', 'block-size', 'perspective-origin', 'transform-origin']);
+
 test('no style leaks: every page element computes the same styles with corroborate as without', async (t) => {
-  const plain = await open(t, allowed, '/embed/t-plain.html');
-  await plain.page.waitForLoadState('load');
-  const before = await styles(plain.page);
+  // 1600 px: the badge and panel docked beside (no slot); 390 px: the badge in the slot, which
+  // only makes the elements that hold it taller.
+  for (const [viewport, box] of [[{ width: 1600, height: 900 }, new Set()], [{ width: 390, height: 844 }, BOX]]) {
+    const plain = await open(t, allowed, '/embed/t-plain.html', viewport);
+    await plain.page.waitForLoadState('load');
+    const before = await styles(plain.page);
+    const { page, errors } = await open(t, allowed, PAGE, viewport);
+    await annotated(page);
+    const slots = await page.evaluate(() => document.querySelectorAll('corroborate-slot').length);
+    assert.equal(slots, box.size ? 1 : 0, `${viewport.width} px: the slot exactly when docked below`);
+    const after = await styles(page);
+    assert.equal(after.length, before.length);
+    const changed = after.flatMap(({ el, style }, i) => Object.entries(style)
+      .filter(([p, v]) => before[i].style[p] !== v && !box.has(p)).map(([p, v]) => `${el} ${p}: ${before[i].style[p]} → ${v}`));
+    assert.deepEqual(changed, [], `${viewport.width} px: no element changed`);
+    assert.deepEqual(errors, []);
+  }
   const { page, errors } = await open(t, allowed, PAGE);
   await annotated(page);
-  const after = await styles(page);
-  assert.equal(after.length, before.length);
-  const changed = after.flatMap(({ el, style }, i) => Object.entries(style)
-    .filter(([p, v]) => before[i].style[p] !== v).map(([p, v]) => `${el} ${p}: ${before[i].style[p]} → ${v}`));
-  assert.deepEqual(changed, [], 'no element changed');
   // The only page-level style: one constructed sheet of ::highlight rules (and the fallback marks).
   const sheets = await page.evaluate(() => document.adoptedStyleSheets.map((s) =>
     [...s.cssRules].map((r) => r.cssText)).flat());
@@ -254,7 +267,8 @@ test('no style leaks: every page element computes the same styles with corrobora
 /** The UI's badge and popover work: visible, and a click on a claim opens a visible popover. */
 async function uiWorks(page) {
   const badge = await page.evaluate(() => {
-    const b = document.querySelector('corroborate-ui')?.shadowRoot?.querySelector('[part~="badge"]');
+    const b = ['corroborate-ui', 'corroborate-slot'].map((t) => document.querySelector(t)?.shadowRoot
+      ?.querySelector('[part~="badge"]')).find(Boolean); // (docked below the article: in the slot)
     const r = b?.getBoundingClientRect();
     return b ? { visible: b.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && r.width > 0, text: b.textContent } : null;
   });
@@ -274,7 +288,7 @@ test('hostile page CSS (* { all: unset }) does not break the UI', async (t) => {
   assert.deepEqual(errors, []);
 });
 
-test('page CSS hiding the host (corroborate-ui { display: none }) does not hide the UI',
+test('page CSS hiding the host (corroborate-ui, corroborate-slot { display: none }) does not hide the UI',
   async (t) => {
     const { page, errors } = await open(t, allowed, '/embed/t-hidden-host.html');
     await annotated(page);
@@ -327,12 +341,14 @@ async function replaceAndCheck(page, how) {
       inNew: ranges.length > 0 && ranges.every((r) => article.contains(r.startContainer)),
       texts: ranges.map((r) => r.toString()),
       hosts: document.querySelectorAll('corroborate-ui').length,
+      slots: [...document.querySelectorAll('corroborate-slot')].map((s) => s.previousElementSibling === article),
     };
   });
   assert.equal(state.ready, n + 1, 'one new annotation, no loop');
   assert.ok(state.root, 'the ready event names the new article');
   assert.ok(state.inNew, 'every highlight is in the new article');
   assert.equal(state.hosts, 1);
+  assert.deepEqual(state.slots, [true], 'one slot, right after the new article');
   return state;
 }
 

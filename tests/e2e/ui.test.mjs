@@ -71,18 +71,30 @@ async function open(t, server, path, { viewport = WIDE, colorScheme = 'light' } 
   return { page, messages };
 }
 
-/** The UI's parts as the reader sees them: text and boxes (viewport coordinates). */
+/**
+ * The UI's parts as the reader sees them: text and boxes (viewport coordinates). The badge and
+ * panel are in <corroborate-ui>'s shadow root, or, docked below the article, in the shadow root of
+ * <corroborate-slot>, in the page's flow after it (`slotted`).
+ */
 function ui(page) {
   return page.evaluate(() => {
-    const root = document.querySelector('corroborate-ui')?.shadowRoot;
-    if (!root) return null;
+    const main = document.querySelector('corroborate-ui')?.shadowRoot;
+    if (!main) return null;
+    const slot = document.querySelector('corroborate-slot')?.shadowRoot;
     const box = (e) => {
       if (!e || e.hidden || !e.checkVisibility()) return null;
       const r = e.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
     };
-    const q = (s) => root.querySelector(s);
+    const q = (s) => main.querySelector(s) ?? slot?.querySelector(s);
+    const root = { activeElement: main.activeElement ?? slot?.activeElement,
+      querySelectorAll: (s) => [...main.querySelectorAll(s), ...(slot?.querySelectorAll(s) ?? [])] };
     return {
+      slotted: Boolean(slot?.querySelector('[part~="badge"]')),
+      panelSlotted: Boolean(slot?.querySelector('[part~="panel"]')),
+      panelDock: q('[part~="panel"]').dataset.dock ?? null,
+      slot: document.querySelectorAll('corroborate-slot').length,
+      dock: q('[part~="badge"]').dataset.dock ?? null,
       badge: { text: q('[part~="badge"]').textContent.replace(/\s+/g, ' ').trim(), box: box(q('[part~="badge"]')),
         state: q('[part~="badge"]').dataset.state ?? null, label: q('[part~="badge"]').getAttribute('aria-label'),
         html: q('[part~="badge"]').innerHTML },
@@ -93,6 +105,18 @@ function ui(page) {
     };
   });
 }
+
+/** Click a part of the UI (the badge, ...), wherever it is docked. */
+const press = (page, part) => page.evaluate((part) => {
+  const roots = ['corroborate-ui', 'corroborate-slot'].map((t) => document.querySelector(t)?.shadowRoot);
+  roots.map((r) => r?.querySelector(`[part~="${part}"]`)).find(Boolean).click();
+}, part);
+
+/** Scroll a part of the UI into view, wherever it is docked. */
+const scrollToPart = (page, part) => page.evaluate((part) => {
+  const roots = ['corroborate-ui', 'corroborate-slot'].map((t) => document.querySelector(t)?.shadowRoot);
+  roots.map((r) => r?.querySelector(`[part~="${part}"]`)).find(Boolean).scrollIntoView({ block: 'center' });
+}, part);
 
 const overlap = (a, b) => a && b && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
@@ -151,7 +175,7 @@ for (const [file, name, words] of STATES) {
     assert.ok(messages.some((m) => (m.type === 'error' || m.type === 'warning') && /corroborate/.test(m.text)),
       `the console says it too: ${JSON.stringify(messages)}`);
     // The badge opens the details, and the live region said it.
-    await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').click());
+    await press(page, 'badge');
     const opened = await until(async () => { const u = await ui(page); return u.panel.box && u; });
     assert.match(opened.panel.text, /could not check this page/);
     const article = await page.evaluate(() => { const r = document.querySelector('article').getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
@@ -161,19 +185,69 @@ for (const [file, name, words] of STATES) {
     const live = await until(async () => words.test((await ui(page)).live) && (await ui(page)).live, 2000);
     assert.ok(live, `the live region says it: ${(await ui(page)).live}`);
     await shot(page, `status-${name}`);
-    if (name !== 'not-found') return;
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot(page, `status-${name}-dark`);
     // 390 px: the badge below the article, in the page; scrolled to, it covers no text.
     const narrow = await open(t, site, `/embed/${file}`, { viewport: NARROW });
     await until(async () => (await ui(narrow.page))?.badge.state === 'error', 15000);
-    await narrow.page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').scrollIntoView({ block: 'center' }));
+    await scrollToPart(narrow.page, 'badge');
     const lines = await textLines(narrow.page);
     const badge = await inDocument(narrow.page, (await ui(narrow.page)).badge.box);
     assert.deepEqual(lines.filter((l) => overlap(l, badge)), [], '390 px: the badge covers no text');
+    assert.match((await ui(narrow.page)).badge.text, words, '390 px: the same words');
     await shot(narrow.page, `status-${name}-390`);
   });
 }
+
+test('data-status="show": "no sources to compare with" stays at every re-check while it holds, and goes when it does not', async (t) => {
+  const { page } = await open(t, site, '/embed/t-only-self.html');
+  await waitReady(page);
+  const words = /the corpus has no sources to compare with/;
+  const first = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 15000);
+  assert.ok(first, 'the badge shows the state');
+  assert.ok(await until(async () => words.test((await ui(page)).live), 2000), 'read out when it begins');
+  // Record what the live region says from now on.
+  await page.evaluate(() => {
+    window.__live = [];
+    const live = document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="live"]');
+    new MutationObserver(() => { if (live.textContent) window.__live.push(live.textContent); })
+      .observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  // Two re-checks (the article's text changes): the state holds, and so does the message.
+  for (const [k, text] of [[2, 'The ferry was carrying 200 passengers and 14 crew.'], [3, 'The ferry was late.']]) {
+    await page.evaluate((text) => { document.querySelector('article p').textContent = text; }, text);
+    await waitReady(page, k, 10000);
+    await page.waitForTimeout(300);
+    const u = await ui(page);
+    assert.equal(u.badge.state, 'error', `re-check ${k - 1}: still shown`);
+    assert.match(u.badge.text, words);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__live), [], 'not read out again while it holds');
+  // It no longer holds: the article is attached again with a corpus that has sources.
+  await page.evaluate(() => import('/corroborate.js').then((m) => m.attach({ root: 'article',
+    corpus: '/embed/sources.json', exclude: 'harbour-herald', status: 'show' })));
+  const counts = await until(async () => { const u = await ui(page); return u.badge.state === null && u; }, 15000);
+  assert.ok(counts, 'the message is gone');
+  assert.equal((counts.badge.text.match(/[✓✗±≈◇] \d+/g) ?? []).length, 5, `the counts instead: ${counts.badge.text}`);
+  assert.doesNotMatch(counts.badge.text, words);
+  await press(page, 'badge');
+  const panel = await until(async () => { const u = await ui(page); return u.panel.box && u; });
+  assert.doesNotMatch(panel.panel.text, /could not check this page/);
+  assert.match(panel.panel.text, /claims? checked against \d+ sources?/);
+});
+
+test('the demo shows its failures too: its corpus not found, on the badge and in its status line', async (t) => {
+  const page = await browser.newPage({ viewport: WIDE });
+  t.after(() => page.close());
+  await page.route('**/demo/corpus.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${site.url}/index.html`);
+  const got = await until(async () => { const u = await ui(page); return u?.badge.state === 'error' && u; }, 15000);
+  assert.ok(got, `the badge shows the failure: ${JSON.stringify(await ui(page))}`);
+  assert.match(got.badge.text, /the corpus was not found \(HTTP 404\)/);
+  const status = await page.evaluate(() => document.querySelector('#status').textContent);
+  assert.match(status, /could not start: .*HTTP 404/);
+  await shot(page, 'status-demo-not-found');
+});
 
 test('without data-status the page stays quiet: no UI, a console message', async (t) => {
   const { page, messages } = await open(t, site, '/embed/t-missing-quiet.html');
@@ -289,6 +363,13 @@ test('the panel docks beside the article at 1280 px, and shows the legend one ke
     assert.ok(status.includes(`${summary[v]} ${v}`), `status line: ${v}`);
   }
   assert.equal((got.badge.text.match(/[✓✗±≈◇] \d+/g) ?? []).length, 5, `the badge shows all five counts: ${got.badge.text}`);
+  // The same words for what was checked: the panel's heading opens the status line, and the
+  // badge's name (what a screen reader says) has it too.
+  const heading = await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot
+    .querySelector('[part~="panel"] h2').textContent);
+  assert.match(heading, /^\d+ claims checked against 3 sources$/);
+  assert.ok(status.startsWith(`${heading} in `), `the status line: ${status}`);
+  assert.ok(got.badge.text.includes(`(${heading};`), `the badge's name: ${got.badge.text}`);
   await shot(page, 'panel-1280');
   assert.deepEqual(await axeViolations(page), [], 'axe: the demo with the panel open');
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -303,7 +384,7 @@ test('the panel docks beside the article at 1280 px, and shows the legend one ke
   assert.equal(back.focus, 'badge', 'focus returns to the badge');
 });
 
-test('at 390 px the badge covers no text, and the panel opens below the article', async (t) => {
+test('at 390 px the badge covers no text, wherever the reader has scrolled', async (t) => {
   const { page } = await demo(t, { viewport: NARROW });
   const lines = await textLines(page);
   for (const y of [0, 600, 1200, 2400, 99999]) { // anywhere the reader has scrolled to
@@ -325,14 +406,106 @@ test('at 390 px the badge covers no text, and the panel opens below the article'
     assert.deepEqual(embedLines.filter((l) => overlap(l, badge)), [], `embed: the badge covers no text at scrollY ${y}`);
   }
   await shot(embed.page, 'embed-badge-390');
-  await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="badge"]').click());
-  const got = await until(async () => { const u = await ui(page); return u.panel.box && u; });
-  const panel = await inDocument(page, got.panel.box);
-  const article = await page.evaluate(() => { const r = document.querySelector('#story').getBoundingClientRect(); return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right }; });
-  assert.ok(!overlap(panel, article), 'the panel does not cover the article');
-  assert.ok(panel.right <= NARROW.width + 1 && panel.left >= 0, 'the panel fits the screen');
-  await page.evaluate(() => document.querySelector('corroborate-ui').shadowRoot.querySelector('[part~="panel"]').scrollIntoView());
-  await shot(page, 'panel-390');
+});
+
+/**
+ * The boxes of every line of text in the root and after it, in document order (document
+ * coordinates), with `after` set on those that follow the root.
+ */
+function textFrom(page, selector) {
+  return page.evaluate((selector) => {
+    const root = document.querySelector(selector);
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const after = Boolean(root.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) && !root.contains(n);
+      if (!(after || root.contains(n)) || !n.data.trim() || !n.parentElement.checkVisibility()) continue;
+      const r = document.createRange();
+      r.selectNodeContents(n);
+      for (const q of r.getClientRects()) {
+        if (q.width > 1 && q.height > 1) out.push({ text: n.data.trim().slice(0, 30), after, top: q.top + scrollY,
+          bottom: q.bottom + scrollY, left: q.left + scrollX, right: q.right + scrollX });
+      }
+    }
+    return out;
+  }, selector);
+}
+
+// The open panel never covers text: docked beside the article (fixed) on a wide screen, in the
+// page's flow right after the article otherwise, where it pushes what follows down.
+// (The panel docks beside when the margin has 292 px: the demo's has 324 px at 1280 px, the
+// embed example's 288 px.)
+const PANEL_CASES = [
+  ['demo', '390', NARROW, 'below'],
+  ['demo', '1000', { width: 1000, height: 800 }, 'below'], // a wide screen whose margin is too narrow
+  ['demo', '1280', WIDE, 'side'],
+  ['embed', '390', NARROW, 'below'],
+  ['embed', '1280', WIDE, 'below'],
+];
+const PAGES = { demo: ['/index.html#harbour-herald', '#story'], embed: ['/embed/index.html', 'article'] };
+for (const [name0, width, viewport, dock] of PANEL_CASES) {
+  const [page0, selector] = PAGES[name0];
+  {
+    test(`${name0}, ${width} px: the open panel (docked ${dock}) covers no text in or after the article`, async (t) => {
+      const { page } = await open(t, site, page0, { viewport });
+      await waitReady(page);
+      await press(page, 'badge');
+      const got = await until(async () => { const u = await ui(page); return u.panel.box && u; });
+      assert.ok(got, 'the badge opens the panel');
+      assert.equal(got.panelDock, dock, `docked ${dock}`);
+      assert.equal(got.panelSlotted, dock === 'below', 'in the page\'s flow exactly when docked below');
+      assert.equal(got.slot, got.slotted || got.panelSlotted ? 1 : 0, 'one slot element, only when something is docked below');
+      const lines = await textFrom(page, selector);
+      assert.ok(lines.filter((l) => l.after).length > 3, 'there is text after the article');
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0; y <= height; y += Math.round(viewport.height / 2)) { // wherever the reader scrolls
+        await page.evaluate((y) => scrollTo(0, y), y);
+        await page.waitForTimeout(60);
+        const u = await ui(page);
+        const panel = await inDocument(page, u.panel.box);
+        const badge = await inDocument(page, u.badge.box);
+        assert.deepEqual(lines.filter((l) => overlap(l, panel)), [], `the panel covers no text at scrollY ${y}: ${JSON.stringify(panel)}`);
+        if (badge) assert.deepEqual(lines.filter((l) => overlap(l, badge)), [], `the badge covers no text at scrollY ${y}`);
+      }
+      if (dock === 'below') {
+        // In the flow: below the article's last line, and what followed the article now follows the panel.
+        await scrollToPart(page, 'panel');
+        const panel = await inDocument(page, (await ui(page)).panel.box);
+        const inRoot = lines.filter((l) => !l.after);
+        const next = lines.find((l) => l.after);
+        assert.ok(panel.top >= Math.max(...inRoot.map((l) => l.bottom)), 'the panel is after the article');
+        assert.ok(next.top >= panel.bottom, `the text after the article is pushed below the panel: ${JSON.stringify([next, panel])}`);
+      }
+      const right = await page.evaluate((s) => innerWidth - document.querySelector(s).getBoundingClientRect().right, selector);
+      assert.equal(dock === 'side', right >= 292, `the margin (${right} px) decides`);
+      if (width === '1000') return;
+      await scrollToPart(page, 'panel');
+      await shot(page, `${name0}-panel-${width}`);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await shot(page, `${name0}-panel-${width}-dark`);
+      if (name0 === 'demo' && width === '390') {
+        const v = await axeViolations(page);
+        assert.deepEqual(v, [], `axe: the panel in the page's flow: ${JSON.stringify(v, null, 1)}`);
+      }
+    });
+  }
+}
+
+test('the panel follows the window: from 390 px to 1600 px it leaves the flow and docks beside, and back, focus kept', async (t) => {
+  const { page } = await demo(t, { viewport: NARROW });
+  await press(page, 'badge');
+  assert.ok(await until(async () => (await ui(page)).panelSlotted), 'in the flow at 390 px');
+  await page.evaluate(() => document.querySelector('corroborate-slot').shadowRoot.querySelector('[part~="badge"]').focus());
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const wide = await until(async () => { const u = await ui(page); return u.panelDock === 'side' && u.dock === 'side' && u; }, 3000);
+  assert.ok(wide, 'docked beside at 1600 px');
+  assert.equal(wide.slot, 0, 'the slot is gone');
+  assert.ok(wide.panel.box, 'the panel is still open');
+  assert.equal(wide.focus, 'badge', 'focus stays on the badge');
+  await page.setViewportSize(NARROW);
+  const back = await until(async () => { const u = await ui(page); return u.panelSlotted && u.slotted && u; }, 3000);
+  assert.ok(back, 'back in the flow');
+  assert.equal(back.focus, 'badge', 'focus still on the badge');
 });
 
 test('wording: a disputed claim in grammatical words; what is read out is what the popover shows', async (t) => {

@@ -17,7 +17,7 @@ function fakeUI(log) {
       open(c, rect, focus) { ui.openIndex = c.index; log.push(['open', c.index, focus]); return `words ${c.index}`; },
       close() { ui.openIndex = -1; log.push(['close']); },
       closePanel() { log.push(['closePanel']); },
-      update(claims) { ui.claims = claims; },
+      update(claims, summary, sources, extra) { ui.claims = claims; ui.extra = extra; },
       announce(t) { log.push(['announce', t]); },
       place: () => true,
       contains: (n) => n === 'ui-host',
@@ -94,4 +94,23 @@ test('focus goes back where it was; new claims keep the popover on its claim, or
   assert.deepEqual(log.slice(-2), [['close'], ['closePanel']]);
   assert.equal(paint.marks.filter((i) => i < 0).length, 2, 'each close unmarks');
   view.destroy();
+});
+
+test('the UI gets the handle\'s story and usable sources, and a failure kept while it holds', () => {
+  const log = [];
+  const story = { id: 'story:ferry', label: 'ferry' };
+  const one = { claims: claimsOf('a'), summary: {}, sources: 0, available: 0, story: null };
+  const two = { claims: claimsOf('x'), summary: {}, sources: 2, available: 3, story };
+  const v1 = presenter(one, painted(1), { create: fakeUI(log) });
+  const problem = { text: 'the corpus has no sources to compare with', detail: 'corroborate: …' };
+  v1.update(null, problem);
+  assert.deepEqual(log.ui.extra, { story: null, available: 0, problem });
+  const v2 = presenter(two, painted(1), { create: fakeUI(log) });
+  v2.update(null);
+  assert.deepEqual(log.ui.extra, { story, available: 3, problem: null });
+  v2.destroy(); // the UI goes back to the first handle, with its failure still shown
+  assert.deepEqual(log.ui.extra, { story: null, available: 0, problem });
+  v1.update(null); // it no longer holds
+  assert.equal(log.ui.extra.problem, null);
+  v1.destroy();
 });

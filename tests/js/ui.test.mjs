@@ -4,7 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { isQuiet, names, reasonParts, sentence, evidenceItem, conflictWords, titleLine, verdictWords,
-  countWords, summaryWords, announcement, legend, VERDICTS, MEANING, GLYPH } from '../../www/ui.js';
+  countWords, summaryWords, coverageWords, announcement, legend, VERDICTS, MEANING, GLYPH } from '../../www/ui.js';
 
 // Just enough of the DOM for el(): attributes, children (strings as text nodes), textContent.
 class Element {
@@ -187,4 +187,18 @@ test('what is read out is the popover\'s lines: position, the claim, the verdict
     'Contradicted by 1 source. This page says “\u2068212\u2069”; 1 source says “\u2068200\u2069”.');
   assert.equal(announcement({ ...claimWith('unique', {}), text: 'No stop ' }, 0, 2),
     'Claim 3: No stop. Unique to this page: none of 2 sources reports it.');
+});
+
+test('no coverage: said when the page\'s story has none of the sources, "1 source" singular', () => {
+  const none = (available, extra = {}) => coverageWords({ story: null, sources: 0, available, ...extra });
+  assert.equal(none(14), 'No coverage of this story among your 14 sources');
+  assert.equal(none(1), 'No coverage of this story among your 1 source');
+  // A story matched, an engine that says nothing of stories, sources compared all the same
+  // (allSources), or no sources at all: not this state.
+  assert.equal(none(14, { story: { id: 'auto:0a1b2c3d', label: 'Brennholm · library · fire' }, sources: 3 }), null);
+  assert.equal(none(14, { story: undefined }), null);
+  assert.equal(none(14, { sources: 14 }), null);
+  assert.equal(none(0), null);
+  assert.equal(none(undefined), null);
+  assert.equal(coverageWords(), null);
 });

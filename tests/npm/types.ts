@@ -8,6 +8,8 @@ export async function run(root: Element): Promise<number> {
   const first: PageClaim | undefined = handle.claims[0];
   const verdict: Verdict | undefined = first?.verdict;
   document.addEventListener('corroborate:ready', (e) => console.log(e.detail.summary.contradicted));
+  // The page's story ({id, label}, or null: no coverage among `available` sources).
+  const story: string = handle.story?.label ?? `no coverage among ${handle.available}`;
   const corpus = await loadCorpus('/sources.json');
   const result: Annotation = new Engine(corpus).annotate('text', undefined);
   handle.detach();
@@ -21,5 +23,5 @@ export async function run(root: Element): Promise<number> {
     },
   };
   (await attach({ root, corpus, host })).detach();
-  return result.claims.length + (verdict ? 1 : 0) + version.length;
+  return result.claims.length + (verdict ? 1 : 0) + version.length + story.length + handle.summary.sources;
 }
