@@ -591,6 +591,7 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
     out
 }
 
+#[inline(never)]
 pub(crate) fn month_of(norm: &str) -> Option<(u8, bool)> {
     // (month, is an abbreviation)
     Some(match norm {
@@ -621,6 +622,7 @@ pub(crate) fn month_of(norm: &str) -> Option<(u8, bool)> {
     })
 }
 
+#[inline(never)]
 pub(crate) fn weekday_of(norm: &str) -> Option<u8> {
     Some(match norm {
         "monday" => 1,
