@@ -591,7 +591,6 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
     out
 }
 
-#[inline(never)]
 pub(crate) fn month_of(norm: &str) -> Option<(u8, bool)> {
     // (month, is an abbreviation)
     Some(match norm {
@@ -622,7 +621,6 @@ pub(crate) fn month_of(norm: &str) -> Option<(u8, bool)> {
     })
 }
 
-#[inline(never)]
 pub(crate) fn weekday_of(norm: &str) -> Option<u8> {
     Some(match norm {
         "monday" => 1,

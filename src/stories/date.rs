@@ -13,7 +13,6 @@ use crate::facts::month_of;
 /// ```text
 /// day_number("2025-11-19") == day_number("Wed, 19 Nov 2025 20:05:00 GMT")
 /// ```
-#[inline(never)]
 pub(crate) fn day_number(written: &str) -> Option<i32> {
     let w = written.trim();
     // ISO: `YYYY-MM-DD` or `YYYY/MM/DD`, then anything (a time).

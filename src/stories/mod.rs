@@ -127,7 +127,6 @@ impl From<&Story> for StoryRef {
 
 /// A source's explicit story label, checked: white space trimmed and collapsed; `None` when
 /// nothing is left; an error when it is longer than [`MAX_LABEL_CHARS`].
-#[inline(never)]
 pub(crate) fn clean_label(label: Option<&str>, source: &str) -> crate::Result<Option<String>> {
     let Some(label) = label else { return Ok(None) };
     let clean: Vec<&str> = label.split_whitespace().collect();
@@ -184,7 +183,6 @@ struct Grouping {
 }
 
 /// True for a word that can say which story a text is about.
-#[inline(never)]
 fn salient(norm: &str) -> bool {
     norm.chars().count() >= 3
         && norm.chars().any(char::is_alphabetic)
@@ -199,7 +197,6 @@ fn salient(norm: &str) -> bool {
 
 /// True when the word at byte `start` of `text` is inside a sentence (after a word or a
 /// comma), where a capital says it is a name.
-#[inline(never)]
 fn inside_sentence(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
     before
@@ -238,7 +235,6 @@ impl Count {
 
 /// The salient terms of a title (its words count twice, their case says nothing) and a text,
 /// counted, in the order of their stems.
-#[inline(never)]
 fn count_terms(title: Option<&str>, text: &str) -> Vec<Count> {
     let mut all: Vec<Count> = Vec::new();
     for (part, times, cased) in [(title.unwrap_or(""), 2, false), (text, 1, true)] {
@@ -302,7 +298,6 @@ impl Stories {
     }
 
     /// Read a source into its profile, at the engine's slot `slot`.
-    #[inline(never)]
     pub(crate) fn add(&mut self, slot: usize, source: &crate::Source) {
         let counts = count_terms(source.title.as_deref(), &source.text);
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
@@ -349,7 +344,6 @@ impl Stories {
 
     /// A unit vector of the heaviest `KEY_TERMS` of (term, weight before IDF), sorted by
     /// term. Terms unknown to the corpus (ids past the table) count as held by no source.
-    #[inline(never)]
     fn vector(&self, terms: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
         let mut v: Vec<(u32, f32)> = terms
             .map(|(t, w)| {
@@ -393,7 +387,6 @@ impl Stories {
 
     /// The story a page belongs to, among the sources whose slot `usable` accepts, with its
     /// position among the stories.
-    #[inline(never)]
     pub(crate) fn story_of_page(
         &self,
         page: &str,
@@ -447,7 +440,6 @@ impl Stories {
     }
 
     /// Group the live sources (see the module's documentation).
-    #[inline(never)]
     fn group(&self) -> Grouping {
         let n = self.profiles.len();
         let vectors: Vec<Vec<(u32, f32)>> = self
@@ -614,7 +606,6 @@ impl Stories {
 
     /// An automatic story's label: its two or three most salient terms, summed over its
     /// sources' vectors (terms that several sources share first), joined by " · ".
-    #[inline(never)]
     fn label<'v>(&self, vectors: impl Iterator<Item = &'v Vec<(u32, f32)>>) -> String {
         let mut all: Vec<(u32, f32)> = vectors.flatten().copied().collect();
         crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
