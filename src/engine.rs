@@ -188,7 +188,7 @@ impl Engine {
     /// ```
     pub fn story_of(&self, page: &str) -> Option<Story> {
         self.stories
-            .story_of_page(page, |slot| {
+            .story_of_page(page, &|slot| {
                 self.sources.get(slot).is_some_and(Option::is_some)
             })
             .map(|(story, _)| story.clone())
@@ -336,18 +336,16 @@ impl Engine {
             .collect();
         let mut skip = skip;
         let available = skip.iter().filter(|s| !**s).count();
-        let story = self
+        let found = self
             .stories
-            .story_of_page(page, |slot| skip.get(slot).is_some_and(|s| !*s))
-            .map(|(story, _)| story);
+            .story_of_page(page, &|slot| skip.get(slot).is_some_and(|s| !*s));
+        let story = found.map(|(story, _)| story);
         if !options.all_sources {
-            match story {
-                Some(story) => {
-                    let members: std::collections::HashSet<&str> =
-                        story.sources.iter().map(String::as_str).collect();
-                    for (slot, s) in self.sources.iter().enumerate() {
-                        if s.as_ref().is_none_or(|s| !members.contains(s.id.as_str())) {
-                            skip[slot] = true;
+            match found {
+                Some((_, i)) => {
+                    for (slot, s) in skip.iter_mut().enumerate() {
+                        if !self.stories.in_story(slot, i) {
+                            *s = true;
                         }
                     }
                 }

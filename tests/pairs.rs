@@ -10,7 +10,8 @@
 //!
 //! The suite tests the judge, not story grouping: each page is checked with `all_sources`, so
 //! that a pair whose source is about something else (an unrelated pair) still reaches the judge
-//! rather than ending as "no coverage" without claims.
+//! rather than ending as "no coverage" without claims: with the default, story-gated check, 18
+//! of the 702 pages match no story of their one-sentence source (measured 2 December 2026).
 
 // Native only: reads the seed files.
 #![cfg(not(target_arch = "wasm32"))]

@@ -7,7 +7,8 @@
 //! * bad input: `Error` instances with clear messages, never a panic;
 //! * parity: the demo story gives the same annotations as the native core
 //!   (`tests/data/demo-annotations.snap`, written and checked natively by `tests/parity.rs`);
-//! * `addSource`, `removeSource`, `sourceIds` and `exclude`.
+//! * `addSource`, `removeSource`, `sourceIds` and `exclude`;
+//! * `stories()`, `storyOf` and `allSources`.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -476,4 +477,61 @@ fn demo_story_matches_the_native_core() {
             diffs.join("\n")
         );
     }
+}
+
+/// `stories()`, `storyOf` and `annotate`'s `allSources`: the story fields as the native core
+/// gives them, and no coverage for a page on something else.
+#[wasm_bindgen_test]
+fn stories_story_of_and_all_sources() {
+    let engine = new_engine(
+        corpus_json(&[
+            ("wire", "The mayor of Lyon said 7 people were hurt when the Pont Morand bridge collapsed on Sunday."),
+            ("post", "On Sunday the Pont Morand bridge in Lyon collapsed and 5 people were hurt, the mayor said."),
+            ("match", "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park on Saturday."),
+        ])
+        .into(),
+    )
+    .expect("engine");
+    let stories = to_value(&engine.stories().expect("stories"));
+    assert_eq!(stories.as_array().map(Vec::len), Some(2), "{stories}");
+    assert_eq!(stories[0]["sources"], serde_json::json!(["wire", "post"]));
+    assert!(stories[0]["id"]
+        .as_str()
+        .is_some_and(|id| id.starts_with("auto:")));
+    let page = "The Pont Morand bridge collapsed in Lyon on Sunday, the mayor said.";
+    let story = to_value(&engine.story_of(page).expect("storyOf"));
+    assert_eq!(story["id"], stories[0]["id"], "{story}");
+    let out = to_value(&engine.annotate(page, JsValue::UNDEFINED).expect("annotate"));
+    assert_eq!(out["story"]["label"], stories[0]["label"], "{out}");
+    assert_eq!(
+        (
+            out["summary"]["sources"].clone(),
+            out["summary"]["available"].clone()
+        ),
+        (2.into(), 3.into())
+    );
+    let other = "The council approved a new cycle lane on Harbour Road.";
+    assert!(engine.story_of(other).expect("storyOf").is_null());
+    let none = to_value(
+        &engine
+            .annotate(other, JsValue::UNDEFINED)
+            .expect("annotate"),
+    );
+    assert!(
+        none["story"].is_null() && none["claims"] == serde_json::json!([]),
+        "{none}"
+    );
+    let all = to_value(
+        &engine
+            .annotate(other, js(r#"{"allSources": true}"#))
+            .expect("annotate"),
+    );
+    assert_eq!(all["summary"]["sources"], 3, "{all}");
+    assert_eq!(all["claims"][0]["verdict"], "unique", "{all}");
+    let bad = error_message(
+        engine
+            .annotate(other, js(r#"{"allSources": "yes"}"#))
+            .unwrap_err(),
+    );
+    assert!(bad.contains("allSources"), "{bad}");
 }

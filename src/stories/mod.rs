@@ -56,7 +56,14 @@ use crate::text::{is_stopword, stem, tokenize};
 use crate::words;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+
+/// The grouping, computed when first asked for after a change. Natively a `OnceLock`, so that
+/// an engine can be shared between threads; in the browser, which runs the module on one
+/// thread, a `OnceCell` (smaller: the module's size has a budget).
+#[cfg(not(target_arch = "wasm32"))]
+type Lazy<T> = std::sync::OnceLock<T>;
+#[cfg(target_arch = "wasm32")]
+type Lazy<T> = std::cell::OnceCell<T>;
 
 /// How many days apart two sources' publication dates may be for them to be one story.
 pub const WINDOW_DAYS: i32 = 7;
@@ -158,7 +165,7 @@ pub(crate) struct Stories {
     /// By the engine's source slot.
     profiles: Vec<Option<Profile>>,
     live: usize,
-    grouping: OnceLock<Grouping>,
+    grouping: Lazy<Grouping>,
 }
 
 /// The stories of the live sources.
@@ -169,8 +176,8 @@ struct Grouping {
     of_slot: Vec<u32>,
     /// Each slot's unit vector, sorted by term.
     vectors: Vec<Vec<(u32, f32)>>,
-    /// The slots whose vector holds each term.
-    postings: HashMap<u32, Vec<u32>>,
+    /// The slots whose vector holds each term, by term.
+    postings: Vec<Vec<u32>>,
     /// How many candidate pairs were scored (for the tests of linear growth).
     work: usize,
 }
@@ -199,12 +206,80 @@ fn inside_sentence(text: &str, start: usize) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '’'))
 }
 
-/// A term's counts in one text.
-#[derive(Default, Clone, Copy)]
+/// A term's counts in one text: its stem, how often it occurs (the title's words twice), how
+/// often capitalised and in lower case inside a sentence, and its first form.
 struct Count {
+    stem: String,
     n: u32,
     capital: u32,
     lower: u32,
+    form: String,
+}
+
+impl Count {
+    /// A name: only ever written capitalised inside a sentence.
+    fn name(&self) -> bool {
+        self.capital > 0 && self.lower == 0
+    }
+
+    /// Its weight before IDF.
+    fn weight(&self) -> f32 {
+        let w = 1.0 + (self.n as f32).ln();
+        if self.name() {
+            w * NAME_WEIGHT
+        } else {
+            w
+        }
+    }
+}
+
+/// The salient terms of a title (its words count twice, their case says nothing) and a text,
+/// counted, in the order of their stems.
+fn count_terms(title: Option<&str>, text: &str) -> Vec<Count> {
+    let mut all: Vec<Count> = Vec::new();
+    for (part, times, cased) in [(title.unwrap_or(""), 2, false), (text, 1, true)] {
+        for t in tokenize(part) {
+            if !salient(&t.norm) {
+                continue;
+            }
+            let raw = part.get(t.start..t.end).unwrap_or("");
+            let inside = cased && inside_sentence(part, t.start);
+            let capital = inside && raw.starts_with(char::is_uppercase);
+            all.push(Count {
+                stem: stem(&t.norm),
+                n: times,
+                capital: u32::from(capital),
+                lower: u32::from(inside && !capital),
+                form: if capital {
+                    raw.trim_end_matches(['\'', '’']).to_string()
+                } else {
+                    t.norm
+                },
+            });
+        }
+    }
+    // Stable: a term's first form comes first.
+    crate::sort::sort_by(&mut all, |a, b| a.stem.cmp(&b.stem));
+    let mut out: Vec<Count> = Vec::with_capacity(all.len());
+    for c in all {
+        match out.last_mut() {
+            Some(last) if last.stem == c.stem => {
+                last.n += c.n;
+                last.lower += c.lower;
+                if c.capital > 0 && last.capital == 0 {
+                    last.form = c.form;
+                }
+                last.capital += c.capital;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Heaviest first, ties by term: the order of a profile's and a vector's terms.
+fn by_weight(v: &mut [(u32, f32)]) {
+    crate::sort::sort_by(v, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 }
 
 impl Stories {
@@ -224,51 +299,15 @@ impl Stories {
 
     /// Read a source into its profile, at the engine's slot `slot`.
     pub(crate) fn add(&mut self, slot: usize, source: &crate::Source) {
-        let mut counts: HashMap<String, (Count, String)> = HashMap::new();
-        let mut read = |text: &str, times: u32, cased: bool| {
-            for t in tokenize(text) {
-                if !salient(&t.norm) {
-                    continue;
-                }
-                let raw = text.get(t.start..t.end).unwrap_or("");
-                let entry = counts
-                    .entry(stem(&t.norm))
-                    .or_insert_with(|| (Count::default(), t.norm.clone()));
-                entry.0.n += times;
-                if cased && inside_sentence(text, t.start) {
-                    if raw.starts_with(char::is_uppercase) {
-                        entry.0.capital += 1;
-                        if !entry.1.starts_with(char::is_uppercase) {
-                            entry.1 = raw.trim_end_matches(['\'', '’', 's']).to_string();
-                            if entry.1.is_empty() {
-                                entry.1 = raw.to_string();
-                            }
-                        }
-                    } else {
-                        entry.0.lower += 1;
-                    }
-                }
-            }
-        };
-        if let Some(title) = &source.title {
-            read(title, 2, false);
-        }
-        read(&source.text, 1, true);
+        let counts = count_terms(source.title.as_deref(), &source.text);
         let mut terms: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
-        let mut sorted: Vec<(String, (Count, String))> = counts.into_iter().collect();
-        // The profile does not depend on the hash map's order.
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (term, (c, form)) in sorted {
-            let name = c.capital > 0 && c.lower == 0;
-            let shown = if name { form } else { form.to_lowercase() };
-            let id = self.intern(term, &shown, name);
-            let mut w = 1.0 + (c.n as f32).ln();
-            if name {
-                w *= NAME_WEIGHT;
-            }
+        for c in counts {
+            let (name, w) = (c.name(), c.weight());
+            let shown = if name { c.form } else { c.form.to_lowercase() };
+            let id = self.intern(c.stem, &shown, name);
             terms.push((id, w));
         }
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        by_weight(&mut terms);
         terms.truncate(PROFILE_TERMS);
         for &(t, _) in &terms {
             self.df[t as usize] += 1;
@@ -283,7 +322,7 @@ impl Stories {
             label: source.story.clone(),
         });
         self.live += 1;
-        self.grouping = OnceLock::new();
+        self.grouping = Lazy::new();
     }
 
     /// Forget the source at `slot`.
@@ -295,7 +334,7 @@ impl Stories {
                 }
             }
             self.live -= 1;
-            self.grouping = OnceLock::new();
+            self.grouping = Lazy::new();
         }
     }
 
@@ -314,7 +353,7 @@ impl Stories {
                 )
             })
             .collect();
-        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        by_weight(&mut v);
         v.truncate(KEY_TERMS);
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
@@ -322,7 +361,7 @@ impl Stories {
                 *w /= norm;
             }
         }
-        v.sort_unstable_by_key(|&(t, _)| t);
+        crate::sort::sort_unstable_by(&mut v, |a, b| a.0.cmp(&b.0));
         v
     }
 
@@ -340,56 +379,42 @@ impl Stories {
         self.grouping().work
     }
 
-    /// The story a page belongs to, among the sources whose slot `usable` accepts, with the
-    /// slot of the closest source.
+    /// True when the source at `slot` belongs to the story at `story` (as
+    /// [`Stories::story_of_page`] gives it).
+    pub(crate) fn in_story(&self, slot: usize, story: u32) -> bool {
+        self.grouping().of_slot.get(slot) == Some(&story)
+    }
+
+    /// The story a page belongs to, among the sources whose slot `usable` accepts, with its
+    /// position among the stories.
     pub(crate) fn story_of_page(
         &self,
         page: &str,
-        usable: impl Fn(usize) -> bool,
-    ) -> Option<(&Story, usize)> {
+        usable: &dyn Fn(usize) -> bool,
+    ) -> Option<(&Story, u32)> {
         let g = self.grouping();
         if g.stories.is_empty() {
             return None;
         }
-        let mut counts: HashMap<String, (u32, bool)> = HashMap::new();
-        for t in tokenize(page) {
-            if !salient(&t.norm) {
-                continue;
-            }
-            let name = inside_sentence(page, t.start)
-                && page
-                    .get(t.start..t.end)
-                    .is_some_and(|r| r.starts_with(char::is_uppercase));
-            let lower = inside_sentence(page, t.start) && !name;
-            let e = counts.entry(stem(&t.norm)).or_insert((0, true));
-            e.0 += 1;
-            if lower {
-                e.1 = false;
-            }
-        }
-        let mut sorted: Vec<(String, (u32, bool))> = counts.into_iter().collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Terms the corpus does not know take ids past its table: they weigh in the page's
         // vector and match nothing.
         let mut unknown = self.shown.len() as u32;
-        let terms = sorted.into_iter().map(|(term, (n, name))| {
-            let id = self.ids.get(&term).copied().unwrap_or_else(|| {
-                unknown = unknown.saturating_add(1);
-                unknown
-            });
-            let mut w = 1.0 + (n as f32).ln();
-            if name {
-                w *= NAME_WEIGHT;
-            }
-            (id, w)
-        });
-        let terms: Vec<(u32, f32)> = terms.collect();
+        let terms: Vec<(u32, f32)> = count_terms(None, page)
+            .into_iter()
+            .map(|c| {
+                let id = self.ids.get(&c.stem).copied().unwrap_or_else(|| {
+                    unknown = unknown.saturating_add(1);
+                    unknown
+                });
+                (id, c.weight())
+            })
+            .collect();
         let v = self.vector(terms.into_iter());
         let cap = COMMON;
         let mut best: Option<(f32, usize)> = None;
         let mut seen = vec![false; g.vectors.len()];
         for &(t, _) in &v {
-            let Some(posting) = g.postings.get(&t) else {
+            let Some(posting) = g.postings.get(t as usize) else {
                 continue;
             };
             if posting.len() > cap {
@@ -410,8 +435,8 @@ impl Stories {
         if sim < PAGE_LINK {
             return None;
         }
-        let story = g.stories.get(*g.of_slot.get(slot)? as usize)?;
-        Some((story, slot))
+        let i = *g.of_slot.get(slot)?;
+        Some((g.stories.get(i as usize)?, i))
     }
 
     /// Group the live sources (see the module's documentation).
@@ -425,10 +450,12 @@ impl Stories {
                 None => Vec::new(),
             })
             .collect();
-        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.shown.len()];
         for (slot, v) in vectors.iter().enumerate() {
             for &(t, _) in v {
-                postings.entry(t).or_default().push(slot as u32);
+                if let Some(p) = postings.get_mut(t as usize) {
+                    p.push(slot as u32);
+                }
             }
         }
         // Candidate pairs through the terms that discriminate, each pair scored once.
@@ -441,7 +468,7 @@ impl Stories {
                 continue;
             };
             for &(t, _) in va {
-                let Some(posting) = postings.get(&t) else {
+                let Some(posting) = postings.get(t as usize) else {
                     continue;
                 };
                 if posting.len() > cap {
@@ -470,7 +497,9 @@ impl Stories {
                 }
             }
         }
-        links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        crate::sort::sort_by(&mut links, |x, y| {
+            y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2)))
+        });
 
         // Single linkage, strongest first, never joining two labels.
         let mut labels: Vec<&str> = self
@@ -479,7 +508,7 @@ impl Stories {
             .flatten()
             .filter_map(|p| p.label.as_deref())
             .collect();
-        labels.sort_unstable();
+        crate::sort::sort(&mut labels);
         labels.dedup();
         let label_of = |p: &Profile| {
             p.label
@@ -519,16 +548,17 @@ impl Stories {
         // The stories, in the order of their first source.
         let mut of_slot = vec![u32::MAX; n];
         let mut members: Vec<Vec<usize>> = Vec::new();
-        let mut story_of_root: HashMap<usize, u32> = HashMap::new();
+        let mut story_of_root: Vec<u32> = vec![u32::MAX; n];
         for (slot, profile) in self.profiles.iter().enumerate() {
             if profile.is_none() {
                 continue;
             }
             let root = sets.find(slot);
-            let i = *story_of_root.entry(root).or_insert_with(|| {
+            if story_of_root[root] == u32::MAX {
+                story_of_root[root] = members.len() as u32;
                 members.push(Vec::new());
-                (members.len() - 1) as u32
-            });
+            }
+            let i = story_of_root[root];
             members[i as usize].push(slot);
             of_slot[slot] = i;
         }
@@ -577,29 +607,51 @@ impl Stories {
     /// An automatic story's label: its two or three most salient terms, summed over its
     /// sources' vectors (terms that several sources share first), joined by " · ".
     fn label<'v>(&self, vectors: impl Iterator<Item = &'v Vec<(u32, f32)>>) -> String {
-        let mut score: HashMap<u32, (f32, u32)> = HashMap::new();
-        for v in vectors {
-            for &(t, w) in v {
-                let e = score.entry(t).or_insert((0.0, 0));
-                e.0 += w;
-                e.1 += 1;
+        let mut all: Vec<(u32, f32)> = vectors.flatten().copied().collect();
+        crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+        // (term, summed weight, how many sources hold it)
+        let mut ranked: Vec<(u32, f32, u32)> = Vec::new();
+        for (t, w) in all {
+            match ranked.last_mut() {
+                Some(last) if last.0 == t => {
+                    last.1 += w;
+                    last.2 += 1;
+                }
+                _ => ranked.push((t, w, 1)),
             }
         }
-        let mut ranked: Vec<(u32, f32, u32)> =
-            score.into_iter().map(|(t, (w, n))| (t, w, n)).collect();
-        ranked.sort_by(|a, b| {
+        crate::sort::sort_by(&mut ranked, |a, b| {
             b.2.min(2)
                 .cmp(&a.2.min(2))
                 .then(b.1.total_cmp(&a.1))
                 .then(a.0.cmp(&b.0))
         });
-        let top = ranked.first().map_or(0.0, |r| r.1);
-        let words: Vec<&str> = ranked
+        // Its most salient name, then its most salient other words ("Brennholm · library ·
+        // fire"): three in all, or two when little else is shared.
+        let shown = |r: &(u32, f32, u32)| self.shown.get(r.0 as usize).map(String::as_str);
+        let is_name =
+            |r: &&(u32, f32, u32)| shown(r).is_some_and(|w| w.starts_with(char::is_uppercase));
+        let mut chosen: Vec<&(u32, f32, u32)> = ranked.iter().filter(is_name).take(1).collect();
+        for r in ranked.iter().filter(|r| !is_name(r)) {
+            if chosen.len() == 3 {
+                break;
+            }
+            chosen.push(r);
+        }
+        for r in ranked.iter() {
+            if chosen.len() >= 3 {
+                break;
+            }
+            if !chosen.iter().any(|c| c.0 == r.0) {
+                chosen.push(r);
+            }
+        }
+        let top = chosen.first().map_or(0.0, |r| r.1);
+        let words: Vec<&str> = chosen
             .iter()
-            .take(3)
             .enumerate()
-            .filter(|(i, r)| *i < 2 || r.1 >= top / 2.0)
-            .filter_map(|(_, r)| self.shown.get(r.0 as usize).map(String::as_str))
+            .filter(|(i, r)| *i < 2 || r.1 >= top / 8.0)
+            .filter_map(|(_, r)| shown(r))
             .collect();
         if words.is_empty() {
             "untitled story".to_string()
@@ -759,13 +811,13 @@ mod tests {
             fire.label
         );
         let page = "The Brennholm library lost its reading room to a fire, chief Oda Varga said.";
-        let (story, slot) = s.story_of_page(page, |_| true).expect("a story");
+        let (story, i) = s.story_of_page(page, &|_| true).expect("a story");
         assert_eq!(story.sources, ["a", "b"]);
-        assert!(slot == 0 || slot == 2);
+        assert!(s.in_story(0, i) && s.in_story(2, i) && !s.in_story(1, i));
         // Without the fire's sources, the page has no story.
-        assert!(s.story_of_page(page, |slot| slot == 1).is_none());
+        assert!(s.story_of_page(page, &|slot| slot == 1).is_none());
         assert!(s
-            .story_of_page("A new cycle lane opens on Harbour Road.", |_| true)
+            .story_of_page("A new cycle lane opens on Harbour Road.", &|_| true)
             .is_none());
     }
 
@@ -851,6 +903,6 @@ mod tests {
         assert_eq!(members(&s), [vec!["b"]]);
         s.remove(1);
         assert!(s.stories().is_empty());
-        assert!(s.story_of_page(FIRE_A, |_| true).is_none());
+        assert!(s.story_of_page(FIRE_A, &|_| true).is_none());
     }
 }

@@ -911,3 +911,107 @@ fn long_work_shows_plain_progress_lines_when_not_a_terminal_and_none_when_quiet(
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("reading sources"), "{}", stderr(&o));
 }
+
+/// A page whose story has no sources: the no-coverage line, exit 0; the JSON has no story and
+/// no claims but counts the sources; `--all-sources` checks it against every source.
+#[test]
+fn a_page_without_coverage_says_so_and_all_sources_compares_anyway() {
+    let unrelated = demo().join("../unrelated.txt");
+    let (page, sources) = (unrelated.to_str().unwrap(), demo());
+    let sources = sources.to_str().unwrap();
+    let o = run(&["check", page, "--sources", sources, "--color", "never"]);
+    assert!(o.status.success(), "exit {:?}: {}", o.status, stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first = out.lines().next().unwrap_or("");
+    assert!(
+        first.ends_with(": No coverage of this story among your 4 sources."),
+        "{first}"
+    );
+    assert!(out.contains("--all-sources"), "{out}");
+    assert!(!out.contains("unique to this page"), "{out}");
+    let o = run(&["check", page, "--sources", sources, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(json["story"].is_null(), "{json}");
+    assert_eq!(json["claims"].as_array().map(Vec::len), Some(0));
+    assert_eq!(json["summary"]["sources"], 0);
+    assert_eq!(json["summary"]["available"], 4);
+    let o = run(&["check", page, "--sources", sources, "--format", "html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = String::from_utf8(o.stdout).unwrap();
+    assert!(html.contains("No coverage of this story among your 4 sources"));
+    // --all-sources: every source compared, every claim unique to this page.
+    let o = run(&[
+        "check",
+        page,
+        "--sources",
+        sources,
+        "--all-sources",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(json["story"].is_null());
+    assert_eq!(json["summary"]["sources"], 4);
+    let claims = json["claims"].as_array().unwrap();
+    assert!(!claims.is_empty());
+    assert!(claims.iter().all(|c| c["verdict"] == "unique"), "{json}");
+    let o = run(&[
+        "check",
+        page,
+        "--sources",
+        sources,
+        "--all-sources",
+        "--color",
+        "never",
+    ]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.lines()
+            .next()
+            .unwrap_or("")
+            .contains("claims against 4 sources: "),
+        "{out}"
+    );
+    // A single source: "1 source".
+    let one = demo().join("harbour-herald.txt");
+    let o = run(&[
+        "check",
+        page,
+        "--sources",
+        one.to_str().unwrap(),
+        "--color",
+        "never",
+    ]);
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains("No coverage of this story among your 1 source."),
+        "{out}"
+    );
+}
+
+/// A page of the story: its JSON names the story and counts what was compared, and the text
+/// report's first line names the story after the sources.
+#[test]
+fn a_page_of_the_story_names_it() {
+    let page = demo().join("coastline-news.md");
+    let (json, text) = check_json_and_text(&page, &demo());
+    let story = &json["story"];
+    assert!(
+        story["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("auto:")),
+        "{json}"
+    );
+    let label = story["label"].as_str().unwrap_or("");
+    assert!(label.contains("Caldmoor"), "{label}");
+    assert_eq!(json["summary"]["sources"], 3);
+    assert_eq!(json["summary"]["available"], 3);
+    let first = text.lines().next().unwrap_or("");
+    assert!(
+        first.contains("claims against 3 sources: ")
+            && first.ends_with(&format!("; story: {label}.")),
+        "{first}"
+    );
+}
