@@ -27,7 +27,9 @@
 //! strongly linked with.
 //!
 //! A page belongs to the story of the source it is closest to, when that cosine reaches
-//! [`PAGE_LINK`]; otherwise it belongs to none ([`crate::Engine::story_of`] is `None`).
+//! [`PAGE_LINK`], or, for a short page (a claim, a headline, a summary: at most
+//! [`SHORT_PAGE_TERMS`] terms), when a source's profile holds [`PAGE_HELD`] of the page's
+//! weight; otherwise it belongs to none ([`crate::Engine::story_of`] is `None`).
 //!
 //! ```
 //! use corroborate::{Corpus, Engine, Source};
@@ -76,6 +78,16 @@ pub const LINK: f32 = 0.22;
 
 /// The cosine at which a page belongs to the story of its closest source.
 pub const PAGE_LINK: f32 = 0.18;
+
+/// A page with at most this many distinct salient terms is short (see [`PAGE_HELD`]).
+pub const SHORT_PAGE_TERMS: usize = 24;
+
+/// The share of a short page's weight that a source's profile must hold for the page to
+/// belong to that source's story. Measured on FNC-1's competition test (a headline against
+/// its article as the only source, `tests/stories.rs`): by the cosine alone, 30% of the
+/// headlines the judgement confirms matched no story; with this rule 3.6%, while a headline
+/// against another story's article matches 2.1% of the time (0.9% by the cosine alone).
+pub const PAGE_HELD: f32 = 0.3;
 
 /// How much more a name weighs than another word.
 pub const NAME_WEIGHT: f32 = 2.5;
@@ -178,6 +190,8 @@ struct Grouping {
     vectors: Vec<Vec<(u32, f32)>>,
     /// The slots whose vector holds each term, by term.
     postings: Vec<Vec<u32>>,
+    /// The slots whose profile holds each term, by term (for short pages).
+    held: Vec<Vec<u32>>,
     /// How many candidate pairs were scored (for the tests of linear growth).
     work: usize,
 }
@@ -431,8 +445,39 @@ impl Stories {
                 }
             }
         }
-        let (sim, slot) = best?;
-        if sim < PAGE_LINK {
+        // Scores relative to their thresholds: a page belongs to the best source's story when
+        // its score reaches 1.
+        let mut best = best.map(|(sim, slot)| (sim / PAGE_LINK, slot));
+        // A short page (a claim, a headline, a summary) has few words to weigh against an
+        // article's many: it also belongs to the story of the source whose profile holds
+        // enough of its weight.
+        if v.len() <= SHORT_PAGE_TERMS {
+            let total: f32 = v.iter().map(|&(_, w)| w).sum();
+            let mut held: HashMap<u32, f32> = HashMap::new();
+            for &(t, w) in &v {
+                let Some(posting) = g.held.get(t as usize) else {
+                    continue;
+                };
+                if posting.len() > cap {
+                    continue;
+                }
+                for &slot in posting {
+                    *held.entry(slot).or_insert(0.0) += w;
+                }
+            }
+            for (slot, acc) in held {
+                let slot = slot as usize;
+                if !usable(slot) || total <= 0.0 {
+                    continue;
+                }
+                let score = acc / total / PAGE_HELD;
+                if best.is_none_or(|(b, s)| score > b || (score == b && slot < s)) {
+                    best = Some((score, slot));
+                }
+            }
+        }
+        let (score, slot) = best?;
+        if score < 1.0 {
             return None;
         }
         let i = *g.of_slot.get(slot)?;
@@ -455,6 +500,14 @@ impl Stories {
             for &(t, _) in v {
                 if let Some(p) = postings.get_mut(t as usize) {
                     p.push(slot as u32);
+                }
+            }
+        }
+        let mut held: Vec<Vec<u32>> = vec![Vec::new(); self.shown.len()];
+        for (slot, p) in self.profiles.iter().enumerate() {
+            for &(t, _) in p.iter().flat_map(|p| &p.terms) {
+                if let Some(h) = held.get_mut(t as usize) {
+                    h.push(slot as u32);
                 }
             }
         }
@@ -600,6 +653,7 @@ impl Stories {
             of_slot,
             vectors,
             postings,
+            held,
             work,
         }
     }
