@@ -4,10 +4,12 @@
 // extension/content/), the shell modules the frames and the background import as they are
 // (www/ui.js, text.js, interact.js; client.js, data.js, wire.js) and the WebAssembly module with its data
 // files (www/pkg) under shell/, the icons, and a manifest made from
-// extension/manifest.template.json plus each browser's few differences. Nothing of the shell is
+// extension/manifest.template.json plus each browser's few differences, and the demo story as a
+// corpus (demo/corpus.json: the welcome page's sample sources). Nothing of the shell is
 // replaced: the extension's own parts (its engine host, its frames) are its own files that use it.
 // Usage: node extension/build.mjs OUT_DIR [chromium|firefox...]
 
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
@@ -92,12 +94,36 @@ export function bundle(files, read = (f) => readFileSync(join(REPO, f), 'utf8'))
   return code;
 }
 
+/**
+ * The demo story (demo/story/) as corpus JSON, made as scripts/site makes www/demo/corpus.json:
+ * by the release CLI (`corroborate corpus demo/story`); where it is not built, that file as
+ * scripts/site left it. The welcome page offers it as sample sources.
+ */
+export function demoCorpus() {
+  const cli = join(REPO, 'target/release/corroborate');
+  let json;
+  if (existsSync(cli)) {
+    const run = spawnSync(cli, ['corpus', join(REPO, 'demo/story'), '-o', '-', '--quiet'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`corroborate corpus demo/story failed: ${run.stderr.trim()}`);
+    json = run.stdout;
+  } else if (existsSync(join(WWW, 'demo/corpus.json'))) {
+    json = readFileSync(join(WWW, 'demo/corpus.json'), 'utf8');
+  } else {
+    throw new Error('the demo corpus needs target/release/corroborate (cargo build --release -p corroborate-cli) or www/demo/corpus.json (scripts/site)');
+  }
+  const sources = JSON.parse(json).sources;
+  if (!Array.isArray(sources) || !sources.length) throw new Error('the demo corpus has no sources');
+  return `${JSON.stringify({ sources })}\n`;
+}
+
 export function build(out, browser) {
   const dir = join(out, browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'shell/pkg'), { recursive: true });
   cpSync(SRC, dir, { recursive: true });
   writeFileSync(join(dir, 'content.js'), bundle(CONTENT));
+  mkdirSync(join(dir, 'demo'));
+  writeFileSync(join(dir, 'demo/corpus.json'), demoCorpus());
   for (const f of SHELL) cpSync(join(WWW, f), join(dir, 'shell', f));
   for (const f of PKG) {
     const from = join(WWW, 'pkg', f);
