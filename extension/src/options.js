@@ -176,7 +176,7 @@ function render() {
   const f = filter.value;
   const list = f === '*' ? stories : stories.filter((st) => st.id === f);
   $('list').replaceChildren(
-    problem ? el('p', { className: 'bad', id: 'grouping', textContent: `The sources could not be grouped into stories (${problem}); they are shown by their labels.` })
+    problem ? el('p', { className: 'bad', id: 'grouping-problem', textContent: `The sources could not be grouped into stories (${problem}); they are shown by their labels.` })
       : grouped ? null : el('p', { className: 'muted', id: 'grouping', textContent: 'Grouping the sources into stories…' }),
     ...list.map(group));
 }

@@ -175,7 +175,8 @@ test('another page of the story: markers, popover, badge and the popup summary',
   await until(async () => (await popupState(p)) === 'done', 30000);
   assert.equal(await popupState(p), 'done', await p.locator('#state').textContent());
   const state = await p.locator('#state').textContent();
-  assert.match(state, /^\d+ claims checked against 3 sources\.$/); // not saved: all the sources
+  // Not saved: compared with the sources of its story, as the core groups them (the label).
+  assert.match(state, new RegExp(`^\\d+ claims checked against 3 sources of the story “\u2068${STORY}\u2069”\\.$`));
   const bars = await p.$$eval('#chart g[data-verdict]', (gs) =>
     Object.fromEntries(gs.map((g) => [g.dataset.verdict, Number(g.querySelector('.count').textContent)])));
   assert.deepEqual(Object.keys(bars).sort(), ['confirmed', 'contradicted', 'disputed', 'related', 'unique']);
