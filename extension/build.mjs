@@ -96,13 +96,13 @@ export function bundle(files, read = (f) => readFileSync(join(REPO, f), 'utf8'))
 
 /**
  * The demo story (demo/story/) as corpus JSON, made as scripts/site makes www/demo/corpus.json:
- * by the release CLI (`corroborate corpus demo/story`); where it is not built, that file as
- * scripts/site left it. The welcome page offers it as sample sources.
+ * by the CLI (`corroborate corpus demo/story`: the release build, else the debug one); where
+ * neither is built, that file as scripts/site left it. The welcome page offers it as sample sources.
  */
 export function demoCorpus() {
-  const cli = join(REPO, 'target/release/corroborate');
+  const cli = ['target/release/corroborate', 'target/debug/corroborate'].map((f) => join(REPO, f)).find(existsSync);
   let json;
-  if (existsSync(cli)) {
+  if (cli) {
     const run = spawnSync(cli, ['corpus', join(REPO, 'demo/story'), '-o', '-', '--quiet'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`corroborate corpus demo/story failed: ${run.stderr.trim()}`);
     json = run.stdout;
