@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ARTEFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, mkdirp, playwright, serve, until, watchErrors } from './lib.mjs';
-import { buildFor } from './extension-lib.mjs';
+import { buildFor, firefox, firefoxAvailable, tabFinder } from './extension-lib.mjs';
 import { axeViolations } from './axe.mjs';
 
 const FIXTURES = join(REPO, 'tests/e2e/fixtures/extension');
@@ -447,4 +447,51 @@ test('storage at scale: 5,000 stored sources, the popup and the options page sta
   assert.ok(optionsFirst < 3000, `options first render ${optionsFirst} ms`);
   assert.ok(reopened < 3000, `popup reopened ${reopened} ms`);
   assert.ok(rows <= groups * 100, 'long stories show their first 100 rows');
+});
+
+// ---- Firefox ESR: the same build's welcome page and empty states (extension-lib.mjs) ----
+
+test('Firefox: the welcome page opens on install, loads the sample story; the popup\'s empty and no-coverage states', async (t) => {
+  if (!firefoxAvailable(t)) return;
+  const ff = await firefox(buildFor('firefox'));
+  const { ext, run, to, openTab, openExtTab, waitFor, wd, S } = ff;
+  try {
+    const welcome = await until(async () => {
+      for (const h of await ff.handles()) {
+        await to(h);
+        if ((await wd('GET', `${S}/url`)).startsWith(`${ext}/welcome.html`)) return h;
+      }
+      return null;
+    }, 15000, 200);
+    assert.ok(welcome, 'the welcome page opened on install');
+    const steps = await waitFor(`const hs = [...document.querySelectorAll('.steps > li h2')];
+      if (hs.length !== 3 || !document.querySelector('#looks li')) throw new Error('not yet');
+      return hs.map((h) => h.textContent.replace(/^\\d\\s*/, '').trim());`);
+    assert.deepEqual(steps, ['Add feeds or pages', 'Read an article', 'Read the markers']);
+    const tabOf = tabFinder(ff, welcome);
+    const url = `${site.url}/ridge-gazette.html`;
+    await openTab(url);
+    const tab = await tabOf(url);
+    const state = () => waitFor(`const s = document.getElementById('state');
+      if (['loading', 'working'].includes(s.dataset.state)) throw new Error('not yet');
+      const n = document.getElementById('next');
+      return [s.dataset.state, s.textContent, n.hidden ? null : n.textContent];`, [], 30000);
+    await openExtTab(`${ext}/popup.html?tab=${tab}`);
+    const empty = await state();
+    assert.equal(empty[0], 'empty', JSON.stringify(empty));
+    assert.match(empty[2], /Add this page as a source/);
+
+    await to(welcome);
+    const loaded = await run(`document.getElementById('load-sample').click();
+      const m = document.getElementById('message');
+      for (let i = 0; i < 200 && !m.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+      return m.textContent;`);
+    assert.match(loaded, new RegExp(`^Loaded ${DEMO.length} sample sources`));
+    await openExtTab(`${ext}/popup.html?tab=${tab}`);
+    const none = await state();
+    assert.deepEqual(none.slice(0, 2), ['no-coverage', `No coverage of this story among your ${DEMO.length} sources.`]);
+    await ff.screenshot(join(ARTEFACTS, 'onboard-firefox-popup-no-coverage.png'));
+  } finally {
+    await ff.close();
+  }
 });
