@@ -5,7 +5,7 @@
 // answers with the claims' ranges only; the verdicts and the evidence go to the extension's
 // frames in that tab, over their ports.
 
-import { api, clean, enabledSites, getSources, siteEnabled, siteOf, sitePattern, sourceAt, sourceIndex, touchesSites,
+import { api, clean, enabledSites, getSources, siteEnabled, siteOf, sitePattern, sourceAt, sourceIndex, sourcesRev, touchesSites,
   touchesSources } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
 import { boxesView, claimView, coverageWords, frameOf, pageView, panelView, storyView } from './lib/view.js';
@@ -103,29 +103,37 @@ const fromExtension = (sender) => sender.id === api.runtime.id && Boolean(baseOf
 // in memory and, by default, readable by the extension's own pages and background only).
 const nonceKey = (tabId) => `nonce:${tabId}`;
 
-// The corpus: one Engine over every saved source, made on first use and again after the sources
-// change (storage.onChanged, from any of the extension's pages or this background). A sleeping
-// service worker forgets it; the next check makes it again.
-let corpus = null; // Promise<{engine, index: {rev, sources}}>
-function corpusEngine() {
-  if (!corpus) {
+// The corpus: one Engine over every saved source, made on first use and again when the sources
+// changed (their revision, a few bytes read before each use, so that a check right after a
+// write never uses the engine of before; storage.onChanged drops it too). A sleeping service
+// worker forgets it; the next check makes it again.
+let corpus = null; // {rev, made: Promise<{engine, index: {rev, sources}}>}
+async function corpusEngine() {
+  const rev = await sourcesRev();
+  if (corpus?.rev !== rev) {
+    drop();
     const made = (async () => {
       const index = await sourceIndex();
       if (!index.sources.length) return { engine: null, index };
       const sources = await getSources(index.sources.map((s) => s.id));
       return { engine: await open({ sources: sources.map(clean) }), index };
     })();
-    corpus = made;
-    made.catch(() => { if (corpus === made) corpus = null; }); // try again on the next check
+    const entry = { rev, made };
+    corpus = entry;
+    made.catch(() => { if (corpus === entry) corpus = null; }); // try again on the next check
   }
-  return corpus;
+  return corpus.made;
 }
-api.storage.onChanged.addListener((changes, area) => {
-  if (area !== 'local' || !touchesSources(changes) || !corpus) return;
+/** Let the current engine go: freed once no check can still hold it (each use is one synchronous call). */
+function drop() {
   const old = corpus;
   corpus = null;
-  // Free the old engine once no check can still hold it (each use is one synchronous call).
-  old.then(({ engine }) => setTimeout(() => engine?.free(), 60000), () => {});
+  old?.made.then(({ engine }) => setTimeout(() => engine?.free(), 60000), () => {});
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !touchesSources(changes)) return;
+  if (changes['index-rev'] && changes['index-rev'].newValue === corpus?.rev) return; // made for it already
+  drop();
 });
 
 async function checkPage(msg, sender) {

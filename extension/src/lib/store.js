@@ -3,6 +3,7 @@
 //
 // Keys:  "source:<id>" → {id, title, outlet, url, published, text, story, sample, added}
 //        "index" → {v: 1, rev, sources: {<id>: {title, outlet, url, published, story, words, sample, added}}}
+//        "index-rev" → the index's rev (a change of the sources, told in a few bytes)
 //        "site:<hostname>" → true when the extension annotates that site by itself
 // One key per source, so that two writers (the context menu and the options page, say) never
 // overwrite each other's sources, and a change touches one entry. The index is the sources
@@ -16,6 +17,9 @@ export const api = globalThis.browser ?? globalThis.chrome;
 const SOURCE = 'source:';
 const SITE = 'site:';
 export const INDEX = 'index';
+// The index's revision alone, written with it: a reader that only needs to know whether the
+// sources changed (the background, before each check) reads this one number.
+const REV = 'index-rev';
 /** The fields of the core's corpus JSON, and the extension's own `story` label. */
 const FIELDS = ['id', 'title', 'outlet', 'url', 'published', 'text', 'story'];
 // Query parameters that only track the reader; they never select a different article.
@@ -168,8 +172,13 @@ export async function putSources(list) {
     const index = await readIndex();
     for (const c of Object.values(items)) index.sources[c.id] = entryOf(c);
     index.rev = (index.rev ?? 0) + 1;
-    await write({ ...items, [INDEX]: index });
+    await write({ ...items, [INDEX]: index, [REV]: index.rev });
   });
+}
+
+/** The revision of the sources: it changes with every write of sources (0 for an older store). */
+export async function sourcesRev() {
+  return (await api.storage.local.get(REV))[REV] ?? 0;
 }
 
 export async function removeSources(ids) {
@@ -179,7 +188,7 @@ export async function removeSources(ids) {
     for (const id of ids) delete index.sources[id];
     index.rev = (index.rev ?? 0) + 1;
     await api.storage.local.remove(ids.map((id) => SOURCE + id));
-    await write({ [INDEX]: index });
+    await write({ [INDEX]: index, [REV]: index.rev });
   });
 }
 
@@ -204,7 +213,7 @@ export async function setStories(labels) {
       index.sources[id] = entryOf(s);
     }
     index.rev = (index.rev ?? 0) + 1;
-    await write({ ...items, [INDEX]: index });
+    await write({ ...items, [INDEX]: index, [REV]: index.rev });
   });
 }
 
@@ -216,7 +225,7 @@ export const storiesOf = (sources) =>
   [...new Set(sources.map((s) => s.story).filter(Boolean))].sort((a, b) => a.localeCompare(b));
 
 /** Whether a storage change touched the sources. */
-export const touchesSources = (changes) => Object.keys(changes).some((k) => k === INDEX || k.startsWith(SOURCE));
+export const touchesSources = (changes) => Object.keys(changes).some((k) => k === INDEX || k === REV || k.startsWith(SOURCE));
 /** Whether a storage change touched the site switches. */
 export const touchesSites = (changes) => Object.keys(changes).some((k) => k.startsWith(SITE));
 
