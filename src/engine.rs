@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::facts::Facts;
 use crate::judgement::{judge, Elsewhere, Read, Relation, Words, THRESHOLDS};
 use crate::retrieval::{Hit, Index};
+use crate::stories::{Stories, Story, StoryRef};
 use crate::text::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use crate::verdict::{
@@ -63,6 +64,24 @@ pub struct Engine {
     entries: Vec<Range<u32>>,
     sentences: Vec<Indexed>,
     index: Index,
+    /// The sources' profiles, and their grouping into stories once asked for.
+    stories: Stories,
+}
+
+/// How a page is checked: [`Engine::check_with`], [`Engine::check_each_with`].
+///
+/// ```
+/// use corroborate::CheckOptions;
+/// let options = CheckOptions { exclude: Some("this-page"), all_sources: true };
+/// assert!(!CheckOptions::default().all_sources);
+/// # let _ = options;
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CheckOptions<'a> {
+    /// A source never compared with the page (the page itself).
+    pub exclude: Option<&'a str>,
+    /// Compare the page with every source, not only with those of its story.
+    pub all_sources: bool,
 }
 
 impl Engine {
@@ -83,6 +102,7 @@ impl Engine {
             entries: Vec::new(),
             sentences: Vec::new(),
             index: Index::new(),
+            stories: Stories::default(),
         };
         for s in corpus.sources {
             engine.add_source(s)?;
@@ -91,8 +111,9 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Add one source. Fails when its id is empty or already present.
-    pub fn add_source(&mut self, source: Source) -> Result<()> {
+    /// Add one source. Fails when its id is empty or already present, or its `story` label is
+    /// too long (its white space is trimmed and collapsed, and an empty label is none).
+    pub fn add_source(&mut self, mut source: Source) -> Result<()> {
         if source.id.trim().is_empty() {
             return Err(Error::new(ErrorKind::Corpus, "a source has an empty id"));
         }
@@ -102,6 +123,7 @@ impl Engine {
                 format!("two sources have the id {:?}", source.id),
             ));
         }
+        source.story = crate::stories::clean_label(source.story.as_deref(), &source.id)?;
         let doc = self.sources.len() as u32;
         let first = self.sentences.len() as u32;
         let title = source
@@ -124,6 +146,7 @@ impl Engine {
             });
         }
         self.entries.push(first..self.sentences.len() as u32);
+        self.stories.add(doc as usize, &source);
         self.ids.insert(source.id.clone(), doc);
         self.sources.push(Some(source));
         Ok(())
@@ -138,7 +161,44 @@ impl Engine {
             *slot = None;
         }
         self.index.remove_doc(i);
+        self.stories.remove(i as usize);
         true
+    }
+
+    /// The stories of the sources (see `stories`: shared salient names and words, dates within
+    /// a week, explicit labels kept), in the order of their first source. A source that matches
+    /// no other is a story of its own.
+    pub fn stories(&self) -> Vec<Story> {
+        self.stories.stories().to_vec()
+    }
+
+    /// The story a page belongs to: that of the source closest to it, when it is close enough;
+    /// `None` when the page matches no story among the sources.
+    ///
+    /// ```
+    /// use corroborate::{Corpus, Engine, Source};
+    /// let engine = Engine::new(Corpus { sources: vec![
+    ///     Source::new("a", "The ferry Northern Star struck the pier at Caldmoor harbour."),
+    ///     Source::new("b", "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park."),
+    /// ]})?;
+    /// let story = engine.story_of("The Northern Star hit Caldmoor's pier.").unwrap();
+    /// assert_eq!(story.sources, ["a"]);
+    /// assert_eq!(engine.story_of("Parliament passed the budget bill."), None);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn story_of(&self, page: &str) -> Option<Story> {
+        self.stories
+            .story_of_page(page, |slot| {
+                self.sources.get(slot).is_some_and(Option::is_some)
+            })
+            .map(|(story, _)| story.clone())
+    }
+
+    /// How many candidate pairs of sources the grouping scored (it grows linearly with the
+    /// corpus; for the tests).
+    #[doc(hidden)]
+    pub fn story_work(&self) -> usize {
+        self.stories.work()
     }
 
     /// The source with this id.
@@ -172,17 +232,46 @@ impl Engine {
         self.sentences.len()
     }
 
-    /// Check a page against every source. A source whose text is the page's own is skipped,
-    /// so that a page in the corpus is never compared with itself.
+    /// Check a page against the sources of its story ([`Engine::story_of`]). A source whose
+    /// text is the page's own is skipped, so that a page in the corpus is never compared with
+    /// itself. When the page matches no story among the sources, the report has no claims and
+    /// its `story` is `None` (no coverage: nothing is marked unique).
     pub fn check(&self, page: &str) -> Result<Report> {
-        self.check_excluding(page, None)
+        self.check_with(page, &CheckOptions::default())
     }
 
-    /// Check a page against every source but the one with id `exclude`.
+    /// Check a page against the sources of its story but the one with id `exclude`.
     pub fn check_excluding(&self, page: &str, exclude: Option<&str>) -> Result<Report> {
-        let mut checks = self.check_each(page, exclude)?;
+        self.check_with(
+            page,
+            &CheckOptions {
+                exclude,
+                all_sources: false,
+            },
+        )
+    }
+
+    /// Check a page with options: a source to exclude, and whether to compare it with every
+    /// source rather than its story's.
+    ///
+    /// ```
+    /// use corroborate::{CheckOptions, Corpus, Engine, Source, Verdict};
+    /// let engine = Engine::new(Corpus { sources: vec![
+    ///     Source::new("a", "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park."),
+    /// ]})?;
+    /// let page = "The ferry Northern Star struck the pier at Caldmoor harbour on Tuesday.";
+    /// let gated = engine.check(page)?;
+    /// assert_eq!((gated.story, gated.claims.len(), gated.summary.available), (None, 0, 1));
+    /// let all = engine.check_with(page, &CheckOptions { all_sources: true, ..Default::default() })?;
+    /// assert_eq!(all.claims[0].verdict, Verdict::Unique);
+    /// assert_eq!(all.summary.sources, 1);
+    /// # Ok::<(), corroborate::Error>(())
+    /// ```
+    pub fn check_with(&self, page: &str, options: &CheckOptions) -> Result<Report> {
+        let mut checks = self.check_each_with(page, options)?;
         let claims = checks.by_ref().collect();
         Ok(Report {
+            story: checks.story().map(StoryRef::from),
             claims,
             summary: checks.summary().clone(),
         })
@@ -210,6 +299,22 @@ impl Engine {
         page: &'p str,
         exclude: Option<&str>,
     ) -> Result<Checks<'e, 'p>> {
+        self.check_each_with(
+            page,
+            &CheckOptions {
+                exclude,
+                all_sources: false,
+            },
+        )
+    }
+
+    /// [`Engine::check_each`] with options ([`CheckOptions`]).
+    pub fn check_each_with<'e, 'p>(
+        &'e self,
+        page: &'p str,
+        options: &CheckOptions,
+    ) -> Result<Checks<'e, 'p>> {
+        let exclude = options.exclude;
         if page.trim().is_empty() {
             return Err(Error::new(
                 ErrorKind::EmptyPage,
@@ -229,13 +334,46 @@ impl Engine {
                 }
             })
             .collect();
+        let mut skip = skip;
+        let available = skip.iter().filter(|s| !**s).count();
+        let story = self
+            .stories
+            .story_of_page(page, |slot| skip.get(slot).is_some_and(|s| !*s))
+            .map(|(story, _)| story);
+        if !options.all_sources {
+            match story {
+                Some(story) => {
+                    let members: std::collections::HashSet<&str> =
+                        story.sources.iter().map(String::as_str).collect();
+                    for (slot, s) in self.sources.iter().enumerate() {
+                        if s.as_ref().is_none_or(|s| !members.contains(s.id.as_str())) {
+                            skip[slot] = true;
+                        }
+                    }
+                }
+                // No coverage: nothing to compare with, and nothing is marked unique.
+                None if available > 0 => skip.iter_mut().for_each(|s| *s = true),
+                None => {}
+            }
+        }
+        let sources = skip.iter().filter(|s| !**s).count();
+        let claims = if sources == 0 && available > 0 {
+            Vec::new()
+        } else {
+            extract_claims(page)
+        };
         Ok(Checks {
             engine: self,
             page,
-            claims: extract_claims(page).into_iter(),
+            claims: claims.into_iter(),
             skip,
+            story,
             reading: Reading::default(),
-            summary: Summary::default(),
+            summary: Summary {
+                sources,
+                available,
+                ..Summary::default()
+            },
         })
     }
 
@@ -508,14 +646,32 @@ pub struct Checks<'e, 'p> {
     page: &'p str,
     claims: std::vec::IntoIter<Claim>,
     skip: Vec<bool>,
+    story: Option<&'e Story>,
     reading: Reading,
     summary: Summary,
 }
 
-impl Checks<'_, '_> {
-    /// The counts of the claims checked so far (of all of them, once the iterator is done).
+impl<'e> Checks<'e, '_> {
+    /// The counts of the claims checked so far (of all of them, once the iterator is done),
+    /// and how many sources are compared and usable.
     pub fn summary(&self) -> &Summary {
         &self.summary
+    }
+
+    /// The page's story among the usable sources, or `None` when it matches none.
+    pub fn story(&self) -> Option<&'e Story> {
+        self.story
+    }
+
+    /// The sources the page is compared with, in the order they were added.
+    pub fn compared(&self) -> impl Iterator<Item = &'e Source> + '_ {
+        let engine = self.engine;
+        engine
+            .sources
+            .iter()
+            .zip(&self.skip)
+            .filter(|(_, skip)| !**skip)
+            .filter_map(|(s, _)| s.as_ref())
     }
 }
 
@@ -631,9 +787,19 @@ mod tests {
                 None,
             ),
         ];
+        // The judge's table: every source is compared (the unrelated source would otherwise
+        // leave the page without a story, and without claims).
+        let all = CheckOptions {
+            all_sources: true,
+            ..Default::default()
+        };
         for (source_text, page, want) in cases {
             let e = engine(&[("s", source_text)]);
-            let report = e.check(page).expect("check");
+            let report = e.check_with(page, &all).expect("check");
+            if want.is_none() {
+                let gated = e.check(page).expect("check");
+                assert_eq!((gated.story, gated.claims.len()), (None, 0), "{page:?}");
+            }
             let got = report.claims[0].evidence.first().map(|e| e.relation);
             assert_eq!(
                 got, *want,

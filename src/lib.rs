@@ -5,8 +5,9 @@
 //! The core is plain Rust: text normalisation and tokens ([`tokenize`], [`normalize`]),
 //! sentence segmentation ([`sentences`]), claims and their checkable facts ([`extract_claims`],
 //! [`Facts`]), retrieval over an inverted index ([`Index`]), word-level alignment ([`align`]),
-//! typed reasons ([`Reason`]) and verdicts ([`Engine::check`]). The browser module and the
-//! command-line tool are thin layers over it.
+//! typed reasons ([`Reason`]) and verdicts ([`Engine::check`]), with the sources grouped into
+//! stories ([`Engine::stories`], [`stories`]) so that a page is compared with its own story's
+//! sources. The browser module and the command-line tool are thin layers over it.
 //!
 //! ```
 //! use corroborate::{Corpus, Engine, Relation, Source, Verdict};
@@ -34,6 +35,8 @@ mod sentences;
 mod claims;
 // the facts each claim states,
 mod facts;
+// the stories the sources tell, and the page's among them,
+pub mod stories;
 // the candidate source sentences of each claim,
 mod retrieval;
 // the words of claim and candidate aligned,
@@ -59,7 +62,7 @@ pub use alignment::{align, Alignment, DiffKind, DiffSpan};
 pub use claims::skip::{claim_spans, is_claim};
 pub use claims::{claim_terms, extract_claims, terms, Claim};
 pub use data::{data_loaded, load_data};
-pub use engine::{Checks, Engine};
+pub use engine::{CheckOptions, Checks, Engine};
 pub use error::{Error, ErrorKind, Result};
 pub use facts::Facts;
 pub use judgement::compare;
@@ -73,6 +76,7 @@ pub use report::{
 };
 pub use retrieval::{Hit, Index};
 pub use sentences::sentences;
+pub use stories::{Story, StoryRef};
 pub use text::source::{sources_from_json, Corpus, Source};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
 pub use verdict::{ClaimReport, Evidence, Report, Summary, Verdict};

@@ -28,6 +28,8 @@ export interface SourceInput {
   outlet?: string;
   url?: string;
   published?: string;
+  /** The story's label, as a person named it: sources with one label are one story. */
+  story?: string;
 }
 /** A corpus: `{ sources: [...] }`, as a JavaScript object or its JSON text. */
 export interface CorpusInput { sources: SourceInput[] }
@@ -75,10 +77,25 @@ export interface Claim {
 }
 export interface Summary {
   claims: number; confirmed: number; contradicted: number; disputed: number; related: number; unique: number;
+  /** How many sources the page was compared with (0 when `story` is null). */
+  sources: number;
+  /** How many usable sources the engine holds, the page itself left out. */
+  available: number;
 }
-export interface Annotation { claims: Claim[]; summary: Summary }
-/** Options of `annotate`: `exclude` names a source never compared with (the page itself). */
-export interface AnnotateOptions { exclude?: string }
+/** A story as an annotation names it. */
+export interface StoryRef { id: string; label: string }
+/** A story: `id` is "story:" + the label's slug (a label given by a person) or "auto:" + 8 hex digits. */
+export interface Story { id: string; label: string; sources: string[] }
+/**
+ * `story` is the page's story, or null when it matches no story among the sources: then, when
+ * there are sources, `claims` is empty ("No coverage of this story among your N sources").
+ */
+export interface Annotation { story: StoryRef | null; claims: Claim[]; summary: Summary }
+/**
+ * Options of `annotate`: `exclude` names a source never compared with (the page itself);
+ * `allSources` compares the page with every source, not only its story's.
+ */
+export interface AnnotateOptions { exclude?: string; allSources?: boolean }
 "#;
 
 #[wasm_bindgen(start)]
@@ -204,6 +221,7 @@ fn source_from(value: &JsValue, label: &str) -> Result<Source, JsError> {
 #[derive(Default)]
 struct AnnotateOptions {
     exclude: Option<String>,
+    all_sources: bool,
 }
 
 fn options_from(value: JsValue) -> Result<AnnotateOptions, JsError> {
@@ -212,19 +230,36 @@ fn options_from(value: JsValue) -> Result<AnnotateOptions, JsError> {
     } else if let Some(exclude) = value.as_string() {
         Ok(AnnotateOptions {
             exclude: Some(exclude),
+            all_sources: false,
         })
     } else if is_object(&value) {
         let exclude = get(&value, "exclude");
-        match exclude.as_string() {
-            Some(id) => Ok(AnnotateOptions { exclude: Some(id) }),
-            None if is_absent(&exclude) => Ok(AnnotateOptions::default()),
-            None => Err(js_error(
-                "the annotate options: \"exclude\" must be a source id (a string)",
-            )),
-        }
+        let exclude = match exclude.as_string() {
+            Some(id) => Some(id),
+            None if is_absent(&exclude) => None,
+            None => {
+                return Err(js_error(
+                    "the annotate options: \"exclude\" must be a source id (a string)",
+                ))
+            }
+        };
+        let all = get(&value, "allSources");
+        let all_sources = match all.as_bool() {
+            Some(b) => b,
+            None if is_absent(&all) => false,
+            None => {
+                return Err(js_error(
+                    "the annotate options: \"allSources\" must be true or false",
+                ))
+            }
+        };
+        Ok(AnnotateOptions {
+            exclude,
+            all_sources,
+        })
     } else {
         Err(js_error(
-            "the annotate options must be an object {exclude?: string} or a source id",
+            "the annotate options must be an object {exclude?: string, allSources?: boolean} or a source id",
         ))
     }
 }
@@ -308,9 +343,25 @@ impl WasmEngine {
         self.inner.sources().map(|s| s.id.clone()).collect()
     }
 
-    /// Annotate a page's text: its claims with UTF-16 offsets into `text`, verdicts and
-    /// evidence, and the summary. `options.exclude` (or the id alone, as a string) names a
-    /// source never to compare with (the page itself).
+    /// The stories of the sources, in the order of their first source.
+    #[wasm_bindgen(unchecked_return_type = "Story[]")]
+    pub fn stories(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.stories())
+    }
+
+    /// The story a text belongs to among the sources, or `null`.
+    #[wasm_bindgen(js_name = storyOf, unchecked_return_type = "Story | null")]
+    pub fn story_of(&self, text: &str) -> Result<JsValue, JsError> {
+        match self.inner.story_of(text) {
+            Some(story) => to_js(&story),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Annotate a page's text against the sources of its story: its claims with UTF-16
+    /// offsets into `text`, verdicts and evidence, the story and the summary.
+    /// `options.exclude` (or the id alone, as a string) names a source never to compare with
+    /// (the page itself); `options.allSources` compares the page with every source.
     #[wasm_bindgen(unchecked_return_type = "Annotation")]
     pub fn annotate(
         &self,
@@ -322,7 +373,13 @@ impl WasmEngine {
         let _measure = Measure::start();
         let report = self
             .inner
-            .check_excluding(text, options.exclude.as_deref())
+            .check_with(
+                text,
+                &crate::CheckOptions {
+                    exclude: options.exclude.as_deref(),
+                    all_sources: options.all_sources,
+                },
+            )
             .map_err(js_error)?;
         to_js(&OutputReport::new(&report, text, |id| {
             self.inner.source(id)

@@ -128,7 +128,17 @@ fn unrelated_page_matches_nothing_in_the_story() {
     let corpus = corroborate_cli::read::load_corpus(&[root().join("demo/story")]).expect("story");
     let engine = Engine::new(corpus).expect("engine");
     let page = load_path(Path::new(&root().join("demo/unrelated.txt"))).expect("unrelated");
+    // It matches no story among the sources: no coverage, and no claim marked unique.
     let report = engine.check(&page[0].text).expect("check");
+    assert_eq!(report.story, None);
+    assert!(report.claims.is_empty(), "{:#?}", report.claims);
+    assert_eq!((report.summary.sources, report.summary.available), (0, 4));
+    // Compared with every source anyway, none of them speaks of any of its claims.
+    let options = corroborate::CheckOptions {
+        all_sources: true,
+        ..Default::default()
+    };
+    let report = engine.check_with(&page[0].text, &options).expect("check");
     assert!(!report.claims.is_empty());
     for c in &report.claims {
         assert!(c.evidence.is_empty(), "{c:#?}");

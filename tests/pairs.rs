@@ -7,6 +7,10 @@
 //! test time from the seed articles (`tests/pairs/seed_pairs.rs`; nothing of them is stored),
 //! and pairs written for the suite (`tests/pairs/written.rs`). Run with
 //! `cargo test --test pairs -- --nocapture` to see the tables.
+//!
+//! The suite tests the judge, not story grouping: each page is checked with `all_sources`, so
+//! that a pair whose source is about something else (an unrelated pair) still reaches the judge
+//! rather than ending as "no coverage" without claims.
 
 // Native only: reads the seed files.
 #![cfg(not(target_arch = "wasm32"))]
@@ -110,7 +114,11 @@ fn judge(case: &Case) -> Option<Relation> {
         sources: vec![Source::new("s", case.source.as_str())],
     };
     let engine = Engine::new(corpus).expect("engine");
-    let report = engine.check(&case.page).expect("check");
+    let options = corroborate::CheckOptions {
+        all_sources: true,
+        ..Default::default()
+    };
+    let report = engine.check_with(&case.page, &options).expect("check");
     if report.claims.is_empty() {
         return None;
     }

@@ -15,6 +15,7 @@ pub use lexicon::Family;
 pub(crate) use lexicon::{
     antonym, is_generic_unit, is_negation, is_pronoun, offices_compatible, place, PlaceKind,
 };
+pub(crate) use number::{month_of, weekday_of};
 
 use crate::text::{is_stopword, stem, tokenize, Token};
 use crate::words;

@@ -591,7 +591,7 @@ pub(super) fn numbers(ctx: &mut Ctx) -> Vec<Number> {
     out
 }
 
-fn month_of(norm: &str) -> Option<(u8, bool)> {
+pub(crate) fn month_of(norm: &str) -> Option<(u8, bool)> {
     // (month, is an abbreviation)
     Some(match norm {
         "january" => (1, false),
@@ -621,7 +621,7 @@ fn month_of(norm: &str) -> Option<(u8, bool)> {
     })
 }
 
-fn weekday_of(norm: &str) -> Option<u8> {
+pub(crate) fn weekday_of(norm: &str) -> Option<u8> {
     Some(match norm {
         "monday" => 1,
         "tuesday" => 2,

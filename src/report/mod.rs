@@ -98,6 +98,8 @@ pub struct OutputClaim {
 /// A whole report with UTF-16 offsets.
 #[derive(Clone, Debug, Serialize)]
 pub struct OutputReport {
+    /// The page's story (`{id, label}`), or `null` when it matches no story among the sources.
+    pub story: Option<crate::stories::StoryRef>,
     /// The page's claims, in order.
     pub claims: Vec<OutputClaim>,
     /// Counts per verdict.
@@ -114,6 +116,7 @@ impl OutputReport {
     ) -> OutputReport {
         let mut convert = OutputClaims::new(page, source_of);
         OutputReport {
+            story: report.story.clone(),
             claims: report.claims.iter().map(|c| convert.claim(c)).collect(),
             summary: report.summary.clone(),
         }

@@ -34,6 +34,11 @@ pub struct Source {
     /// Publication date, as written (ISO 8601 preferred).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The story it belongs to, as a person named it (see `stories`): sources with one label
+    /// are one story, and two labels are never merged. Trimmed, white space collapsed, at most
+    /// 200 characters; `None` lets the engine group it automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
     /// The article's visible text.
     pub text: String,
 }
@@ -189,11 +194,13 @@ pub(crate) fn source_from_fields(
     let opt = |key: &str| -> Result<Option<String>> {
         Ok(field(key, &label)?.and_then(|v| non_empty(&v)))
     };
+    let story = crate::stories::clean_label(field("story", &label)?.as_deref(), &id)?;
     Ok(Source {
         title: opt("title")?,
         outlet: opt("outlet")?,
         url: opt("url")?,
         published: opt("published")?,
+        story,
         id,
         text,
     })
@@ -232,7 +239,7 @@ impl Corpus {
     }
 
     /// Check that the corpus is usable: at least one source, every id non-empty and unique,
-    /// every text non-empty.
+    /// every text non-empty, every `story` label at most 200 characters.
     ///
     /// ```
     /// use corroborate::{Corpus, Source};
@@ -258,6 +265,7 @@ impl Corpus {
                     format!("source {:?} has empty text", s.id),
                 ));
             }
+            crate::stories::clean_label(s.story.as_deref(), &s.id)?;
             if !seen.insert(s.id.as_str()) {
                 return Err(Error::new(
                     ErrorKind::Corpus,

@@ -112,11 +112,19 @@ pub struct Summary {
     pub related: usize,
     /// Claims only this page makes.
     pub unique: usize,
+    /// How many sources the page was compared with: those of its story (0 when it has none),
+    /// or every usable source with `all_sources`.
+    pub sources: usize,
+    /// How many usable sources the engine holds, the page itself left out.
+    pub available: usize,
 }
 
 /// The result of checking a page.
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
+    /// The page's story among the sources, or `None` when it matches none (then, when there
+    /// are sources, `claims` is empty: no coverage).
+    pub story: Option<crate::stories::StoryRef>,
     /// The page's claims, in order.
     pub claims: Vec<ClaimReport>,
     /// Counts per verdict.

@@ -2,7 +2,7 @@
 //! corpus file, and evaluate or train the stance model on FNC-1.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use corroborate::{Corpus, Engine, OutputClaims};
+use corroborate::{CheckOptions, Corpus, Engine, OutputClaims};
 use corroborate_cli::fnc1;
 use corroborate_cli::progress::{Progress, Show};
 use corroborate_cli::report::{self, Compared, Run};
@@ -42,6 +42,9 @@ enum Command {
         /// Colour in the text report: auto (when stdout is a terminal and NO_COLOR is unset).
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
+        /// Compare the page with every source, not only with the sources of its story.
+        #[arg(long)]
+        all_sources: bool,
     },
     /// Judge claims against whole sources: JSON lines {"claim", "source"} on stdin, one JSON
     /// line {"relation", ...} per input on stdout.
@@ -185,7 +188,8 @@ fn run(cli: Cli) -> Result<(), String> {
             sources,
             format,
             color,
-        } => check(&page, &sources, format, color, max_bytes),
+            all_sources,
+        } => check(&page, &sources, format, color, all_sources, max_bytes),
         Command::Stance => stance(),
         Command::Corpus { paths, output } => corpus(&paths, &output, max_bytes, show),
         Command::Synth {
@@ -277,6 +281,7 @@ fn check(
     sources: &[PathBuf],
     format: Format,
     color: ColorChoice,
+    all_sources: bool,
     max_bytes: u64,
 ) -> Result<(), String> {
     if page_path.is_dir() {
@@ -322,18 +327,12 @@ fn check(
         .iter()
         .filter_map(|&(i, _)| corpus.sources.get(i).map(|s| s.id.clone()))
         .collect();
-    let compared: Vec<Compared> = corpus
+    let usable = corpus
         .sources
         .iter()
         .filter(|s| !skipped.contains(&s.id) && exclude.as_deref() != Some(s.id.as_str()))
-        .map(|s| Compared {
-            id: s.id.clone(),
-            outlet: s.outlet.clone(),
-            title: s.title.clone(),
-            url: s.url.clone(),
-        })
-        .collect();
-    if compared.is_empty() {
+        .count();
+    if usable == 0 {
         return Err(format!(
             "no sources to compare {} with: {} the page itself",
             page_path.display(),
@@ -345,14 +344,30 @@ fn check(
         ));
     }
     let engine = Engine::new(corpus).map_err(|e| e.to_string())?;
+    let options = CheckOptions {
+        exclude: exclude.as_deref(),
+        all_sources,
+    };
     let checks = engine
-        .check_each(&page.text, exclude.as_deref())
+        .check_each_with(&page.text, &options)
         .map_err(|e| e.to_string())?;
+    let compared: Vec<Compared> = checks
+        .compared()
+        .map(|s| Compared {
+            id: s.id.clone(),
+            outlet: s.outlet.clone(),
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+        .collect();
     let run = Run {
         page: page_path.display().to_string(),
         title: page.title.clone(),
         claims: checks.len(),
         sources: compared,
+        story: checks.story().map(corroborate::StoryRef::from),
+        available: checks.summary().available,
+        all_sources,
         skipped,
         date: report::now(),
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -368,7 +383,12 @@ fn check(
     let stdout = io::stdout();
     let mut w = io::BufWriter::new(stdout.lock());
     let result = match format {
-        Format::Json => report::json::write(&mut w, claims.by_ref().map(|(_, c)| c), summary),
+        Format::Json => report::json::write(
+            &mut w,
+            run.story.as_ref(),
+            claims.by_ref().map(|(_, c)| c),
+            summary,
+        ),
         Format::Html => {
             let all: Vec<_> = claims.by_ref().collect();
             report::html::write(&mut w, &run, &page.text, &all, &summary())

@@ -90,6 +90,7 @@ fn with_fields(default_id: &str, f: Fields, text: String) -> Source {
         outlet: f.outlet,
         url: f.url,
         published: f.published,
+        story: None,
         text,
     }
 }
@@ -175,6 +176,7 @@ pub fn html(default_id: &str, content: &str) -> Source {
         outlet: doc.site_name,
         url: doc.url,
         published: doc.published,
+        story: None,
         text: doc.text,
     }
 }

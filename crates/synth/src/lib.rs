@@ -769,56 +769,127 @@ pub fn corpus(seed: u64, claims: usize) -> Corpus {
                 break;
             }
             let want = rng.range(20, 40).min(claims - total).max(1);
-            let outlet = outlets
-                .get(rng.below(outlets.len()))
-                .cloned()
-                .unwrap_or_default();
-            let style = rng.below(12);
-            let mut lines: Vec<String> = Vec::with_capacity(want);
-            while lines.len() < want {
-                let s = if rng.chance(0.55) {
-                    match st.facts.get(rng.below(st.facts.len())) {
-                        Some(f) => render(f, &st, style + rng.below(2), &mut rng),
-                        None => continue,
-                    }
-                } else if rng.chance(0.5) {
-                    colour(&st, &mut rng)
-                } else {
-                    fill(rng.pick(BACKGROUND), &st, &mut rng)
-                };
-                if !lines.contains(&s) {
-                    lines.push(s);
-                } else if rng.chance(0.5) {
-                    // Avoid endless loops on small stories: allow a fresh background line.
-                    lines.push(fill(rng.pick(BACKGROUND), &st, &mut rng));
-                }
-            }
-            total += lines.len();
-            let mut text = String::new();
-            for (i, l) in lines.iter().enumerate() {
-                if i > 0 {
-                    text.push_str(if i % 3 == 0 { "\n\n" } else { " " });
-                }
-                text.push_str(l);
-            }
-            let lead = st.people.first().map_or("Officials", |p| p.last.as_str());
-            let title = format!("{lead} and the {} in {}", st.topic, st.place);
-            sources.push(Source {
-                id: format!("s{story_no:05}-{a}-{}", slug(&outlet)),
-                title: Some(capitalise(&title)),
-                outlet: Some(outlet),
-                url: None,
-                published: Some(format!(
-                    "{}-{:02}-{:02}",
-                    st.year + 1,
-                    rng.range(1, 12),
-                    rng.range(1, 28)
-                )),
-                text,
-            });
+            let mut source = article(&mut rng, &st, story_no, a, &outlets, want);
+            total += want;
+            source.published = Some(format!(
+                "{}-{:02}-{:02}",
+                st.year + 1,
+                rng.range(1, 12),
+                rng.range(1, 28)
+            ));
+            sources.push(source);
         }
     }
     Corpus { sources }
+}
+
+/// One outlet's article of `want` sentences on a story, undated.
+fn article(
+    rng: &mut Rng,
+    st: &Story,
+    story_no: usize,
+    a: usize,
+    outlets: &[String],
+    want: usize,
+) -> Source {
+    let outlet = outlets
+        .get(rng.below(outlets.len()))
+        .cloned()
+        .unwrap_or_default();
+    let style = rng.below(12);
+    let mut lines: Vec<String> = Vec::with_capacity(want);
+    while lines.len() < want {
+        let s = if rng.chance(0.55) {
+            match st.facts.get(rng.below(st.facts.len())) {
+                Some(f) => render(f, st, style + rng.below(2), rng),
+                None => continue,
+            }
+        } else if rng.chance(0.5) {
+            colour(st, rng)
+        } else {
+            fill(rng.pick(BACKGROUND), st, rng)
+        };
+        if !lines.contains(&s) {
+            lines.push(s);
+        } else if rng.chance(0.5) {
+            // Avoid endless loops on small stories: allow a fresh background line.
+            lines.push(fill(rng.pick(BACKGROUND), st, rng));
+        }
+    }
+    let mut text = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if i % 3 == 0 { "\n\n" } else { " " });
+        }
+        text.push_str(l);
+    }
+    let lead = st.people.first().map_or("Officials", |p| p.last.as_str());
+    let title = format!("{lead} and the {} in {}", st.topic, st.place);
+    Source {
+        id: format!("s{story_no:05}-{a}-{}", slug(&outlet)),
+        title: Some(capitalise(&title)),
+        outlet: Some(outlet),
+        url: None,
+        published: None,
+        story: None,
+        text,
+    }
+}
+
+/// A mix of about `sources` articles on many stories, for the tests of story grouping: each
+/// story is told by one to six outlets (a story of one is a distractor that must stay alone),
+/// its articles dated within three days of each other, the stories spread over 90 days (so
+/// that many share the date window) and drawn from a small set of topics (so that stories
+/// share words such as "bridge" or "hospital" without being one). An article's story is the
+/// first part of its id, `s00012` in `s00012-3-the-daily-x`: see [`story_of_id`].
+///
+/// ```
+/// let mix = corroborate_synth::story_mix(5, 60);
+/// assert!(mix.sources.len() >= 60);
+/// assert!(mix.sources.iter().all(|s| s.published.is_some()));
+/// let stories: std::collections::HashSet<&str> =
+///     mix.sources.iter().map(|s| corroborate_synth::story_of_id(&s.id)).collect();
+/// assert!(stories.len() >= 10, "{}", stories.len());
+/// assert_eq!(mix, corroborate_synth::story_mix(5, 60));
+/// ```
+pub fn story_mix(seed: u64, sources: usize) -> Corpus {
+    let mut rng = Rng::new(seed.wrapping_mul(0x9E37_79B9).wrapping_add(3));
+    let outlets: Vec<String> = (0..40).map(|_| outlet(&mut rng)).collect();
+    let mut out = Vec::with_capacity(sources + 6);
+    let mut story_no = 0usize;
+    while out.len() < sources {
+        let st = story(&mut rng);
+        story_no += 1;
+        let articles = if rng.chance(0.2) { 1 } else { rng.range(2, 6) };
+        let base = 20_000 + rng.below(90) as i64;
+        for a in 0..articles {
+            let want = rng.range(8, 24);
+            let mut source = article(&mut rng, &st, story_no, a, &outlets, want);
+            let (y, m, d) = civil_from_days(base + rng.below(4) as i64);
+            source.published = Some(format!("{y}-{m:02}-{d:02}"));
+            out.push(source);
+        }
+    }
+    Corpus { sources: out }
+}
+
+/// The story of an article of [`story_mix`] (or [`corpus`]), from its id.
+pub fn story_of_id(id: &str) -> &str {
+    id.split('-').next().unwrap_or(id)
+}
+
+/// The civil date of a day number (days since 1970-01-01).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
 }
 
 /// How a sentence of a synthetic page relates to the corpus it was made from.

@@ -317,6 +317,9 @@ pub fn write(
             name(id)
         );
     }
+    if run.no_coverage() {
+        let _ = writeln!(h, "<p class=\"facts\">{}</p>", esc(super::NO_COVERAGE_HINT));
+    }
     let counts = [
         (Verdict::Confirmed, summary.confirmed),
         (Verdict::Contradicted, summary.contradicted),

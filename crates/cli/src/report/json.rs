@@ -1,13 +1,14 @@
 //! The JSON report: [`corroborate::OutputReport`] as pretty-printed JSON, written claim by
 //! claim.
 
-use corroborate::{OutputClaim, Summary};
+use corroborate::{OutputClaim, StoryRef, Summary};
 use std::io::{self, Write};
 
 /// The report as pretty-printed JSON, as `serde_json::to_writer_pretty` writes an
 /// [`corroborate::OutputReport`], byte for byte, one claim at a time.
 pub fn write(
     w: &mut impl Write,
+    story: Option<&StoryRef>,
     claims: impl Iterator<Item = OutputClaim>,
     summary: impl FnOnce() -> Summary,
 ) -> io::Result<()> {
@@ -22,7 +23,9 @@ pub fn write(
         }
         Ok(())
     }
-    w.write_all(b"{\n  \"claims\": [")?;
+    w.write_all(b"{\n  \"story\": ")?;
+    indented(w, &serde_json::to_string_pretty(&story)?, "  ")?;
+    w.write_all(b",\n  \"claims\": [")?;
     let mut any = false;
     for claim in claims {
         w.write_all(if any { b",\n    " } else { b"\n    " })?;

@@ -9,7 +9,7 @@ pub mod html;
 pub mod json;
 pub mod text;
 
-use corroborate::{Relation, Verdict};
+use corroborate::{Relation, StoryRef, Verdict};
 
 /// A source the page was compared with.
 #[derive(Clone, Debug, Default)]
@@ -40,8 +40,15 @@ pub struct Run {
     pub title: Option<String>,
     /// How many claims the page has.
     pub claims: usize,
-    /// The sources compared with it, in the corpus's order.
+    /// The sources compared with it, in the corpus's order: those of its story, or all of
+    /// them with `--all-sources`.
     pub sources: Vec<Compared>,
+    /// The page's story among the sources, or `None` when it matches none.
+    pub story: Option<StoryRef>,
+    /// How many usable sources there were (the page itself left out).
+    pub available: usize,
+    /// Whether every source was compared (`--all-sources`), not only the story's.
+    pub all_sources: bool,
     /// The ids of the sources left out as the page itself.
     pub skipped: Vec<String>,
     /// When the run was made: UTC, RFC 3339 to the second.
@@ -51,17 +58,53 @@ pub struct Run {
 }
 
 impl Run {
-    /// "15 claims against 3 sources: The Harbour Herald, Coastline News, Northern Wire".
+    /// "15 claims against 3 sources: The Harbour Herald, Coastline News, Northern Wire", then
+    /// the story ("; story: Caldmoor · ferry · pier"), or, when the page matches no story, the
+    /// no-coverage sentence alone ([`no_coverage`]).
     pub fn compared(&self) -> String {
+        if self.no_coverage() {
+            return no_coverage(self.available);
+        }
         let names: Vec<&str> = self.sources.iter().map(Compared::name).collect();
-        format!(
+        let mut out = format!(
             "{} against {}: {}",
             plural(self.claims, "claim"),
             plural(self.sources.len(), "source"),
             names.join(", ")
-        )
+        );
+        match &self.story {
+            Some(story) => {
+                out.push_str("; story: ");
+                out.push_str(&story.label);
+            }
+            None if self.all_sources => out.push_str("; the page matches no story among them"),
+            None => {}
+        }
+        if self.all_sources {
+            out.push_str(" (--all-sources: every source compared)");
+        }
+        out
+    }
+
+    /// True when the page matches no story among the sources and nothing was compared.
+    pub fn no_coverage(&self) -> bool {
+        self.story.is_none() && !self.all_sources && self.available > 0
     }
 }
+
+/// "No coverage of this story among your 14 sources" ("1 source"): what a page that matches no
+/// story among the sources gets instead of claims marked unique.
+pub fn no_coverage(available: usize) -> String {
+    format!(
+        "No coverage of this story among your {}",
+        plural(available, "source")
+    )
+}
+
+/// What to do about it, said after [`no_coverage`].
+pub const NO_COVERAGE_HINT: &str =
+    "None of the sources is about what this page reports; add sources on its story, or check \
+     with --all-sources to compare it with every source anyway.";
 
 /// What the score means, said once per report.
 pub const SCORE_NOTE: &str = "score: how much of the claim's weighted wording a source's \
@@ -169,6 +212,41 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(run.compared(), "1 claim against 2 sources: The Post, b");
+        let story = Run {
+            story: Some(StoryRef {
+                id: "auto:0000abcd".into(),
+                label: "Caldmoor · ferry".into(),
+            }),
+            available: 3,
+            ..run.clone()
+        };
+        assert_eq!(
+            story.compared(),
+            "1 claim against 2 sources: The Post, b; story: Caldmoor · ferry"
+        );
+        let all = Run {
+            all_sources: true,
+            ..story.clone()
+        };
+        assert!(all
+            .compared()
+            .ends_with("(--all-sources: every source compared)"));
+        let none = Run {
+            story: None,
+            claims: 0,
+            sources: Vec::new(),
+            available: 1,
+            ..run
+        };
+        assert!(none.no_coverage());
+        assert_eq!(
+            none.compared(),
+            "No coverage of this story among your 1 source"
+        );
+        assert_eq!(
+            no_coverage(14),
+            "No coverage of this story among your 14 sources"
+        );
     }
 
     #[test]

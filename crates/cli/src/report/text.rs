@@ -1,7 +1,7 @@
 //! The text report, for a person at a terminal: what was compared, then each claim with its
 //! verdict and each source's sentence with the differing words marked, then the counts.
 
-use super::{relation_glyph, verdict_glyph, verdict_words, Run, SCORE_NOTE};
+use super::{relation_glyph, verdict_glyph, verdict_words, Run, NO_COVERAGE_HINT, SCORE_NOTE};
 use corroborate::{OutputClaim, Relation, Summary, Verdict};
 use std::io::{self, Write};
 
@@ -95,6 +95,10 @@ pub fn write(
     writeln!(w, "{}: {}.", visible(&run.page), visible(&run.compared()))?;
     for id in &run.skipped {
         writeln!(w, "skipped: {} (the page itself)", visible(id))?;
+    }
+    if run.no_coverage() {
+        // An answer, not an error: no claim is marked unique against sources on other stories.
+        return writeln!(w, "{}", st.paint("2", NO_COVERAGE_HINT));
     }
     writeln!(w, "{}\n", st.paint("2", SCORE_NOTE))?;
     for (i, claim) in claims.enumerate() {

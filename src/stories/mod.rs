@@ -1,0 +1,856 @@
+//! Stories: the sources grouped by the event they report, so that a page is compared only
+//! with the sources of its own story ([`crate::Engine::stories`], [`crate::Engine::story_of`]).
+//!
+//! # The profile of a source
+//!
+//! Each source is read once, when it is added, into a *profile*: the stems of its content
+//! words (the tokeniser's, without stop words, verbs of saying, numbers, months, weekdays and
+//! the words any news story uses: `words::NEWS_COMMON`), each with a weight `1 + ln(count)`;
+//! the title's words count twice, and a word that is only ever written capitalised inside a
+//! sentence (a name: "Brennholm", "Selkie") weighs [`NAME_WEIGHT`] times as much. Its
+//! `published` date is read leniently (ISO 8601, RFC 2822, "19 November 2025"); an unknown
+//! date never keeps sources apart.
+//!
+//! # Grouping
+//!
+//! When the stories are needed, every profile's terms are weighted by their IDF over the
+//! corpus, `ln((n + B + 1) / (df + 1))` with `B` = [`BACKGROUND`] pretend sources that have
+//! none of the words (so that the words of a corpus of one story still count), and the
+//! [`KEY_TERMS`] heaviest are kept as a unit vector. Two sources are *linked* when the cosine
+//! of their vectors reaches [`LINK`] and their dates, when both are known, are at most
+//! [`WINDOW_DAYS`] days apart. Candidate pairs come from an inverted index of the vectors'
+//! terms, where a term held by more sources than [`COMMON`] allows is too common to
+//! discriminate and proposes no pair: sources are never compared all with all. Links join
+//! sources strongest first (single linkage, as in Kruskal's algorithm), except that two
+//! different explicit labels (`Source::story`) are never joined: sources with one label are one
+//! story from the start, and a source without a label joins the labelled story it is most
+//! strongly linked with.
+//!
+//! A page belongs to the story of the source it is closest to, when that cosine reaches
+//! [`PAGE_LINK`]; otherwise it belongs to none ([`crate::Engine::story_of`] is `None`).
+//!
+//! ```
+//! use corroborate::{Corpus, Engine, Source};
+//! let fire = |id: &str, text: &str| Source::new(id, text);
+//! let engine = Engine::new(Corpus { sources: vec![
+//!     fire("a", "Fire crews fought a blaze at the Brennholm library overnight. The library's \
+//!         reading room was destroyed, Brennholm's fire chief Oda Varga said."),
+//!     fire("b", "A fire gutted the reading room of Brennholm's public library. Chief Oda Varga \
+//!         said crews fought the blaze for six hours."),
+//!     fire("c", "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park, with two goals from \
+//!         substitute Leo Marsh."),
+//! ]})?;
+//! let stories = engine.stories();
+//! assert_eq!(stories.len(), 2);
+//! let story = engine.story_of("The Brennholm library fire destroyed its reading room.").unwrap();
+//! assert_eq!(story.sources, ["a", "b"]);
+//! assert!(story.id.starts_with("auto:"));
+//! assert!(story.label.contains("Brennholm"), "{}", story.label);
+//! assert!(engine.story_of("The council approved a new cycle lane on Harbour Road.").is_none());
+//! # Ok::<(), corroborate::Error>(())
+//! ```
+
+mod date;
+
+use crate::text::{is_stopword, stem, tokenize};
+use crate::words;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How many days apart two sources' publication dates may be for them to be one story.
+pub const WINDOW_DAYS: i32 = 7;
+
+/// How many of a source's heaviest terms make its vector.
+pub const KEY_TERMS: usize = 32;
+
+/// The cosine at which two sources are linked into one story.
+pub const LINK: f32 = 0.22;
+
+/// The cosine at which a page belongs to the story of its closest source.
+pub const PAGE_LINK: f32 = 0.18;
+
+/// How much more a name weighs than another word.
+pub const NAME_WEIGHT: f32 = 2.5;
+
+/// Pretend sources without any of the corpus's words, in the IDF.
+pub const BACKGROUND: f32 = 12.0;
+
+/// The longest explicit story label, in characters.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// How many terms of one source its profile keeps (its heaviest before IDF), to bound memory.
+const PROFILE_TERMS: usize = 160;
+
+/// A term held by more sources than this proposes no pairs (it still counts in their cosine):
+/// a fixed number, so that the candidate pairs grow linearly with the corpus (at most
+/// `KEY_TERMS × COMMON` per source).
+pub const COMMON: usize = 64;
+
+/// A story: sources on one event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Story {
+    /// `story:` and the slug of the label for an explicit story, `auto:` and 8 hex digits of a
+    /// hash of its smallest source id for an automatic one.
+    pub id: String,
+    /// The explicit label, or the story's two or three most salient shared names and words
+    /// joined by " · " ("Brennholm · library · fire").
+    pub label: String,
+    /// The ids of its sources, in the order they were added.
+    pub sources: Vec<String>,
+}
+
+/// A story as a report names it: its id and label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoryRef {
+    /// The story's id.
+    pub id: String,
+    /// The story's label.
+    pub label: String,
+}
+
+impl From<&Story> for StoryRef {
+    fn from(s: &Story) -> StoryRef {
+        StoryRef {
+            id: s.id.clone(),
+            label: s.label.clone(),
+        }
+    }
+}
+
+/// A source's explicit story label, checked: white space trimmed and collapsed; `None` when
+/// nothing is left; an error when it is longer than [`MAX_LABEL_CHARS`].
+pub(crate) fn clean_label(label: Option<&str>, source: &str) -> crate::Result<Option<String>> {
+    let Some(label) = label else { return Ok(None) };
+    let clean: Vec<&str> = label.split_whitespace().collect();
+    let clean = clean.join(" ");
+    if clean.is_empty() {
+        return Ok(None);
+    }
+    if clean.chars().count() > MAX_LABEL_CHARS {
+        return Err(crate::Error::new(
+            crate::ErrorKind::Corpus,
+            format!("source {source:?}: \"story\" is longer than {MAX_LABEL_CHARS} characters"),
+        ));
+    }
+    Ok(Some(clean))
+}
+
+/// One source's profile.
+#[derive(Clone, Debug)]
+struct Profile {
+    id: String,
+    /// (term, weight before IDF), heaviest first.
+    terms: Vec<(u32, f32)>,
+    day: Option<i32>,
+    label: Option<String>,
+}
+
+/// The profiles of the engine's sources and, once asked for, their grouping.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stories {
+    /// Term ids by stem.
+    ids: HashMap<String, u32>,
+    /// How each term is shown in a label: a name as written, another word in lower case.
+    shown: Vec<String>,
+    /// How many live profiles hold each term.
+    df: Vec<u32>,
+    /// By the engine's source slot.
+    profiles: Vec<Option<Profile>>,
+    live: usize,
+    grouping: OnceLock<Grouping>,
+}
+
+/// The stories of the live sources.
+#[derive(Clone, Debug, Default)]
+struct Grouping {
+    stories: Vec<Story>,
+    /// The story of each slot (`u32::MAX` for a removed source).
+    of_slot: Vec<u32>,
+    /// Each slot's unit vector, sorted by term.
+    vectors: Vec<Vec<(u32, f32)>>,
+    /// The slots whose vector holds each term.
+    postings: HashMap<u32, Vec<u32>>,
+    /// How many candidate pairs were scored (for the tests of linear growth).
+    work: usize,
+}
+
+/// True for a word that can say which story a text is about.
+fn salient(norm: &str) -> bool {
+    norm.chars().count() >= 3
+        && norm.chars().any(char::is_alphabetic)
+        && !norm.starts_with(|c: char| c.is_ascii_digit())
+        && !is_stopword(norm)
+        && !words::contains(words::NEWS_COMMON, norm)
+        && !words::contains(words::SPEECH_VERBS, norm)
+        && !words::contains(words::NUMBER_WORDS, norm)
+        && crate::facts::month_of(norm).is_none()
+        && crate::facts::weekday_of(norm).is_none()
+}
+
+/// True when the word at byte `start` of `text` is inside a sentence (after a word or a
+/// comma), where a capital says it is a name.
+fn inside_sentence(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    before
+        .chars()
+        .rev()
+        .find(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '“' | '‘' | '(' | '['))
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '’'))
+}
+
+/// A term's counts in one text.
+#[derive(Default, Clone, Copy)]
+struct Count {
+    n: u32,
+    capital: u32,
+    lower: u32,
+}
+
+impl Stories {
+    fn intern(&mut self, term: String, shown: &str, name: bool) -> u32 {
+        if let Some(&id) = self.ids.get(&term) {
+            if name && !self.shown[id as usize].starts_with(char::is_uppercase) {
+                self.shown[id as usize] = shown.to_string();
+            }
+            return id;
+        }
+        let id = self.shown.len() as u32;
+        self.ids.insert(term, id);
+        self.shown.push(shown.to_string());
+        self.df.push(0);
+        id
+    }
+
+    /// Read a source into its profile, at the engine's slot `slot`.
+    pub(crate) fn add(&mut self, slot: usize, source: &crate::Source) {
+        let mut counts: HashMap<String, (Count, String)> = HashMap::new();
+        let mut read = |text: &str, times: u32, cased: bool| {
+            for t in tokenize(text) {
+                if !salient(&t.norm) {
+                    continue;
+                }
+                let raw = text.get(t.start..t.end).unwrap_or("");
+                let entry = counts
+                    .entry(stem(&t.norm))
+                    .or_insert_with(|| (Count::default(), t.norm.clone()));
+                entry.0.n += times;
+                if cased && inside_sentence(text, t.start) {
+                    if raw.starts_with(char::is_uppercase) {
+                        entry.0.capital += 1;
+                        if !entry.1.starts_with(char::is_uppercase) {
+                            entry.1 = raw.trim_end_matches(['\'', '’', 's']).to_string();
+                            if entry.1.is_empty() {
+                                entry.1 = raw.to_string();
+                            }
+                        }
+                    } else {
+                        entry.0.lower += 1;
+                    }
+                }
+            }
+        };
+        if let Some(title) = &source.title {
+            read(title, 2, false);
+        }
+        read(&source.text, 1, true);
+        let mut terms: Vec<(u32, f32)> = Vec::with_capacity(counts.len());
+        let mut sorted: Vec<(String, (Count, String))> = counts.into_iter().collect();
+        // The profile does not depend on the hash map's order.
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (term, (c, form)) in sorted {
+            let name = c.capital > 0 && c.lower == 0;
+            let shown = if name { form } else { form.to_lowercase() };
+            let id = self.intern(term, &shown, name);
+            let mut w = 1.0 + (c.n as f32).ln();
+            if name {
+                w *= NAME_WEIGHT;
+            }
+            terms.push((id, w));
+        }
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        terms.truncate(PROFILE_TERMS);
+        for &(t, _) in &terms {
+            self.df[t as usize] += 1;
+        }
+        if self.profiles.len() <= slot {
+            self.profiles.resize(slot + 1, None);
+        }
+        self.profiles[slot] = Some(Profile {
+            id: source.id.clone(),
+            terms,
+            day: source.published.as_deref().and_then(date::day_number),
+            label: source.story.clone(),
+        });
+        self.live += 1;
+        self.grouping = OnceLock::new();
+    }
+
+    /// Forget the source at `slot`.
+    pub(crate) fn remove(&mut self, slot: usize) {
+        if let Some(p) = self.profiles.get_mut(slot).and_then(Option::take) {
+            for (t, _) in p.terms {
+                if let Some(df) = self.df.get_mut(t as usize) {
+                    *df = df.saturating_sub(1);
+                }
+            }
+            self.live -= 1;
+            self.grouping = OnceLock::new();
+        }
+    }
+
+    fn idf(&self, df: u32) -> f32 {
+        ((self.live as f32 + BACKGROUND + 1.0) / (df as f32 + 1.0)).ln()
+    }
+
+    /// A unit vector of the heaviest `KEY_TERMS` of (term, weight before IDF), sorted by
+    /// term. Terms unknown to the corpus (ids past the table) count as held by no source.
+    fn vector(&self, terms: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
+        let mut v: Vec<(u32, f32)> = terms
+            .map(|(t, w)| {
+                (
+                    t,
+                    w * self.idf(self.df.get(t as usize).copied().unwrap_or(0)),
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(KEY_TERMS);
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut v {
+                *w /= norm;
+            }
+        }
+        v.sort_unstable_by_key(|&(t, _)| t);
+        v
+    }
+
+    fn grouping(&self) -> &Grouping {
+        self.grouping.get_or_init(|| self.group())
+    }
+
+    /// The stories of the live sources, in the order of their first source.
+    pub(crate) fn stories(&self) -> &[Story] {
+        &self.grouping().stories
+    }
+
+    /// How many candidate pairs the grouping scored.
+    pub(crate) fn work(&self) -> usize {
+        self.grouping().work
+    }
+
+    /// The story a page belongs to, among the sources whose slot `usable` accepts, with the
+    /// slot of the closest source.
+    pub(crate) fn story_of_page(
+        &self,
+        page: &str,
+        usable: impl Fn(usize) -> bool,
+    ) -> Option<(&Story, usize)> {
+        let g = self.grouping();
+        if g.stories.is_empty() {
+            return None;
+        }
+        let mut counts: HashMap<String, (u32, bool)> = HashMap::new();
+        for t in tokenize(page) {
+            if !salient(&t.norm) {
+                continue;
+            }
+            let name = inside_sentence(page, t.start)
+                && page
+                    .get(t.start..t.end)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase));
+            let lower = inside_sentence(page, t.start) && !name;
+            let e = counts.entry(stem(&t.norm)).or_insert((0, true));
+            e.0 += 1;
+            if lower {
+                e.1 = false;
+            }
+        }
+        let mut sorted: Vec<(String, (u32, bool))> = counts.into_iter().collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Terms the corpus does not know take ids past its table: they weigh in the page's
+        // vector and match nothing.
+        let mut unknown = self.shown.len() as u32;
+        let terms = sorted.into_iter().map(|(term, (n, name))| {
+            let id = self.ids.get(&term).copied().unwrap_or_else(|| {
+                unknown = unknown.saturating_add(1);
+                unknown
+            });
+            let mut w = 1.0 + (n as f32).ln();
+            if name {
+                w *= NAME_WEIGHT;
+            }
+            (id, w)
+        });
+        let terms: Vec<(u32, f32)> = terms.collect();
+        let v = self.vector(terms.into_iter());
+        let cap = COMMON;
+        let mut best: Option<(f32, usize)> = None;
+        let mut seen = vec![false; g.vectors.len()];
+        for &(t, _) in &v {
+            let Some(posting) = g.postings.get(&t) else {
+                continue;
+            };
+            if posting.len() > cap {
+                continue;
+            }
+            for &slot in posting {
+                let slot = slot as usize;
+                if std::mem::replace(&mut seen[slot], true) || !usable(slot) {
+                    continue;
+                }
+                let sim = cosine(&v, &g.vectors[slot]);
+                if best.is_none_or(|(b, s)| sim > b || (sim == b && slot < s)) {
+                    best = Some((sim, slot));
+                }
+            }
+        }
+        let (sim, slot) = best?;
+        if sim < PAGE_LINK {
+            return None;
+        }
+        let story = g.stories.get(*g.of_slot.get(slot)? as usize)?;
+        Some((story, slot))
+    }
+
+    /// Group the live sources (see the module's documentation).
+    fn group(&self) -> Grouping {
+        let n = self.profiles.len();
+        let vectors: Vec<Vec<(u32, f32)>> = self
+            .profiles
+            .iter()
+            .map(|p| match p {
+                Some(p) => self.vector(p.terms.iter().copied()),
+                None => Vec::new(),
+            })
+            .collect();
+        let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (slot, v) in vectors.iter().enumerate() {
+            for &(t, _) in v {
+                postings.entry(t).or_default().push(slot as u32);
+            }
+        }
+        // Candidate pairs through the terms that discriminate, each pair scored once.
+        let cap = COMMON;
+        let mut links: Vec<(f32, u32, u32)> = Vec::new();
+        let mut stamp = vec![u32::MAX; n];
+        let mut work = 0usize;
+        for (a, va) in vectors.iter().enumerate() {
+            let Some(pa) = &self.profiles[a] else {
+                continue;
+            };
+            for &(t, _) in va {
+                let Some(posting) = postings.get(&t) else {
+                    continue;
+                };
+                if posting.len() > cap {
+                    continue;
+                }
+                // Postings are in slot order: the later sources only.
+                let later = posting.partition_point(|&b| b as usize <= a);
+                for &b in &posting[later..] {
+                    let b = b as usize;
+                    if std::mem::replace(&mut stamp[b], a as u32) == a as u32 {
+                        continue;
+                    }
+                    work += 1;
+                    let Some(pb) = &self.profiles[b] else {
+                        continue;
+                    };
+                    if let (Some(x), Some(y)) = (pa.day, pb.day) {
+                        if (x - y).abs() > WINDOW_DAYS {
+                            continue;
+                        }
+                    }
+                    let sim = cosine(va, &vectors[b]);
+                    if sim >= LINK {
+                        links.push((sim, a as u32, b as u32));
+                    }
+                }
+            }
+        }
+        links.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+
+        // Single linkage, strongest first, never joining two labels.
+        let mut labels: Vec<&str> = self
+            .profiles
+            .iter()
+            .flatten()
+            .filter_map(|p| p.label.as_deref())
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        let label_of = |p: &Profile| {
+            p.label
+                .as_deref()
+                .and_then(|l| labels.binary_search(&l).ok())
+        };
+        let mut sets = Sets::new(n);
+        let mut label: Vec<Option<usize>> = self
+            .profiles
+            .iter()
+            .map(|p| p.as_ref().and_then(label_of))
+            .collect();
+        let mut first_of_label: Vec<Option<usize>> = vec![None; labels.len()];
+        for (slot, l) in label.iter().enumerate() {
+            if let Some(l) = *l {
+                match first_of_label[l] {
+                    None => first_of_label[l] = Some(slot),
+                    Some(first) => {
+                        sets.union(first, slot);
+                    }
+                }
+            }
+        }
+        for (_, a, b) in links {
+            let (ra, rb) = (sets.find(a as usize), sets.find(b as usize));
+            if ra == rb {
+                continue;
+            }
+            let (la, lb) = (label[ra], label[rb]);
+            if la.is_some() && lb.is_some() && la != lb {
+                continue;
+            }
+            let root = sets.union(ra, rb);
+            label[root] = la.or(lb);
+        }
+
+        // The stories, in the order of their first source.
+        let mut of_slot = vec![u32::MAX; n];
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut story_of_root: HashMap<usize, u32> = HashMap::new();
+        for (slot, profile) in self.profiles.iter().enumerate() {
+            if profile.is_none() {
+                continue;
+            }
+            let root = sets.find(slot);
+            let i = *story_of_root.entry(root).or_insert_with(|| {
+                members.push(Vec::new());
+                (members.len() - 1) as u32
+            });
+            members[i as usize].push(slot);
+            of_slot[slot] = i;
+        }
+        let mut taken: HashMap<String, u32> = HashMap::new();
+        let stories = members
+            .iter()
+            .map(|m| {
+                let profiles: Vec<&Profile> = m
+                    .iter()
+                    .filter_map(|&s| self.profiles[s].as_ref())
+                    .collect();
+                let explicit = m
+                    .iter()
+                    .find_map(|&s| label[sets.find(s)])
+                    .and_then(|l| labels.get(l));
+                let (id, label) = match explicit {
+                    Some(l) => (format!("story:{}", slug(l)), l.to_string()),
+                    None => {
+                        let smallest = profiles.iter().map(|p| p.id.as_str()).min().unwrap_or("");
+                        (
+                            format!("auto:{:08x}", fnv1a(smallest)),
+                            self.label(m.iter().map(|&s| &vectors[s])),
+                        )
+                    }
+                };
+                // Two labels with one slug ("Fire!" and "fire") keep apart ids.
+                let n = taken.entry(id.clone()).or_insert(0);
+                *n += 1;
+                let id = if *n == 1 { id } else { format!("{id}-{n}") };
+                Story {
+                    id,
+                    label,
+                    sources: profiles.iter().map(|p| p.id.clone()).collect(),
+                }
+            })
+            .collect();
+        Grouping {
+            stories,
+            of_slot,
+            vectors,
+            postings,
+            work,
+        }
+    }
+
+    /// An automatic story's label: its two or three most salient terms, summed over its
+    /// sources' vectors (terms that several sources share first), joined by " · ".
+    fn label<'v>(&self, vectors: impl Iterator<Item = &'v Vec<(u32, f32)>>) -> String {
+        let mut score: HashMap<u32, (f32, u32)> = HashMap::new();
+        for v in vectors {
+            for &(t, w) in v {
+                let e = score.entry(t).or_insert((0.0, 0));
+                e.0 += w;
+                e.1 += 1;
+            }
+        }
+        let mut ranked: Vec<(u32, f32, u32)> =
+            score.into_iter().map(|(t, (w, n))| (t, w, n)).collect();
+        ranked.sort_by(|a, b| {
+            b.2.min(2)
+                .cmp(&a.2.min(2))
+                .then(b.1.total_cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        let top = ranked.first().map_or(0.0, |r| r.1);
+        let words: Vec<&str> = ranked
+            .iter()
+            .take(3)
+            .enumerate()
+            .filter(|(i, r)| *i < 2 || r.1 >= top / 2.0)
+            .filter_map(|(_, r)| self.shown.get(r.0 as usize).map(String::as_str))
+            .collect();
+        if words.is_empty() {
+            "untitled story".to_string()
+        } else {
+            words.join(" · ")
+        }
+    }
+}
+
+/// The cosine of two unit vectors sorted by term.
+fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += x.1 * y.1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// A label's slug: lower-case letters and digits, runs of anything else as one `-`.
+pub(crate) fn slug(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        // A label of symbols only ("???"): its hash.
+        format!("{:08x}", fnv1a(label))
+    } else {
+        out
+    }
+}
+
+/// FNV-1a, 32 bits: a small hash that is the same on every platform and in every build.
+fn fnv1a(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// Disjoint sets with path halving; the root of a union is the smaller slot.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets((0..n).collect())
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (root, child) = (ra.min(rb), ra.max(rb));
+        self.0[child] = root;
+        root
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Source;
+
+    fn stories_of(sources: &[Source]) -> Stories {
+        let mut s = Stories::default();
+        for (i, src) in sources.iter().enumerate() {
+            s.add(i, src);
+        }
+        s
+    }
+
+    fn members(s: &Stories) -> Vec<Vec<String>> {
+        s.stories().iter().map(|s| s.sources.clone()).collect()
+    }
+
+    const FIRE_A: &str = "Fire crews fought a blaze at the Brennholm library overnight. The \
+        library's reading room was destroyed, fire chief Oda Varga said.";
+    const FIRE_B: &str = "A fire gutted the reading room of the Brennholm public library. Chief \
+        Oda Varga said crews fought the blaze for six hours.";
+    const MATCH: &str = "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park, with two goals \
+        from substitute Leo Marsh.";
+
+    #[test]
+    fn labels_slugs_and_hashes() {
+        assert_eq!(slug("Caldmoor ferry crash"), "caldmoor-ferry-crash");
+        assert_eq!(slug("  Fire!  at the library? "), "fire-at-the-library");
+        assert_eq!(slug("Пожар в Брэннхольме"), "пожар-в-брэннхольме");
+        assert_eq!(slug("???"), format!("{:08x}", fnv1a("???")));
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+        assert_eq!(
+            clean_label(Some("  Ferry \n crash "), "a"),
+            Ok(Some("Ferry crash".into()))
+        );
+        assert_eq!(clean_label(Some(" \t"), "a"), Ok(None));
+        assert_eq!(clean_label(None, "a"), Ok(None));
+        let long = "x".repeat(MAX_LABEL_CHARS + 1);
+        let e = clean_label(Some(&long), "a").unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::Corpus);
+        assert_eq!(
+            e.message(),
+            "source \"a\": \"story\" is longer than 200 characters"
+        );
+        assert!(clean_label(Some(&"é".repeat(MAX_LABEL_CHARS)), "a").is_ok());
+    }
+
+    #[test]
+    fn names_are_told_from_sentence_starts() {
+        let text = "Fire broke out. Crews from Brennholm came, and \"Varga\" said so.";
+        assert!(!inside_sentence(text, 0));
+        assert!(!inside_sentence(text, text.find("Crews").unwrap()));
+        assert!(inside_sentence(text, text.find("Brennholm").unwrap()));
+        assert!(inside_sentence(text, text.find("Varga").unwrap()));
+        assert!(salient("library") && salient("brennholm"));
+        for word in [
+            "the", "said", "tuesday", "november", "three", "2025", "km", "people",
+        ] {
+            assert!(!salient(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn grouping_links_a_story_and_leaves_the_rest() {
+        let s = stories_of(&[
+            Source::new("a", FIRE_A),
+            Source::new("m", MATCH),
+            Source::new("b", FIRE_B),
+        ]);
+        assert_eq!(members(&s), [vec!["a", "b"], vec!["m"]]);
+        let fire = &s.stories()[0];
+        assert_eq!(fire.id, format!("auto:{:08x}", fnv1a("a")));
+        let words: Vec<&str> = fire.label.split(" · ").collect();
+        assert!((2..=3).contains(&words.len()), "{}", fire.label);
+        assert!(
+            words.iter().any(|w| *w == "Brennholm" || *w == "Varga"),
+            "{}",
+            fire.label
+        );
+        let page = "The Brennholm library lost its reading room to a fire, chief Oda Varga said.";
+        let (story, slot) = s.story_of_page(page, |_| true).expect("a story");
+        assert_eq!(story.sources, ["a", "b"]);
+        assert!(slot == 0 || slot == 2);
+        // Without the fire's sources, the page has no story.
+        assert!(s.story_of_page(page, |slot| slot == 1).is_none());
+        assert!(s
+            .story_of_page("A new cycle lane opens on Harbour Road.", |_| true)
+            .is_none());
+    }
+
+    #[test]
+    fn dates_far_apart_are_two_stories() {
+        let dated = |id: &str, text: &str, day: &str| Source {
+            published: Some(day.into()),
+            ..Source::new(id, text)
+        };
+        let near = stories_of(&[
+            dated("a", FIRE_A, "2025-11-19"),
+            dated("b", FIRE_B, "Wed, 26 Nov 2025 08:00:00 GMT"),
+        ]);
+        assert_eq!(members(&near), [vec!["a", "b"]]);
+        let far = stories_of(&[
+            dated("a", FIRE_A, "2025-11-19"),
+            dated("b", FIRE_B, "2025-11-27"),
+        ]);
+        assert_eq!(members(&far), [vec!["a"], vec!["b"]]);
+        // An unknown date keeps nothing apart.
+        let unknown = stories_of(&[
+            dated("a", FIRE_A, "2025-11-19"),
+            dated("b", FIRE_B, "last week"),
+        ]);
+        assert_eq!(members(&unknown), [vec!["a", "b"]]);
+    }
+
+    #[test]
+    fn explicit_labels_are_kept_and_never_merged() {
+        let labelled = |id: &str, text: &str, label: &str| Source {
+            story: Some(label.into()),
+            ..Source::new(id, text)
+        };
+        // Two labels on one event stay two stories; one label holds unrelated texts.
+        let s = stories_of(&[
+            labelled("a", FIRE_A, "Library fire"),
+            labelled("b", FIRE_B, "Brennholm blaze"),
+            labelled("m", MATCH, "Library fire"),
+        ]);
+        let got: Vec<(String, String, Vec<String>)> = s
+            .stories()
+            .iter()
+            .map(|s| (s.id.clone(), s.label.clone(), s.sources.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "story:library-fire".into(),
+                    "Library fire".into(),
+                    vec!["a".into(), "m".into()]
+                ),
+                (
+                    "story:brennholm-blaze".into(),
+                    "Brennholm blaze".into(),
+                    vec!["b".into()]
+                ),
+            ]
+        );
+        // A source without a label joins the labelled story it matches.
+        let s = stories_of(&[
+            labelled("a", FIRE_A, "Library fire"),
+            Source::new("b", FIRE_B),
+            Source::new("m", MATCH),
+        ]);
+        assert_eq!(members(&s), [vec!["a", "b"], vec!["m"]]);
+        assert_eq!(s.stories()[0].label, "Library fire");
+        // Two labels with one slug keep apart ids.
+        let s = stories_of(&[
+            labelled("a", FIRE_A, "Fire!"),
+            labelled("b", FIRE_B, "fire"),
+        ]);
+        let ids: Vec<&str> = s.stories().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["story:fire", "story:fire-2"]);
+    }
+
+    #[test]
+    fn removing_a_source_regroups() {
+        let mut s = stories_of(&[Source::new("a", FIRE_A), Source::new("b", FIRE_B)]);
+        assert_eq!(members(&s), [vec!["a", "b"]]);
+        s.remove(0);
+        s.remove(0);
+        assert_eq!(members(&s), [vec!["b"]]);
+        s.remove(1);
+        assert!(s.stories().is_empty());
+        assert!(s.story_of_page(FIRE_A, |_| true).is_none());
+    }
+}
