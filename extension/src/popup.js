@@ -135,7 +135,8 @@ async function run() {
   $('where').textContent = host ?? 'This page cannot be checked (not a web page).';
   $('site-label').textContent = host ? `Annotate pages on ${host}` : 'Annotate pages on this site';
   await refreshSources(tab.url);
-  show(null); // at once: the empty state, or "not checked yet"
+  // At once: the empty state, or that the page is being checked (opening the popup checks it).
+  show(host && count ? { state: 'working' } : null);
   $('site').checked = Boolean(host) && await siteEnabled(host) &&
     await api.permissions.contains({ origins: [sitePattern(host)] });
   // The controls work once the tab is known (they start disabled in popup.html).
@@ -192,7 +193,13 @@ let plan = null; // {tabs: [tab], hidden, missing: [origin patterns not granted]
 async function planTabs() {
   const all = await api.tabs.query({ windowId: tab.windowId });
   const others = all.filter((t) => t.id !== tabId);
-  const tabs = others.filter((t) => siteOf(t.url ?? '') && normaliseUrl(t.url) !== normaliseUrl(tab.url ?? ''));
+  const seen = new Set([normaliseUrl(tab.url ?? '')]); // one tab per page (a page open twice is read once)
+  const tabs = others.filter((t) => {
+    const url = siteOf(t.url ?? '') ? normaliseUrl(t.url) : null;
+    if (!url || seen.has(url)) return false;
+    seen.add(url);
+    return true;
+  });
   const hidden = others.filter((t) => t.url == null).length;
   const origins = [...new Set(tabs.map((t) => sitePattern(siteOf(t.url))))];
   const missing = [];
