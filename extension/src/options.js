@@ -249,8 +249,13 @@ $('import').addEventListener('change', async () => {
   }
 });
 
+// A burst of changes (an import, a merge) is listed once it is over: each listing asks the
+// background for the stories, which makes its Engine again.
+let changed = 0;
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && touchesSources(changes)) load().catch((e) => say(e.message, true));
+  if (area !== 'local' || !touchesSources(changes)) return;
+  clearTimeout(changed);
+  changed = setTimeout(() => load().catch((e) => say(e.message, true)), 250);
 });
 
 const started = performance.now();
