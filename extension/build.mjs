@@ -4,10 +4,12 @@
 // extension/content/), the shell modules the frames and the background import as they are
 // (www/ui.js, text.js, interact.js; client.js, data.js, wire.js) and the WebAssembly module with its data
 // files (www/pkg) under shell/, the icons, and a manifest made from
-// extension/manifest.template.json plus each browser's few differences. Nothing of the shell is
+// extension/manifest.template.json plus each browser's few differences, and the demo story as a
+// corpus (demo/corpus.json: the welcome page's sample sources). Nothing of the shell is
 // replaced: the extension's own parts (its engine host, its frames) are its own files that use it.
 // Usage: node extension/build.mjs OUT_DIR [--test] [chromium|firefox...]
 
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Script } from 'node:vm';
@@ -99,6 +101,28 @@ export function bundle(files, read = (f) => readFileSync(join(REPO, f), 'utf8'))
 }
 
 /**
+ * The demo story (demo/story/) as corpus JSON, made as scripts/site makes www/demo/corpus.json:
+ * by the CLI (`corroborate corpus demo/story`: the release build, else the debug one); where
+ * neither is built, that file as scripts/site left it. The welcome page offers it as sample sources.
+ */
+export function demoCorpus() {
+  const cli = ['target/release/corroborate', 'target/debug/corroborate'].map((f) => join(REPO, f)).find(existsSync);
+  let json;
+  if (cli) {
+    const run = spawnSync(cli, ['corpus', join(REPO, 'demo/story'), '-o', '-', '--quiet'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`corroborate corpus demo/story failed: ${run.stderr.trim()}`);
+    json = run.stdout;
+  } else if (existsSync(join(WWW, 'demo/corpus.json'))) {
+    json = readFileSync(join(WWW, 'demo/corpus.json'), 'utf8');
+  } else {
+    throw new Error('the demo corpus needs target/release/corroborate (cargo build --release -p corroborate-cli) or www/demo/corpus.json (scripts/site)');
+  }
+  const sources = JSON.parse(json).sources;
+  if (!Array.isArray(sources) || !sources.length) throw new Error('the demo corpus has no sources');
+  return `${JSON.stringify({ sources })}\n`;
+}
+
+/**
  * Build one browser's extension into OUT/browser. `test`: the end-to-end tests' build, whose feed
  * fetcher may also fetch from 127.0.0.1 (lib/flags.js); never a build that ships.
  */
@@ -117,6 +141,8 @@ export function build(out, browser, { test = false } = {}) {
   if (!existsSync(readability)) throw new Error(`${readability} is missing: run scripts/setup (npm ci)`);
   writeFileSync(join(dir, 'vendor/readability.js'), `${readFileSync(readability, 'utf8')}\nexport { Readability };\n`);
   writeFileSync(join(dir, 'content.js'), bundle(CONTENT));
+  mkdirSync(join(dir, 'demo'));
+  writeFileSync(join(dir, 'demo/corpus.json'), demoCorpus());
   for (const f of SHELL) cpSync(join(WWW, f), join(dir, 'shell', f));
   for (const f of PKG) {
     const from = join(WWW, 'pkg', f);

@@ -1,27 +1,27 @@
 // The background: a service worker in Chromium, an event page in Firefox (same file). It owns the
 // context menu, the toolbar badge, the content script registration for enabled sites, and the
 // engine: a content script sends its page's text, the background compares it with the sources
-// for the sender's tab URL and answers with the claims' ranges only; the verdicts and the
-// evidence go to the extension's frames in that tab, over their ports.
+// of its story (one Engine over every saved source: the core groups them into stories) and
+// answers with the claims' ranges only; the verdicts and the evidence go to the extension's
+// frames in that tab, over their ports.
 
-import { api, corpusFor, enabledSites, siteEnabled, siteOf, sitePattern, touchesSites } from './lib/store.js';
+import { api, clean, enabledSites, getSources, siteEnabled, siteOf, sitePattern, sourceAt, sourceIndex, sourcesRev, touchesSites,
+  touchesSources } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
-import { boxesView, claimView, corpusKey, frameOf, pageView, panelView } from './lib/view.js';
-import { engineClient } from './shell/client.js';
-import { host } from './engine.js';
+import { boxesView, claimView, coverageWords, frameOf, pageView, panelView, storyView } from './lib/view.js';
+import { open } from './engine.js';
 import { feedsMessage, gather } from './feeds.js';
 
-// The shell's engine client on the extension's own host (engine.js). One corpus per tab, dropped
-// as soon as the tab lets it go (a new corpus, the tab closed): nothing else shares it.
-const engine = engineClient(host, 0);
 const MENU = 'corroborate-add-source';
 const SCRIPT = 'corroborate-sites';
 
-// ---- Install: the context menu; start: the registered content script ----
-api.runtime.onInstalled.addListener(() => {
+// ---- Install: the context menu and the welcome page; start: the registered content script ----
+api.runtime.onInstalled.addListener(({ reason } = {}) => {
   api.contextMenus.create({ id: MENU, title: 'Add this page as a source', contexts: ['page'],
     documentUrlPatterns: ['http://*/*', 'https://*/*'] });
   syncSites();
+  // A new user gets the three steps and the sample story (not on an update or a reload).
+  if (reason === 'install') api.tabs.create({ url: api.runtime.getURL('welcome.html') }).catch(() => {});
 });
 api.runtime.onStartup.addListener(syncSites);
 
@@ -70,7 +70,11 @@ function flash(tabId, text) {
 async function setBadge(tabId, status) {
   let text = '';
   let title = 'corroborate';
-  if (status?.state === 'done') {
+  const none = coverageWords(status?.story, status?.available);
+  if (status?.state === 'done' && none) {
+    text = '–';
+    title = `corroborate: ${none}: add feeds or pages on this story`;
+  } else if (status?.state === 'done') {
     const s = status.summary;
     text = String(s.contradicted);
     title = `corroborate: ${s.contradicted} contradicted, ${s.disputed} disputed, ${s.confirmed} confirmed of ${s.claims} claims`;
@@ -88,7 +92,7 @@ api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 // ---- The check: the page's text in, only the claims' ranges back to the page ----
 // Per tab: the last annotation (with its evidence, for the frames), the corpus it used, the
 // content script's status, the frames' ports and the nonce that ties the frames to the page.
-const pages = new Map(); // tab id → {result, corpus, fp, story, exclude, sources, evidence, status, ports, css}
+const pages = new Map(); // tab id → {result, story, available, exclude, sources, evidence, status, ports, css}
 const page = (tabId) => pages.get(tabId) ?? pages.set(tabId, { ports: {} }).get(tabId);
 // The extension's own origin; in Chromium the frame also has a per-session dynamic one
 // (use_dynamic_url), which getURL gives for it. A sender is ours when the browser says so
@@ -100,6 +104,39 @@ const fromExtension = (sender) => sender.id === api.runtime.id && Boolean(baseOf
 // in memory and, by default, readable by the extension's own pages and background only).
 const nonceKey = (tabId) => `nonce:${tabId}`;
 
+// The corpus: one Engine over every saved source, made on first use and again when the sources
+// changed (their revision, a few bytes read before each use, so that a check right after a
+// write never uses the engine of before; storage.onChanged drops it too). A sleeping service
+// worker forgets it; the next check makes it again.
+let corpus = null; // {rev, made: Promise<{engine, index: {rev, sources}}>}
+async function corpusEngine() {
+  const rev = await sourcesRev();
+  if (corpus?.rev !== rev) {
+    drop();
+    const made = (async () => {
+      const index = await sourceIndex();
+      if (!index.sources.length) return { engine: null, index };
+      const sources = await getSources(index.sources.map((s) => s.id));
+      return { engine: await open({ sources: sources.map(clean) }), index };
+    })();
+    const entry = { rev, made };
+    corpus = entry;
+    made.catch(() => { if (corpus === entry) corpus = null; }); // try again on the next check
+  }
+  return corpus.made;
+}
+/** Let the current engine go: freed once no check can still hold it (each use is one synchronous call). */
+function drop() {
+  const old = corpus;
+  corpus = null;
+  old?.made.then(({ engine }) => setTimeout(() => engine?.free(), 60000), () => {});
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !touchesSources(changes)) return;
+  if (changes['index-rev'] && changes['index-rev'].newValue === corpus?.rev) return; // made for it already
+  drop();
+});
+
 async function checkPage(msg, sender) {
   const tabId = sender.tab.id;
   const url = sender.tab.url ?? sender.url; // the browser's, never the page's word
@@ -110,32 +147,64 @@ async function checkPage(msg, sender) {
   }
   // The feeds: the articles of this page's story not stored yet are gathered first (feeds.js).
   await gather(url, msg.text, (text) => progress(tabId, text)).catch((e) => console.error('corroborate: feeds:', e));
-  const corpus = await corpusFor(url);
-  const sources = corpus.sources.filter((s) => s.id !== corpus.exclude).length;
-  Object.assign(p, { story: corpus.story ?? null, exclude: corpus.exclude ?? null, sources });
-  if (!sources) { p.result = null; return { state: 'empty' }; }
-  const fp = corpusKey(corpus.sources, corpus.exclude);
-  if (p.fp !== fp || !p.corpus) {
-    p.corpus?.release();
-    p.corpus = engine.use({ sources: corpus.sources });
-    p.fp = fp;
-  }
-  const use = p.corpus;
-  await use.ready.catch((e) => { // ask again on the next check
-    if (p.corpus === use) { use.release(); p.corpus = null; p.fp = null; }
-    throw e;
-  });
+  const { engine, index } = await corpusEngine();
+  const self = await sourceAt(url, index);
+  const usable = index.sources.length - (self ? 1 : 0);
+  Object.assign(p, { exclude: self?.id ?? null, sources: usable, available: usable, story: undefined });
+  if (!usable) { p.result = null; return { state: 'empty' }; }
   const text = typeof msg.text === 'string' ? msg.text : '';
-  const result = text.trim() ? await use.annotate(text, corpus.exclude)
+  const result = text.trim() ? engine.annotate(text, { exclude: self?.id })
     : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
+  // The core's story of the page among the sources ({id, label}, or null: none of them is on it)
+  // and how many sources it compared (an engine without stories compares them all).
+  p.story = result.story === undefined ? undefined : storyView(result.story);
+  p.sources = result.summary.sources ?? usable;
+  p.available = result.summary.available ?? usable;
   p.result = result;
   p.evidence = [...new Set(result.claims.flatMap((c) => c.evidence.map((e) => e.source)))].filter(Boolean).sort();
   p.geometry = null;
   p.active = -1;
-  post(tabId, 'badge', { type: 'summary', ...panelView(result, sources) });
+  post(tabId, 'badge', badgeOf(p));
   post(tabId, 'popover', { type: 'close' });
   post(tabId, 'marks', { type: 'marks', boxes: [], verdicts: [], active: -1 });
   return { state: 'done', ...pageView(result) };
+}
+
+/** The badge frame's message: the counts and claims, and the page's story among the sources. */
+function badgeOf(p) {
+  return { type: 'summary', ...panelView(p.result, p.sources), story: p.story, available: p.available };
+}
+
+/**
+ * The stories of the saved sources, as the core groups them: {rev, stories: [{id, label,
+ * sources: [ids]}]} (for the options page).
+ */
+async function stories() {
+  const { engine, index } = await corpusEngine();
+  return { rev: index.rev, stories: engine ? engine.stories() : [] };
+}
+
+/**
+ * Which candidate pages are on the story of a page (for "Add all open tabs on this story"): an
+ * Engine over the candidates ({id, title, text}), asked for the story of `text`; and the page's
+ * story among the saved sources (so that the new sources can join its label). Resolves to
+ * {members: [ids], story: {id, label} | null}.
+ */
+async function storyMembers({ text, candidates }) {
+  if (typeof text !== 'string' || !text.trim()) throw new Error('the page has no text');
+  const list = (Array.isArray(candidates) ? candidates : []).filter((c) => typeof c?.id === 'string' &&
+    typeof c.text === 'string' && c.text.trim()).map((c) => ({ id: c.id, text: c.text,
+    ...(typeof c.title === 'string' && c.title.trim() ? { title: c.title } : {}) }));
+  const { engine } = await corpusEngine();
+  const story = engine ? storyView(engine.storyOf(text)) : null;
+  if (!list.length) return { members: [], story };
+  const temp = await open({ sources: list });
+  try {
+    const match = temp.storyOf(text);
+    return { members: match ? match.sources.filter((id) => list.some((c) => c.id === id)) : [], story };
+  } finally {
+    temp.free();
+  }
 }
 
 /** The marks frame's message: the claims' boxes (from the content script) and their verdicts. */
@@ -215,13 +284,12 @@ api.runtime.onConnect.addListener(async (port) => {
     }
   });
   if (!p.result) toPage(tabId, { action: 'annotate' }); // e.g. the background slept: check again
-  else if (which.view === 'badge') port.postMessage({ type: 'summary', ...panelView(p.result, p.sources) });
+  else if (which.view === 'badge') port.postMessage(badgeOf(p));
   else if (which.view === 'marks') port.postMessage(marksOf(p));
   else if (which.view === 'popover' && p.shown && p.active >= 0) port.postMessage(p.shown); // opened before it connected
 });
 
 api.tabs.onRemoved.addListener((tabId) => {
-  pages.get(tabId)?.corpus?.release();
   pages.delete(tabId);
   api.storage.session?.remove(nonceKey(tabId)).catch(() => {});
 });
@@ -236,8 +304,8 @@ function progress(tabId, text) {
 function tabStatus(tabId) {
   const p = pages.get(tabId);
   if (!p) return null;
-  return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story ?? null,
-    exclude: p.exclude ?? null, evidence: p.evidence ?? [], progress: p.progress ?? null };
+  return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story,
+    available: p.available, exclude: p.exclude ?? null, evidence: p.evidence ?? [], progress: p.progress ?? null };
 }
 
 // ---- Messages: from content scripts (sender.tab: trusted for which tab and URL, nothing else)
@@ -247,6 +315,8 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
   if (fromExtension(sender)) { // the popup, the options page (or a frame)
     if (msg?.type === 'tab-status' && Number.isInteger(msg.tabId)) return answer(tabStatus(msg.tabId));
     if (msg?.type === 'feeds') return answer(feedsMessage(msg));
+    if (msg?.type === 'stories') return answer(stories());
+    if (msg?.type === 'story-members') return answer(storyMembers(msg));
     return false;
   }
   const tabId = sender.tab?.id;
@@ -276,7 +346,8 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
       const p = page(tabId);
       p.status = { state: String(st.state ?? 'idle'), timings: st.timings, error: st.error };
       // One badge update after another, so that an earlier state never lands last.
-      p.badge = (p.badge ?? Promise.resolve()).then(() => setBadge(tabId, { ...p.status, summary: p.result?.summary }))
+      p.badge = (p.badge ?? Promise.resolve()).then(() => setBadge(tabId, { ...p.status, summary: p.result?.summary,
+        story: p.story, available: p.available }))
         .catch(() => {});
       return answer(p.badge.then(() => true));
     }

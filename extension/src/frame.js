@@ -7,9 +7,10 @@
 // the content script knew); what the reader does here goes back the same way. The UI is the
 // shell's (shell/ui.js), one view per frame; everything is built as text nodes.
 
-import { createUI } from './shell/ui.js';
+import * as shellUI from './shell/ui.js';
 import { stepOf } from './shell/interact.js';
 import { drawMarks } from './lib/draw.js';
+import { coverageWords } from './lib/view.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const view = ['badge', 'marks'].find((v) => v === new URLSearchParams(location.search).get('view')) ?? 'popover';
@@ -20,7 +21,7 @@ let port = null;
 let tries = 0;
 const send = (msg) => { try { port?.postMessage(msg); } catch { /* reconnecting */ } };
 
-const ui = view === 'marks' ? null : createUI({
+const ui = view === 'marks' ? null : shellUI.createUI({
   goto: (index) => send({ type: 'go', index }),
   close: () => { ui.close(); send({ type: 'close' }); },
   panel: (open) => send({ type: 'panel', open }),
@@ -79,9 +80,16 @@ function onMessage(msg) {
     return;
   }
   switch (msg?.type) {
-    case 'summary': // the badge frame: counts, and the panel's claims by source
-      ui.update(msg.claims.map(withIndex), msg.summary, msg.sources);
+    case 'summary': { // the badge frame: counts, the panel's claims by source, the page's story
+      ui.update(msg.claims.map(withIndex), msg.summary, msg.sources, { story: msg.story, available: msg.available });
+      // A shell UI that does not know stories yet says "no coverage" as the badge's status.
+      const none = coverageWords(msg.story, msg.available);
+      if (none && typeof shellUI.coverageWords !== 'function') {
+        ui.status(`${none}.`, 'Add feeds or pages on this story (“Add this page as a source” on other outlets’ articles about it), then check again.');
+      }
+      document.documentElement.dataset.coverage = none ? 'none' : 'some';
       break;
+    }
     case 'open': { // the popover frame: one claim's evidence
       ui.update([], msg.summary, msg.sources);
       // The popover shows "Claim i of n"; what it announces is its own lines (ui.js's announcement).

@@ -1,7 +1,7 @@
 // Talking to a tab's content script: inject it (activeTab or a granted site), read the page,
 // annotate it. Shared by the popup and the background (context menu).
 
-import { api, corpusFor, normaliseUrl, putSources, sourceId } from './store.js';
+import { api, normaliseUrl, putSources, sourceAt, sourceId } from './store.js';
 
 /** Inject the content script into a tab (a no-op when it is already there). */
 export async function inject(tabId) {
@@ -15,7 +15,7 @@ export async function send(tabId, message) {
   return r;
 }
 
-/** The background's part of a tab's status: {summary, sources, story, exclude, evidence}, or null. */
+/** The background's part of a tab's status: {summary, sources, story, available, exclude, evidence}, or null. */
 export const backgroundStatus = (tabId) => api.runtime.sendMessage({ type: 'tab-status', tabId })
   .catch(() => null);
 
@@ -23,8 +23,8 @@ export const backgroundStatus = (tabId) => api.runtime.sendMessage({ type: 'tab-
 export async function withBackground(tabId, st) {
   if (!st) return st;
   const bg = await backgroundStatus(tabId);
-  return bg ? { ...st, summary: bg.summary, sources: bg.sources, story: bg.story, exclude: bg.exclude,
-    evidence: bg.evidence, progress: bg.progress } : st;
+  return bg ? { ...st, summary: bg.summary, sources: bg.sources, story: bg.story, available: bg.available,
+    exclude: bg.exclude, evidence: bg.evidence, progress: bg.progress } : st;
 }
 
 /** The content script's status in a tab (with the background's part), or null when it is not there. */
@@ -44,6 +44,20 @@ export async function status(tabId) {
  * page gives its text and metadata, never the URL it is saved under. Resolves to the saved source.
  */
 export async function addPage(tabId, story) {
+  const source = await readPage(tabId);
+  const self = await sourceAt(source.url);
+  source.id = self?.id ?? source.id;
+  source.story = story?.trim() || self?.story;
+  await putSources([source]);
+  return source;
+}
+
+/**
+ * Read the page in a tab as a source, without saving it: {id, url, title, outlet, published,
+ * text} (what "Add this page" saves; "Add all open tabs" reads each tab this way). The URL is the
+ * tab's, from the browser: the page gives its text and metadata, never the URL it is saved under.
+ */
+export async function readPage(tabId) {
   await inject(tabId);
   const page = await send(tabId, { type: 'extract' });
   if (!page?.text) throw new Error('this page has no article text to save');
@@ -54,11 +68,7 @@ export async function addPage(tabId, story) {
   if (page.loaded && normaliseUrl(page.loaded) !== url) {
     throw new Error('this page changed its address after it loaded (history.pushState): reload it, then add it');
   }
-  const { self } = await corpusFor(url);
-  const source = { title: page.title, outlet: page.outlet, published: page.published, text: page.text, url,
-    id: self?.id ?? sourceId(url), story: story?.trim() || self?.story };
-  await putSources([source]);
-  return source;
+  return { id: sourceId(url), url, title: page.title, outlet: page.outlet, published: page.published, text: page.text };
 }
 
 /** Annotate the page in a tab now; resolves to the content script's status (with the background's part). */

@@ -53,3 +53,19 @@ export function corpusKey(sources, exclude) {
   return JSON.stringify([exclude ?? null, ...sources.map((s) => [s.id, s.title ?? '', s.text?.length ?? 0,
     s.text?.slice(0, 64) ?? '', s.text?.slice(-64) ?? ''])]);
 }
+
+/** A story as the extension's pages show it: {id, label} (without its member ids), or null. */
+export function storyView(story) {
+  return story && typeof story === 'object' ? { id: String(story.id ?? ''), label: String(story.label ?? '') } : null;
+}
+
+/**
+ * "No coverage of this story among your 3 sources" when the core found no story of the page
+ * among the sources (`story` null) and there are some (`available`); else null: a story
+ * matched, or an engine that does not group stories (`story` undefined), or no sources at all
+ * (a state of its own). The popup, the toolbar badge's title and the page's badge say it.
+ */
+export function coverageWords(story, available) {
+  if (story !== null || !(available > 0)) return null;
+  return `No coverage of this story among your ${available} source${available === 1 ? '' : 's'}`;
+}
