@@ -414,3 +414,48 @@ fn a_claim_against_its_article_keeps_its_story() {
         "{matched} of {unrelated} unrelated headlines matched"
     );
 }
+
+/// A story of many sources (more than `stories::COMMON` share its names) is still one story:
+/// three events of 150 near-identical reports each, in one corpus.
+#[test]
+fn a_big_story_is_still_one_story() {
+    let events = [
+        ("Brennholm", "library", "fire chief Oda Varga"),
+        ("Selkirk", "bridge", "engineer Tomas Quill"),
+        ("Ravensholt", "reservoir", "mayor Ines Harrow"),
+    ];
+    let mut sources = Vec::new();
+    for (k, (town, thing, person)) in events.iter().enumerate() {
+        for i in 0..150 {
+            sources.push(Source::new(
+                format!("s{k}-{i}"),
+                format!(
+                    "The {thing} in {town} was closed after inspectors found {} faults. \
+                     The {thing} will stay shut for months, {person} said. Residents of {town} \
+                     were told to use the {} road. Report {i} on the {thing} of {town}.",
+                    10 + i,
+                    ["north", "south", "east"][i % 3]
+                ),
+            ));
+        }
+    }
+    let engine = Engine::new(Corpus { sources }).expect("corpus");
+    let stories = engine.stories();
+    assert_eq!(
+        stories.len(),
+        3,
+        "{:?}",
+        stories.iter().map(|s| s.sources.len()).collect::<Vec<_>>()
+    );
+    for s in &stories {
+        assert_eq!(s.sources.len(), 150, "{}", s.label);
+    }
+    let story = engine
+        .story_of("Inspectors closed the Selkirk bridge; engineer Tomas Quill said it stays shut.")
+        .expect("the bridge story");
+    assert!(
+        story.sources.iter().all(|id| id.starts_with("s1-")),
+        "{}",
+        story.label
+    );
+}

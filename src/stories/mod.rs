@@ -19,8 +19,9 @@
 //! [`KEY_TERMS`] heaviest are kept as a unit vector. Two sources are *linked* when the cosine
 //! of their vectors reaches [`LINK`] and their dates, when both are known, are at most
 //! [`WINDOW_DAYS`] days apart. Candidate pairs come from an inverted index of the vectors'
-//! terms, where a term held by more sources than [`COMMON`] allows is too common to
-//! discriminate and proposes no pair: sources are never compared all with all. Links join
+//! terms, where a term held by more sources than [`COMMON`] pairs each source with only the
+//! next [`NEIGHBOURS`] sources that hold it: sources are never compared all with all, and a
+//! story of hundreds of sources still chains together. Links join
 //! sources strongest first (single linkage, as in Kruskal's algorithm), except that two
 //! different explicit labels (`Source::story`) are never joined: sources with one label are one
 //! story from the start, and a source without a label joins the labelled story it is most
@@ -101,10 +102,14 @@ pub const MAX_LABEL_CHARS: usize = 200;
 /// How many terms of one source its profile keeps (its heaviest before IDF), to bound memory.
 const PROFILE_TERMS: usize = 160;
 
-/// A term held by more sources than this proposes no pairs (it still counts in their cosine):
-/// a fixed number, so that the candidate pairs grow linearly with the corpus (at most
-/// `KEY_TERMS × COMMON` per source).
+/// A term held by more sources than this is common: it proposes each source's pairing with
+/// only the next [`NEIGHBOURS`] sources that hold it (a fixed number, so that the candidate
+/// pairs grow linearly with the corpus: at most `KEY_TERMS × COMMON` per source).
 pub const COMMON: usize = 64;
+
+/// How many later holders of a common term each source is paired with: enough for single
+/// linkage to chain a story of any size (its own names are common in a big story).
+pub const NEIGHBOURS: usize = 8;
 
 /// A story: sources on one event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -424,16 +429,14 @@ impl Stories {
             })
             .collect();
         let v = self.vector(terms.into_iter());
-        let cap = COMMON;
         let mut best: Option<(f32, usize)> = None;
         let mut seen = vec![false; g.vectors.len()];
+        // Every source that shares a term with the page is scored once: at most one cosine
+        // per source, for each page checked.
         for &(t, _) in &v {
             let Some(posting) = g.postings.get(t as usize) else {
                 continue;
             };
-            if posting.len() > cap {
-                continue;
-            }
             for &slot in posting {
                 let slot = slot as usize;
                 if std::mem::replace(&mut seen[slot], true) || !usable(slot) {
@@ -458,9 +461,6 @@ impl Stories {
                 let Some(posting) = g.held.get(t as usize) else {
                     continue;
                 };
-                if posting.len() > cap {
-                    continue;
-                }
                 for &slot in posting {
                     *held.entry(slot).or_insert(0.0) += w;
                 }
@@ -524,12 +524,16 @@ impl Stories {
                 let Some(posting) = postings.get(t as usize) else {
                     continue;
                 };
-                if posting.len() > cap {
-                    continue;
-                }
-                // Postings are in slot order: the later sources only.
+                // Postings are in slot order: the later sources only; of a common term's, the
+                // next few (single linkage needs a chain through a story, not every pair).
                 let later = posting.partition_point(|&b| b as usize <= a);
-                for &b in &posting[later..] {
+                let next = &posting[later..];
+                let next = if posting.len() > cap {
+                    &next[..next.len().min(NEIGHBOURS)]
+                } else {
+                    next
+                };
+                for &b in next {
                     let b = b as usize;
                     if std::mem::replace(&mut stamp[b], a as u32) == a as u32 {
                         continue;
