@@ -10,19 +10,9 @@ import { articleOrigins, getFeeds, touchesFeeds } from './lib/feedstore.js';
 import { parseOpml } from './lib/feedparse.js';
 import { publicUrl } from './lib/net.js';
 import { inline } from './shell/text.js';
+import { el } from './lib/dom.js';
 
 const $ = (id) => document.getElementById(id);
-
-function el(name, props = {}, ...children) {
-  const e = document.createElement(name);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(e.dataset, v);
-    else if (k in e) e[k] = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c != null));
-  return e;
-}
 
 function say(text, bad = false) {
   $('feeds-message').textContent = text;

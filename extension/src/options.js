@@ -9,20 +9,10 @@
 import { api, getSources, parseCorpus, putSources, removeSamples, removeSources, setStories, sourceIndex,
   storiesOf, toCorpusJson, touchesSources, webUrl } from './lib/store.js';
 import { inline } from './shell/text.js';
+import { el } from './lib/dom.js';
 
 const $ = (id) => document.getElementById(id);
 const ROWS = 100; // rows shown per story until "Show all"
-
-function el(name, props = {}, ...children) {
-  const e = document.createElement(name);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(e.dataset, v);
-    else if (k in e) e[k] = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c != null));
-  return e;
-}
 
 function say(text, bad = false) {
   $('message').textContent = text;
