@@ -154,17 +154,22 @@ async function run() {
 
   let st = host ? await status(tabId) : null;
   show(st);
-  // Opening the popup checks the page once (the reader asked, by clicking the toolbar button).
-  if (host && !st && count) {
-    show({ state: 'working' });
+  // Opening the popup checks the page once (the reader asked, by clicking the toolbar button);
+  // also with no saved source yet, since the check first gathers the page's story from the
+  // feeds (its progress shows as it comes; with no feed either, the answer stays "No sources").
+  if (host && !st) {
+    if (count) show({ state: 'working' });
     st = await check(tabId).catch((e) => ({ state: 'error', error: e.message }));
+    if (!count) await refreshSources(tab.url);
     show(st);
   }
 }
 
 $('check').addEventListener('click', async () => {
   show({ state: 'working' });
-  show(await check(tabId).catch((e) => ({ state: 'error', error: e.message })));
+  const st = await check(tabId).catch((e) => ({ state: 'error', error: e.message }));
+  await refreshSources(tab.url); // the check may have gathered sources from the feeds
+  show(st);
 });
 
 $('add').addEventListener('click', async () => {
