@@ -157,7 +157,7 @@ async function run() {
   // Opening the popup checks the page once (the reader asked, by clicking the toolbar button);
   // also with no saved source yet, since the check first gathers the page's story from the
   // feeds (its progress shows as it comes; with no feed either, the answer stays "No sources").
-  if (host && !st) {
+  if (host && (!st || st.state === 'empty')) { // "empty" is no answer once sources may have come
     if (count) show({ state: 'working' });
     st = await check(tabId).catch((e) => ({ state: 'error', error: e.message }));
     if (!count) await refreshSources(tab.url);

@@ -105,13 +105,13 @@ async function popup(tabId) {
   return p;
 }
 /** Check the page of `tabId` from its popup (the reader's button); resolves to the popup, once done. */
-async function checkFromPopup(tabId) {
+async function checkFromPopup(tabId, want = 'done') {
   const p = await popup(tabId);
   const errors = watchErrors(p);
   await p.waitForFunction(() => !document.getElementById('add').disabled);
   if (await p.locator('#check').isVisible()) await p.click('#check');
-  await until(async () => ['done', 'error'].includes(await p.locator('#state').getAttribute('data-state')), 60000, 100);
-  assert.equal(await p.locator('#state').getAttribute('data-state'), 'done', await p.locator('#state').textContent());
+  await until(async () => ['done', 'no-coverage', 'error'].includes(await p.locator('#state').getAttribute('data-state')), 60000, 100);
+  assert.equal(await p.locator('#state').getAttribute('data-state'), want, await p.locator('#state').textContent());
   assert.deepEqual(errors, []);
   return p;
 }
@@ -394,7 +394,8 @@ test('a failing refresh keeps the items and sources stored, records its error an
 test('an unrelated page gathers nothing and finds no coverage among the sources', async () => {
   const before = Object.keys(byUrl(sourcesIn(await storage()))).sort();
   const { page, tabId } = await open(url('hollin-orchards.html'));
-  const p = await checkFromPopup(tabId);
+  const p = await checkFromPopup(tabId, 'no-coverage');
+  assert.equal(await p.locator('#state').textContent(), 'No coverage of this story among your 2 sources.');
   assert.ok(!(await p.evaluate(() => window.__states)).some((s) => /Gathering/.test(s)), 'nothing to gather');
   const st = await p.evaluate((id) => chrome.runtime.sendMessage({ type: 'tab-status', tabId: id }), tabId);
   // The core's story gating: no story among the sources, so nothing is compared and no claim is
