@@ -25,7 +25,7 @@
 
 use corroborate::Relation;
 use corroborate::{Error, ErrorKind, Result};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -713,14 +713,70 @@ impl fmt::Display for CounterReport {
     }
 }
 
+/// The `n` sentences of `body` that share the most distinct content words with `headline`,
+/// in the body's order: a claim's evidence, as a claim-and-evidence data set gives it (a few
+/// sentences, not the article). Ties go to the earlier sentence; deterministic.
+///
+/// ```
+/// use corroborate_cli::fnc1::evidence;
+/// let body = "The weather was mild. Five people were hurt in a Lyon fire. A bakery burned.";
+/// assert_eq!(evidence(body, "Five hurt in Lyon fire", 1), "Five people were hurt in a Lyon fire.");
+/// ```
+pub fn evidence(body: &str, headline: &str, n: usize) -> String {
+    let words = |t: &str| -> HashSet<String> {
+        corroborate::tokenize(t)
+            .into_iter()
+            .filter(|w| {
+                !corroborate::is_stopword(&w.norm) && w.norm.chars().any(char::is_alphanumeric)
+            })
+            .map(|w| corroborate::stem(&w.norm))
+            .collect()
+    };
+    let claim = words(headline);
+    let spans = corroborate::sentences(body);
+    let mut scored: Vec<(usize, usize)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| {
+            body.get(r.clone())
+                .map(|t| (i, words(t).intersection(&claim).count()))
+        })
+        .filter(|&(_, shared)| shared > 0)
+        .collect();
+    scored.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    scored.truncate(n);
+    scored.sort_unstable();
+    scored
+        .iter()
+        .filter_map(|&(i, _)| spans.get(i).and_then(|r| body.get(r.clone())))
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Judge the `agree` headlines of `pairs` and the minimal pairs made from them through
-/// `judge` (the CLI passes [`corroborate::stance`]), counting each answer per row.
-pub fn counter_claims(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) -> CounterReport {
+/// `judge` (the CLI passes [`corroborate::stance`]), counting each answer per row. With
+/// `evidence_sentences`, each body is first cut to that many sentences closest to the
+/// original headline ([`evidence`]); the original and its swaps are judged against the same
+/// sentences.
+pub fn counter_claims(
+    pairs: &[Pair],
+    evidence_sentences: Option<usize>,
+    judge: impl Fn(&str, &str) -> Relation,
+) -> CounterReport {
     let agree: Vec<Pair> = pairs
         .iter()
         .filter(|p| p.gold == Relation::Confirms)
         .cloned()
         .collect();
+    // The swaps are made from the whole article (the names and words it uses); each is judged
+    // against the same evidence as its original.
+    let source = |body: &str, original: &str| -> String {
+        match evidence_sentences {
+            Some(n) => evidence(body, original, n),
+            None => body.to_string(),
+        }
+    };
     let mut rows: Vec<(&'static str, [usize; 4])> = std::iter::once("original")
         .chain(CONTRADICTING_SWAPS)
         .chain(PARAPHRASING_SWAPS)
@@ -734,10 +790,13 @@ pub fn counter_claims(pairs: &[Pair], judge: impl Fn(&str, &str) -> Relation) ->
         }
     };
     for p in &agree {
-        count("original", judge(&p.claim, &p.body));
+        count("original", judge(&p.claim, &source(&p.body, &p.claim)));
     }
     for m in minimal_pairs(&agree) {
-        count(m.kind, judge(&m.pair.claim, &m.pair.body));
+        count(
+            m.kind,
+            judge(&m.pair.claim, &source(&m.pair.body, &m.original)),
+        );
     }
     CounterReport { rows }
 }
@@ -833,6 +892,23 @@ pub fn train_pairs(pairs: &[Pair], log: &mut dyn FnMut(&str)) -> (Vec<u8>, Fnc1R
 mod tests {
     use super::*;
     use Relation::*;
+
+    #[test]
+    fn evidence_keeps_the_closest_sentences_in_order() {
+        let body = "Rain fell on Paris. The mayor of Lyon opened a bridge on Monday. \
+                    The bridge cost 4 million euros. Traffic in Lyon was heavy.";
+        let claim = "Lyon mayor opens 4 million euro bridge";
+        // "mayor", "lyon", "bridge" (3) and "bridge", "4", "million", "euro" (4): both, in the
+        // body's order; the rain sentence shares nothing.
+        assert_eq!(
+            evidence(body, claim, 2),
+            "The mayor of Lyon opened a bridge on Monday. The bridge cost 4 million euros."
+        );
+        // More sentences asked for than share a word: only those that do.
+        assert_eq!(evidence(body, claim, 10).matches('.').count(), 3);
+        assert_eq!(evidence("", claim, 3), "");
+        assert_eq!(evidence(body, "", 3), "");
+    }
 
     #[test]
     fn scorer_arithmetic_table() {

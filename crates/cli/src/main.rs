@@ -131,6 +131,10 @@ enum Dataset {
         /// every salient word backed.
         #[arg(long)]
         as_sentences: bool,
+        /// Judge each headline against only the N sentences of its article that share the most
+        /// words with it (as a claim-and-evidence data set gives them), not the whole article.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        evidence: Option<u16>,
     },
 }
 
@@ -262,7 +266,12 @@ fn run(cli: Cli) -> Result<(), String> {
                 .or_else(ignore_broken_pipe)
         }
         Command::Eval {
-            dataset: Dataset::Fnc1Counter { dir, as_sentences },
+            dataset:
+                Dataset::Fnc1Counter {
+                    dir,
+                    as_sentences,
+                    evidence,
+                },
         } => {
             let pairs = fnc1::load(&dir, fnc1::Split::Test).map_err(|e| e.to_string())?;
             let agree = pairs
@@ -270,13 +279,14 @@ fn run(cli: Cli) -> Result<(), String> {
                 .filter(|p| p.gold == corroborate::Relation::Confirms)
                 .count();
             let progress = Progress::new("judging agree headlines and their swaps", 0, show);
-            let report = fnc1::counter_claims(&pairs, |claim, source| {
-                progress.inc(1);
-                if as_sentences {
-                    return corroborate::stance(&format!("{claim}."), source);
-                }
-                corroborate::stance(claim, source)
-            });
+            let report =
+                fnc1::counter_claims(&pairs, evidence.map(usize::from), |claim, source| {
+                    progress.inc(1);
+                    if as_sentences {
+                        return corroborate::stance(&format!("{claim}."), source);
+                    }
+                    corroborate::stance(claim, source)
+                });
             progress.finish();
             let stdout = io::stdout();
             let mut w = stdout.lock();
@@ -285,9 +295,14 @@ fn run(cli: Cli) -> Result<(), String> {
             } else {
                 "as written"
             };
+            let against = match evidence {
+                Some(1) => "against the sentence of its article closest to each".to_string(),
+                Some(n) => format!("against the {n} sentences of its article closest to each"),
+                None => "against the whole article".to_string(),
+            };
             writeln!(
                 w,
-                "FNC-1 competition test: {agree} agree headlines ({read}) and their minimal pairs"
+                "FNC-1 competition test: {agree} agree headlines ({read}) and their minimal pairs, {against}"
             )
             .and_then(|()| write!(w, "{report}"))
             .and_then(|()| w.flush())
