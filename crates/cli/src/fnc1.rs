@@ -723,13 +723,10 @@ impl fmt::Display for CounterReport {
 /// assert_eq!(evidence(body, "Five hurt in Lyon fire", 1), "Five people were hurt in a Lyon fire.");
 /// ```
 pub fn evidence(body: &str, headline: &str, n: usize) -> String {
+    // The retrieval's terms of each text.
     let words = |t: &str| -> HashSet<String> {
-        corroborate::tokenize(t)
+        corroborate::terms(&corroborate::tokenize(t))
             .into_iter()
-            .filter(|w| {
-                !corroborate::is_stopword(&w.norm) && w.norm.chars().any(char::is_alphanumeric)
-            })
-            .map(|w| corroborate::stem(&w.norm))
             .collect()
     };
     let claim = words(headline);
