@@ -25,7 +25,7 @@
 
 use corroborate::Relation;
 use corroborate::{Error, ErrorKind, Result};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -713,7 +713,7 @@ impl fmt::Display for CounterReport {
     }
 }
 
-/// The `n` sentences of `body` that share the most distinct content words with `headline`,
+/// The `n` sentences of `body` that share the most distinct retrieval terms with `headline`,
 /// in the body's order: a claim's evidence, as a claim-and-evidence data set gives it (a few
 /// sentences, not the article). Ties go to the earlier sentence; deterministic.
 ///
@@ -767,11 +767,23 @@ pub fn counter_claims(
         .cloned()
         .collect();
     // The swaps are made from the whole article (the names and words it uses); each is judged
-    // against the same evidence as its original.
-    let source = |body: &str, original: &str| -> String {
-        match evidence_sentences {
-            Some(n) => evidence(body, original, n),
-            None => body.to_string(),
+    // against the same evidence as its original, cut once per headline.
+    let cut: HashMap<(u32, &str), String> = match evidence_sentences {
+        Some(n) => agree
+            .iter()
+            .map(|p| {
+                (
+                    (p.body_id, p.claim.as_str()),
+                    evidence(&p.body, &p.claim, n),
+                )
+            })
+            .collect(),
+        None => HashMap::new(),
+    };
+    let source = |p: &Pair, original: &str| -> Arc<str> {
+        match cut.get(&(p.body_id, original)) {
+            Some(e) => Arc::from(e.as_str()),
+            None => Arc::clone(&p.body),
         }
     };
     let mut rows: Vec<(&'static str, [usize; 4])> = std::iter::once("original")
@@ -787,13 +799,10 @@ pub fn counter_claims(
         }
     };
     for p in &agree {
-        count("original", judge(&p.claim, &source(&p.body, &p.claim)));
+        count("original", judge(&p.claim, &source(p, &p.claim)));
     }
     for m in minimal_pairs(&agree) {
-        count(
-            m.kind,
-            judge(&m.pair.claim, &source(&m.pair.body, &m.original)),
-        );
+        count(m.kind, judge(&m.pair.claim, &source(&m.pair, &m.original)));
     }
     CounterReport { rows }
 }
