@@ -22,6 +22,9 @@ pub enum ErrorKind {
     UnsupportedFormat,
     /// A data set or model file that is malformed.
     Data,
+    /// A stored index (`corroborate index`) that is malformed, corrupt, truncated or of a
+    /// version this build does not read.
+    Index,
 }
 
 /// An error from corroborate: a kind and a one-line message.

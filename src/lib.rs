@@ -50,6 +50,9 @@ mod report;
 // The engine takes a page through them against an indexed corpus.
 mod engine;
 
+// The corpus stored as a folder of static files, read back by the same core.
+pub mod store;
+
 mod data;
 mod error;
 mod sort;

@@ -21,7 +21,7 @@ struct Cli {
     /// an error. Also the largest body fetched from an http(s) address or feed.
     #[arg(long, global = true, value_name = "N", default_value_t = corroborate_cli::read::MAX_FILE_BYTES)]
     max_file_bytes: u64,
-    /// No progress on long work (corpus, eval, train, pairs). Progress goes to stderr: a bar
+    /// No progress on long work (corpus, index, eval, train, pairs). Progress goes to stderr: a bar
     /// on a terminal, a line at every tenth of the work otherwise.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -69,6 +69,23 @@ enum Command {
         /// How many items of each feed are read, the first in the feed's order.
         #[arg(long, value_name = "N", default_value_t = corroborate_cli::feed::DEFAULT_LIMIT, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
         limit: usize,
+    },
+    /// Build a static index folder: a manifest and content-addressed shards, the sources
+    /// grouped by story (see docs/index.md). PATHs may be index folders themselves: to add
+    /// sources to an index, or to merge indexes built batch by batch. Shards that did not
+    /// change are not rewritten.
+    Index {
+        /// Source files or folders, index folders, or http(s) addresses (one that fails is
+        /// reported and left out).
+        #[arg(required = true, num_args = 1..)]
+        paths: Vec<PathBuf>,
+        /// The index folder to write (made when missing; may be one of PATHs).
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Remove the shard files that the new manifest no longer names (without it they stay,
+        /// for readers that still hold the old manifest).
+        #[arg(long)]
+        prune: bool,
     },
     /// Evaluate the stance judgement on a data set.
     Eval {
@@ -228,6 +245,11 @@ fn run(cli: Cli) -> Result<(), String> {
             feed,
             limit,
         } => corpus(&paths, &feed, limit, &output, max_bytes, show),
+        Command::Index {
+            paths,
+            output,
+            prune,
+        } => index(&paths, &output, prune, max_bytes, show),
         Command::Synth {
             sentences,
             seed,
@@ -589,6 +611,51 @@ fn corpus(
             corpus.sources.len()
         );
     }
+    Ok(())
+}
+
+fn index(
+    paths: &[PathBuf],
+    output: &Path,
+    prune: bool,
+    max_bytes: u64,
+    show: Show,
+) -> Result<(), String> {
+    if output.exists() && !output.is_dir() {
+        return Err(format!("{}: is not a folder", output.display()));
+    }
+    let corpus =
+        corroborate_cli::feed::gather(paths, &[], 0, max_bytes, show).map_err(|e| e.to_string())?;
+    let progress = Progress::new("grouping stories", 0, show);
+    let built = corroborate::store::build(&corpus).map_err(|e| e.to_string());
+    progress.finish();
+    let built = built?;
+    let w = corroborate_cli::index::write(&built, output, prune).map_err(|e| e.to_string())?;
+    let failed = match corroborate_cli::fetch::failures() {
+        0 => String::new(),
+        n => format!("; {n} failed, each said above"),
+    };
+    let share = if w.shards == 0 {
+        0.0
+    } else {
+        100.0 * w.new as f64 / w.shards as f64
+    };
+    let pruned = if prune {
+        format!("; {} old shards removed", w.pruned)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "wrote {}: {} sources in {} stories, {} shards of {} bytes; {} new ({share:.1}% of the \
+         shards, {} bytes written){pruned}{failed}",
+        output.display(),
+        built.manifest.sources,
+        built.manifest.stories,
+        w.shards,
+        w.bytes,
+        w.new,
+        w.written
+    );
     Ok(())
 }
 

@@ -12,6 +12,9 @@
 //! * `.json`: a source object, an array of source objects, or a corpus
 //!   ([`corroborate::sources_from_json`]).
 //!
+//! A folder holding an index (`manifest.json` and its shards, from `corroborate index`) is read
+//! as the sources it was built from, in their order ([`crate::index::read`]).
+//!
 //! The id of a source is the file name without its extension unless the file gives one.
 //!
 //! Which crate does what: Markdown is parsed by [`pulldown_cmark`] (CommonMark with GitHub's
@@ -236,6 +239,8 @@ pub fn load_inputs(
 enum Input {
     File(PathBuf),
     Url(String),
+    /// A folder holding an index (`corroborate index`): its sources, in their order.
+    Index(PathBuf),
 }
 
 /// Sources being gathered, with where each came from and how many inputs failed.
@@ -324,6 +329,7 @@ pub fn read_inputs(
             .filter(|p| web.is_some() && crate::fetch::is_url(p))
         {
             Some(url) => inputs.push(Input::Url(url.to_string())),
+            None if crate::index::is_index(path) => inputs.push(Input::Index(path.clone())),
             None => inputs.extend(files_of(path)?.into_iter().map(Input::File)),
         }
     }
@@ -345,6 +351,11 @@ pub fn read_inputs(
             (Input::File(file), _) => {
                 for source in load_file(file, max_bytes)? {
                     gathered.push(source, file.clone())?;
+                }
+            }
+            (Input::Index(dir), _) => {
+                for source in crate::index::read(dir, max_bytes)?.sources {
+                    gathered.push(source, dir.clone())?;
                 }
             }
         }
