@@ -16,8 +16,14 @@ export interface PageClaim extends Claim {
 export interface AttachOptions {
   /** The element whose text is checked, or a CSS selector (default: article, else main, else body). */
   root?: Element | string;
-  /** The corpus: the URL of a corpus JSON file, or the object itself. */
-  corpus: string | CorpusInput;
+  /** The corpus: the URL of a corpus JSON file, or the object itself (or give `index`). */
+  corpus?: string | CorpusInput;
+  /**
+   * Instead of `corpus`: the URL of an index's `manifest.json` (`corroborate index`). Only the
+   * shards each page needs are fetched. A page is compared with its story's sources
+   * (`allSources` is an error with an index).
+   */
+  index?: string;
   /** The id of a source never compared with: the page itself, when it is in the corpus. */
   exclude?: string;
   /** Re-annotate when the article's text changes (default true). */
@@ -43,7 +49,7 @@ export type PageSummary = Summary & { story?: StoryRef | null };
 
 /** A request of the engine host protocol (wire.js). */
 export type EngineRequest =
-  | { type: 'setCorpus'; key: string; url?: string; corpus?: CorpusInput }
+  | { type: 'setCorpus'; key: string; url?: string; corpus?: CorpusInput; index?: string }
   | { type: 'annotate'; key: string; text: string; exclude?: string; allSources?: boolean }
   | { type: 'drop'; key: string };
 

@@ -78,7 +78,8 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Cache-Control': 'no-cache',
+      // An index's shard (corroborate index) is named by its checksum: it never changes.
+      'Cache-Control': /\/s\/[0-9a-f]{16}\.bin$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       ...headers,
     });

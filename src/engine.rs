@@ -96,6 +96,11 @@ impl Engine {
                 "the corpus has no sources",
             ));
         }
+        Engine::of(corpus.sources)
+    }
+
+    /// The engine of these sources.
+    fn of(sources: Vec<Source>) -> Result<Engine> {
         let mut engine = Engine {
             sources: Vec::new(),
             ids: HashMap::new(),
@@ -104,11 +109,33 @@ impl Engine {
             index: Index::new(),
             stories: Stories::default(),
         };
-        for s in corpus.sources {
+        for s in sources {
             engine.add_source(s)?;
         }
         engine.index.shrink_to_fit();
         Ok(engine)
+    }
+
+    /// An engine of part of a corpus (one story's sources, read from a stored index) that
+    /// weighs terms as the whole corpus does: `entries` sentences in all, `df(term)` of them
+    /// holding each term. It may hold no sources (a page whose story is not in the index).
+    pub(crate) fn part(
+        sources: Vec<Source>,
+        entries: u32,
+        df: crate::retrieval::GlobalDf,
+    ) -> Result<Engine> {
+        if !crate::data::data_loaded() {
+            return Err(crate::data::not_loaded());
+        }
+        let mut engine = Engine::of(sources)?;
+        engine.index.set_global(entries, df);
+        Ok(engine)
+    }
+
+    /// The retrieval index and the stories, for the stored index's writer.
+    #[cfg(feature = "tools")]
+    pub(crate) fn tables(&self) -> (&Index, &Stories) {
+        (&self.index, &self.stories)
     }
 
     /// Add one source. Fails when its id is empty or already present, or its `story` label is
@@ -321,25 +348,12 @@ impl Engine {
                 "the page has no text to check",
             ));
         }
-        let page_norm = normalize(page);
-        let skip: Vec<bool> = self
-            .sources
-            .iter()
-            .map(|s| match s {
-                None => true,
-                Some(s) => {
-                    exclude == Some(s.id.as_str())
-                        || (s.text.len().abs_diff(page.len()) < 64
-                            && normalize(&s.text) == page_norm)
-                }
-            })
-            .collect();
-        let mut skip = skip;
+        let mut skip = self.skipped(page, exclude);
         let available = skip.iter().filter(|s| !**s).count();
         let found = self
             .stories
             .story_of_page(page, &|slot| skip.get(slot).is_some_and(|s| !*s));
-        let story = found.map(|(story, _)| story);
+        let story = found.map(|(story, _)| story.clone());
         if !options.all_sources {
             match found {
                 Some((_, i)) => {
@@ -354,13 +368,41 @@ impl Engine {
                 None => {}
             }
         }
+        Ok(self.checks(page, skip, story, available))
+    }
+
+    /// Each source's slot: true when it is not compared with the page (removed, excluded, or
+    /// with the page's own text).
+    fn skipped(&self, page: &str, exclude: Option<&str>) -> Vec<bool> {
+        let page_norm = normalize(page);
+        self.sources
+            .iter()
+            .map(|s| match s {
+                None => true,
+                Some(s) => {
+                    exclude == Some(s.id.as_str())
+                        || (s.text.len().abs_diff(page.len()) < 64
+                            && normalize(&s.text) == page_norm)
+                }
+            })
+            .collect()
+    }
+
+    /// The checks of a page against the sources `skip` leaves.
+    fn checks<'e, 'p>(
+        &'e self,
+        page: &'p str,
+        skip: Vec<bool>,
+        story: Option<Story>,
+        available: usize,
+    ) -> Checks<'e, 'p> {
         let sources = skip.iter().filter(|s| !**s).count();
         let claims = if sources == 0 && available > 0 {
             Vec::new()
         } else {
             extract_claims(page)
         };
-        Ok(Checks {
+        Checks {
             engine: self,
             page,
             claims: claims.into_iter(),
@@ -372,6 +414,35 @@ impl Engine {
                 available,
                 ..Summary::default()
             },
+        }
+    }
+
+    /// Check a page against this engine of one story of a larger corpus ([`Engine::part`]):
+    /// `story` is the page's story as the whole corpus gives it (`None`: no coverage), and
+    /// `available` how many of the whole corpus's sources are usable.
+    pub(crate) fn check_routed(
+        &self,
+        page: &str,
+        exclude: Option<&str>,
+        story: Option<Story>,
+        available: usize,
+    ) -> Result<Report> {
+        if page.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::EmptyPage,
+                "the page has no text to check",
+            ));
+        }
+        let mut skip = self.skipped(page, exclude);
+        if story.is_none() && available > 0 {
+            skip.iter_mut().for_each(|s| *s = true);
+        }
+        let mut checks = self.checks(page, skip, story, available);
+        let claims = checks.by_ref().collect();
+        Ok(Report {
+            story: checks.story().map(StoryRef::from),
+            claims,
+            summary: checks.summary().clone(),
         })
     }
 
@@ -437,6 +508,7 @@ impl Engine {
             .per_doc(CANDIDATES_PER_SOURCE)
             .min_share(MIN_SHARED)
             .max_hits(MAX_HITS)
+            .skip_docs(skip)
             .run()
             .into_iter()
             .filter(|h| !skip.get(h.doc as usize).copied().unwrap_or(true))
@@ -644,7 +716,7 @@ pub struct Checks<'e, 'p> {
     page: &'p str,
     claims: std::vec::IntoIter<Claim>,
     skip: Vec<bool>,
-    story: Option<&'e Story>,
+    story: Option<Story>,
     reading: Reading,
     summary: Summary,
 }
@@ -657,8 +729,8 @@ impl<'e> Checks<'e, '_> {
     }
 
     /// The page's story among the usable sources, or `None` when it matches none.
-    pub fn story(&self) -> Option<&'e Story> {
-        self.story
+    pub fn story(&self) -> Option<&Story> {
+        self.story.as_ref()
     }
 
     /// The sources the page is compared with, in the order they were added.

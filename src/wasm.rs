@@ -387,6 +387,164 @@ impl WasmEngine {
     }
 }
 
+/// A stored index's manifest (`corroborate index`), as JSON text or an object, read with the
+/// browser's `JSON.parse` and `Reflect` (no JSON parser compiled in; see `source_from`).
+fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
+    use crate::store::{Kind, Manifest, ShardRef};
+    let value = match value.as_string() {
+        Some(json) => js_sys::JSON::parse(&json).map_err(|e| {
+            js_error(format!(
+                "the index manifest is not JSON: {}",
+                message_of(&e)
+            ))
+        })?,
+        None => value,
+    };
+    if !is_object(&value) {
+        return Err(js_error("the index manifest is not an object"));
+    }
+    let text = |obj: &JsValue, key: &str| get(obj, key).as_string().unwrap_or_default();
+    let number = |obj: &JsValue, key: &str| -> Result<u64, JsError> {
+        match get(obj, key).as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(n as u64),
+            _ => Err(js_error(format!(
+                "the index manifest is malformed: {key:?} is not a count"
+            ))),
+        }
+    };
+    let small = |obj: &JsValue, key: &str| -> Result<u32, JsError> {
+        u32::try_from(number(obj, key)?).map_err(|_| {
+            js_error(format!(
+                "the index manifest is malformed: {key:?} is too large"
+            ))
+        })
+    };
+    // The format and version first, so that another version says so.
+    let head = Manifest {
+        format: text(&value, "format"),
+        version: get(&value, "version").as_f64().map_or(0, |v| v as u32),
+        sources: 0,
+        stories: 0,
+        entries: 0,
+        terms: 0,
+        shards: Vec::new(),
+    };
+    if head.format != crate::store::FORMAT || head.version != crate::store::VERSION {
+        return Err(js_error(
+            head.checked()
+                .err()
+                .map_or_else(String::new, |e| e.to_string()),
+        ));
+    }
+    let list = get(&value, "shards");
+    if !js_sys::Array::is_array(&list) {
+        return Err(js_error(
+            "the index manifest is malformed: it has no \"shards\" list",
+        ));
+    }
+    let mut shards = Vec::new();
+    for item in js_sys::Array::from(&list).iter() {
+        if !is_object(&item) {
+            return Err(js_error(
+                "the index manifest is malformed: a shard is not an object",
+            ));
+        }
+        let kind = text(&item, "kind");
+        shards.push(ShardRef {
+            file: text(&item, "file"),
+            kind: Kind::from_name(&kind).ok_or_else(|| {
+                js_error(format!(
+                    "the index manifest names a shard of unknown kind {kind:?}"
+                ))
+            })?,
+            part: small(&item, "part")?,
+            stories: small(&item, "stories")?,
+            sources: small(&item, "sources")?,
+            bytes: number(&item, "bytes")?,
+        });
+    }
+    Manifest {
+        sources: small(&value, "sources")?,
+        stories: small(&value, "stories")?,
+        entries: small(&value, "entries")?,
+        terms: small(&value, "terms")?,
+        shards,
+        ..head
+    }
+    .checked()
+    .map_err(js_error)
+}
+
+/// A stored index (`corroborate index`) read a page at a time: made from its manifest, it says
+/// which shards a page needs (`wants`), takes their bytes (`add`), and then annotates the page
+/// as an `Engine` of the whole corpus would. The host fetches the shards (worker.js).
+#[wasm_bindgen(js_name = IndexEngine)]
+pub struct WasmIndex {
+    inner: crate::store::Lazy,
+}
+
+#[wasm_bindgen(js_class = IndexEngine)]
+impl WasmIndex {
+    /// Read an index's manifest (`manifest.json`: its JSON text or the parsed object). Throws
+    /// an `Error` when it is not an index this module reads.
+    #[wasm_bindgen(constructor)]
+    pub fn new(manifest: JsValue) -> Result<WasmIndex, JsError> {
+        Ok(WasmIndex {
+            inner: crate::store::Lazy::new(manifest_from(manifest)?),
+        })
+    }
+
+    /// How many sources the index holds.
+    pub fn sources(&self) -> u32 {
+        self.inner.manifest().sources
+    }
+
+    /// The shard files (paths relative to the manifest) that annotating `text` still needs;
+    /// empty when it can be annotated. Ask again after adding them (at most three rounds).
+    pub fn wants(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
+        options: JsValue,
+    ) -> Result<Vec<String>, JsError> {
+        let options = options_from(options)?;
+        self.inner
+            .wants(text, options.exclude.as_deref())
+            .map_err(js_error)
+    }
+
+    /// Take a shard's bytes; throws an `Error` naming it when it is not a shard of this index,
+    /// or is truncated or corrupt.
+    pub fn add(&mut self, file: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.inner.add(file, bytes).map_err(js_error)
+    }
+
+    /// Annotate a page's text against the sources of its story, as `Engine.annotate` does.
+    /// Throws when a shard it needs was not added, and for `allSources` (an index is read a
+    /// story at a time).
+    #[wasm_bindgen(unchecked_return_type = "Annotation")]
+    pub fn annotate(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
+        options: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let options = options_from(options)?;
+        if options.all_sources {
+            return Err(js_error(
+                "an index is read a story at a time: allSources needs a corpus, not an index",
+            ));
+        }
+        let _measure = Measure::start();
+        let report = self
+            .inner
+            .check(text, options.exclude.as_deref())
+            .map_err(js_error)?;
+        let inner = &self.inner;
+        to_js(&OutputReport::new(&report, text, |id| inner.source(id)))
+    }
+}
+
 /// Install the engine's data: the bytes of `wordnet.bin` (the WordNet table) and
 /// `stance.bin` (the stance model), shipped beside this module. Call it once, after the module
 /// is initialised and before `new Engine(...)`; a later call checks its bytes and keeps the data

@@ -1,14 +1,15 @@
-//! The stored index (`corroborate::store`): a corpus written as shards and read back gives the
-//! same reports as the corpus itself (the demo story, the seeds, a synthetic corpus); a rebuild
-//! after adding sources rewrites only the shards of the stories they touch; indexes built batch
-//! by batch merge into the index of the whole; and no damage to a shard makes the reader panic.
+//! The stored index (`corroborate::store`): a corpus written as shards and read back, whole or
+//! lazily a page at a time, gives the same reports as the corpus itself (the demo story, the
+//! seeds, a synthetic corpus); a rebuild after adding sources rewrites only the packs of the
+//! stories they touch; indexes built batch by batch merge into the index of the whole; and no
+//! damage to a shard makes the reader panic.
 
 // Native only: reads files (the browser tests are tests/web.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use corroborate::store::{self, Built, Manifest};
+use corroborate::store::{self, Built, Kind, Lazy, Manifest};
 use corroborate::{Corpus, Engine, ErrorKind, Source};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -31,22 +32,69 @@ fn read_back(built: &Built) -> Corpus {
     .expect("index reads")
 }
 
-/// Every source of `corpus` checked as a page against the rest, through the corpus itself and
-/// through its index: the same reports.
+fn bytes_of<'b>(built: &'b Built, file: &str) -> &'b [u8] {
+    &built
+        .shards
+        .iter()
+        .find(|(s, _)| s.file == file)
+        .expect("a shard the manifest lists")
+        .1
+}
+
+/// A page checked through the lazy reader: the report, and the rounds of fetching it took.
+fn lazily(lazy: &mut Lazy, built: &Built, page: &str, exclude: Option<&str>) -> (String, usize) {
+    let mut rounds = 0;
+    loop {
+        let wanted = lazy.wants(page, exclude).expect("wants");
+        if wanted.is_empty() {
+            break;
+        }
+        rounds += 1;
+        assert!(rounds <= 3, "more than three rounds of fetching");
+        for file in wanted {
+            lazy.add(&file, bytes_of(built, &file)).expect("shard adds");
+        }
+    }
+    let report = lazy.check(page, exclude).expect("lazy check");
+    (json(&report), rounds)
+}
+
+fn json(r: &corroborate::Report) -> String {
+    serde_json::to_string(r).expect("report JSON")
+}
+
+/// Every source of `corpus` checked as a page against the rest (and, for the lazy reader,
+/// against all of them, which leaves it out by its text), through the corpus itself, through
+/// its index read whole, and through its index read lazily: the same reports. Also each
+/// page's first sentence alone (a short page, routed by the profiles that hold its words).
 fn same_reports(corpus: &Corpus) {
-    let read = read_back(&store::build(corpus).expect("index builds"));
+    let built = store::build(corpus).expect("index builds");
+    let read = read_back(&built);
     assert_eq!(&read, corpus);
     let direct = Engine::new(corpus.clone()).expect("engine");
     let indexed = Engine::new(read).expect("engine of the index");
+    let manifest = Manifest::from_json(&built.manifest.to_json()).unwrap();
+    let mut lazy = Lazy::new(manifest);
     for page in &corpus.sources {
-        let a = direct
-            .check_excluding(&page.text, Some(&page.id))
-            .expect("check");
-        let b = indexed
-            .check_excluding(&page.text, Some(&page.id))
-            .expect("check through the index");
-        let json = |r: &corroborate::Report| serde_json::to_string(r).expect("report JSON");
-        assert_eq!(json(&a), json(&b), "page {}", page.id);
+        let first = page
+            .text
+            .split(". ")
+            .next()
+            .unwrap_or(&page.text)
+            .to_string();
+        for (text, exclude) in [
+            (page.text.as_str(), Some(page.id.as_str())),
+            (page.text.as_str(), None),
+            (first.as_str(), None),
+        ] {
+            let a = direct.check_excluding(text, exclude).expect("check");
+            let b = indexed
+                .check_excluding(text, exclude)
+                .expect("check through the index");
+            assert_eq!(json(&a), json(&b), "page {} read whole", page.id);
+            let (c, _) = lazily(&mut lazy, &built, text, exclude);
+            assert_eq!(json(&a), c, "page {} ({exclude:?}) read lazily", page.id);
+        }
     }
 }
 
@@ -117,11 +165,12 @@ fn the_same_corpus_gives_the_same_bytes() {
     assert!(a.manifest.stories > 20, "{} stories", a.manifest.stories);
 }
 
-/// Adding the newest sources (a day of articles, appended to the archive) rewrites the shards
-/// of the stories they join or start, not the others.
+/// Adding the newest sources (a day of articles, appended to the archive) rewrites the packs
+/// of the stories they join or start, not the others (the tables of the other kinds, a few
+/// shards, are rewritten whole).
 #[test]
-fn adding_sources_rewrites_only_the_shards_of_their_stories() {
-    let all = synth(20_000);
+fn adding_sources_rewrites_only_the_packs_of_their_stories() {
+    let all = synth(100_000);
     let n = all.sources.len();
     let day = n / 50;
     let base = Corpus {
@@ -130,20 +179,68 @@ fn adding_sources_rewrites_only_the_shards_of_their_stories() {
     let before = files(&store::build(&base).unwrap());
     let after_built = store::build(&all).unwrap();
     let after = files(&after_built);
+    let packs: HashSet<String> = after_built
+        .manifest
+        .shards
+        .iter()
+        .filter(|s| s.kind == Kind::Sources)
+        .map(|s| s.file.clone())
+        .collect();
     let new = after.difference(&before).count();
-    let share = new as f64 / after.len() as f64;
+    let new_packs = packs.difference(&before).count();
+    let new_bytes: u64 = after_built
+        .manifest
+        .shards
+        .iter()
+        .filter(|s| !before.contains(&s.file))
+        .map(|s| s.bytes)
+        .sum();
     println!(
-        "index of {n} sources; adding the last {day}: {new} of {} shards new ({:.1}%)",
+        "index of {n} sources; adding the last {day}: {new} of {} shards new ({:.1}%), \
+         {new_packs} of {} packs; {new_bytes} of {} bytes ({:.1}%)",
         after.len(),
-        100.0 * share
+        100.0 * new as f64 / after.len() as f64,
+        packs.len(),
+        after_built.manifest.bytes(),
+        100.0 * new_bytes as f64 / after_built.manifest.bytes() as f64,
     );
-    assert!(new > 0);
+    assert!(new_packs > 0);
     assert!(
-        share < 0.08,
-        "{:.1}% of the shards rewritten",
-        100.0 * share
+        (new_packs as f64) < 0.1 * packs.len() as f64,
+        "{new_packs} of {} packs rewritten",
+        packs.len()
     );
     assert_eq!(read_back(&after_built), all);
+}
+
+/// The synthetic corpus read lazily gives the engine's reports, and a page fetches a small
+/// share of the index.
+#[test]
+fn a_synthetic_corpus_read_lazily_gives_the_engines_reports() {
+    let corpus = synth(6_000);
+    let built = store::build(&corpus).unwrap();
+    let engine = Engine::new(corpus.clone()).unwrap();
+    let page = corroborate_synth::page(7, 600, &corpus);
+    let manifest = Manifest::from_json(&built.manifest.to_json()).unwrap();
+    let mut lazy = Lazy::new(manifest);
+    let (report, rounds) = lazily(&mut lazy, &built, &page, None);
+    assert_eq!(json(&engine.check(&page).unwrap()), report);
+    assert!(rounds >= 2, "{rounds} rounds");
+    let (shards, bytes) = lazy.loaded();
+    println!(
+        "{} sources: a 600-word page fetched {shards} of {} shards, {bytes} of {} bytes",
+        corpus.sources.len(),
+        built.manifest.shards.len(),
+        built.manifest.bytes()
+    );
+    assert!(bytes < built.manifest.bytes() * 3 / 4);
+    for source in corpus.sources.iter().step_by(37) {
+        let (report, _) = lazily(&mut lazy, &built, &source.text, Some(&source.id));
+        let direct = engine
+            .check_excluding(&source.text, Some(&source.id))
+            .unwrap();
+        assert_eq!(json(&direct), report, "page {}", source.id);
+    }
 }
 
 /// Indexes built batch by batch (each by its own job), read back and built again as one, give
@@ -214,14 +311,32 @@ fn a_damaged_shard_is_a_clear_error() {
     let mut longer = bytes.clone();
     longer.push(0);
     expect_error(&longer, "a byte added");
-    // A well-formed shard that is not the one the manifest names.
-    let other = &built.shards.get(1).unwrap_or(&built.shards[0]).1;
+    // A well-formed shard under another shard's name.
     let mut renamed = shard.clone();
     renamed.file = "s/0000000000000000.bin".into();
-    assert!(store::decode_shard(&renamed, other)
+    assert!(store::decode_shard(&renamed, bytes)
         .unwrap_err()
         .to_string()
         .contains("checksum"));
+    // Every other kind, damaged, through the lazy reader.
+    for (other, good) in built.shards.iter().filter(|(s, _)| s.kind != Kind::Sources) {
+        let mut lazy = Lazy::new(built.manifest.clone());
+        let mut b = good.clone();
+        let last = b.len() - 1;
+        b[last] ^= 0x04;
+        let e = lazy.add(&other.file, &b).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Index);
+        assert!(e.to_string().contains("corrupt"), "{e}");
+        assert!(lazy.add(&other.file, &b[..b.len() / 2]).is_err());
+        lazy.add(&other.file, good).expect("the good shard adds");
+    }
+    let mut lazy = Lazy::new(built.manifest.clone());
+    let e = lazy.add("s/0123456789abcdef.bin", bytes).unwrap_err();
+    assert!(e.to_string().contains("not a shard of this index"), "{e}");
+    // Checking before the shards are there is an error, not a wrong report.
+    let e = lazy.check("The ferry struck the pier.", None).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Index);
+    assert!(e.to_string().contains("not loaded"), "{e}");
 }
 
 #[test]
@@ -229,17 +344,18 @@ fn a_manifest_that_is_not_an_index_is_a_clear_error() {
     for (json, says) in [
         ("not json", "not JSON"),
         (r#"{"sources": []}"#, "not a corroborate index"),
+        (r#"{"format":"corroborate-index","version":2}"#, "version 2"),
         (
-            r#"{"format":"corroborate-index","version":2,"sources":0,"stories":0,"shards":[]}"#,
-            "version 2",
-        ),
-        (
-            r#"{"format":"corroborate-index","version":1,"sources":3,"stories":1,"shards":[]}"#,
+            r#"{"format":"corroborate-index","version":1,"sources":3,"stories":0,"entries":0,"terms":0,"shards":[]}"#,
             "says 3 sources",
         ),
         (
-            r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,"shards":[{"file":"s/../../x.bin","story":"a","sources":1,"bytes":1}]}"#,
+            r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,"entries":1,"terms":1,"shards":[{"file":"s/../../x.bin","kind":"sources","part":0,"stories":1,"sources":1,"bytes":1}]}"#,
             "not a shard's name",
+        ),
+        (
+            r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,"entries":1,"terms":1,"shards":[{"file":"s/0123456789abcdef.bin","kind":"sources","part":0,"stories":1,"sources":1,"bytes":1}]}"#,
+            "not partitions",
         ),
     ] {
         let e = Manifest::from_json(json).unwrap_err();

@@ -65,20 +65,26 @@ export function workerHost(fallback = mainThreadHost(),
 export const KEEP_MS = 30000;
 const objectKeys = new WeakMap(); // corpus object → its key
 
-/** The key and the setCorpus request of a corpus (a URL, relative to `base`, or {sources}). */
+/** The key and the setCorpus request of a corpus (a URL, relative to `base`, {sources}, or
+ * {index: the URL of an index's manifest}). */
 export function corpusRequest(corpus, base) {
+  if (typeof corpus?.index === 'string') {
+    const index = new URL(corpus.index, base).href;
+    return { type: 'setCorpus', key: `index:${index}`, index };
+  }
   if (typeof corpus === 'string') {
     const key = new URL(corpus, base).href;
     return { type: 'setCorpus', key, url: key };
   }
-  if (!Array.isArray(corpus?.sources)) throw new Error('corroborate: a corpus is {sources: [...]}');
+  if (!Array.isArray(corpus?.sources)) throw new Error('corroborate: a corpus is {sources: [...]} (or a URL; an index is {index: URL})');
   if (!objectKeys.has(corpus)) objectKeys.set(corpus, `object:${++seq}`);
   return { type: 'setCorpus', key: objectKeys.get(corpus), corpus };
 }
 
 /**
  * The client of one host: `use(corpus, base)` loads the corpus into the host once for all its
- * users and gives {ready (→ the source ids), annotate(text, exclude, {allSources}), release()}.
+ * users and gives {ready (→ the source ids; for an index, {sources: its count}),
+ * annotate(text, exclude, {allSources}), release()}.
  */
 export function engineClient(host, keepMs = KEEP_MS) {
   const corpora = new Map();

@@ -70,7 +70,8 @@ function tell(error, options) {
 
 /**
  * Annotate the text under a root and paint it. Options: root (Element or selector), corpus (URL
- * or {sources}), exclude (source id of the page itself), observe, worker, ui (all default true),
+ * or {sources}) or index (the URL of a `corroborate index` manifest: only the shards each page
+ * needs are fetched), exclude (source id of the page itself), observe, worker, ui (all default true),
  * host (an engine host: {call(request)} answering wire.js's requests; default the shell's worker
  * host, or its main-thread host with worker: false), status ('show': a failure is shown on the
  * badge, not only thrown), allSources (true: compare with every source, not only those of the
@@ -89,9 +90,10 @@ async function attachHere(options) {
   if (wasmBlocked()) throw new Error(wasmBlocked()); // embed: the CSP check, before anything else
   let root = resolveRoot(options.root); // embed: `let`: the root is followed when replaced (follow.js)
   byRoot.get(root)?.detach();
-  if (options.corpus == null) throw new Error('corroborate: attach needs a corpus (URL or {sources})');
+  if (options.corpus == null && options.index == null) throw new Error('corroborate: attach needs a corpus (URL or {sources}) or an index (the URL of its manifest)');
   const host = options.host ?? defaultHosts()[options.worker === false ? 'main' : 'worker'];
-  const engine = clientOf(host).use(options.corpus, document.baseURI);
+  const engine = clientOf(host).use(options.index != null ? { index: String(options.index) }
+    : options.corpus, document.baseURI);
   const exclude = options.exclude ?? undefined;
   const allSources = options.allSources === true;
   const showUI = options.ui !== false;
@@ -123,7 +125,8 @@ async function attachHere(options) {
     const t0 = now();
     const got = extract(root);
     const t1 = now();
-    const usable = (await engine.ready).filter((id) => id !== exclude).length;
+    const ready = await engine.ready; // the source ids; for an index, {sources: its count}
+    const usable = Array.isArray(ready) ? ready.filter((id) => id !== exclude).length : ready.sources;
     // (no text: nothing to check, and no story to match)
     const result = got.text.trim() ? await engine.annotate(got.text, exclude, { allSources })
       : { claims: [], summary: { ...EMPTY, sources: 0, available: usable } };
@@ -242,8 +245,9 @@ if (firstCopy?.[OWNER]) {
 const shared = globalThis.corroborate?.[OWNER] ?? { auto: false };
 // ---- embed: one copy per page (end) ----
 
-// ---- Script-tag form: <script type="module" src=".../corroborate.js" data-corpus="..."> ----
-const me = [...document.querySelectorAll('script[src][data-corpus]')]
+// ---- Script-tag form: <script type="module" src=".../corroborate.js" data-corpus="...">
+// (or data-index="URL of an index's manifest") ----
+const me = [...document.querySelectorAll('script[src][data-corpus], script[src][data-index]')]
   .find((s) => new URL(s.src, document.baseURI).href === here);
 const firstTag = me && !shared.auto; // embed: one auto-attach per page, however many copies
 if (me) shared.auto = true;
@@ -251,8 +255,8 @@ if (firstTag && wasmBlocked()) { // embed: CSP: log once, touch nothing (unless 
   console.error(wasmBlocked());
   if (me.dataset.status === 'show') tell(new Error(wasmBlocked()), { status: 'show', root: me.dataset.root || undefined });
 } else if (firstTag) {
-  const { corpus, root, exclude, observe, worker: w, status, allSources } = me.dataset;
-  const start = () => attach({ corpus, root: root || undefined, exclude: exclude || undefined,
+  const { corpus, index, root, exclude, observe, worker: w, status, allSources } = me.dataset;
+  const start = () => attach({ corpus, index, root: root || undefined, exclude: exclude || undefined,
     observe: observe !== 'false', worker: w !== 'false', status, allSources: allSources === 'true' })
     .catch((e) => console.error(e));
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', start) : start();

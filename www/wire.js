@@ -8,8 +8,13 @@
 // Used by worker.js and by the browser extension's background engine.
 //
 // Requests: {type: 'setCorpus', key, url | corpus} → the source ids
+//           {type: 'setCorpus', key, index}         → {sources: how many the index holds}
 //           {type: 'annotate', key, text, exclude, allSources?}  → {claims, summary, story}
 //           {type: 'drop', key}                     → true
+//
+// An index (`corroborate index`: a manifest URL) is read a page at a time: its manifest when it
+// is set, then for each page only the shards the page needs, fetched in parallel (the browser's
+// HTTP cache keeps them: a shard's name is its checksum, so it never changes).
 
 /**
  * An engine host: `handle(request)` answers one request (or throws an Error with a clear
@@ -18,9 +23,17 @@
  * engine; `compact` them before they cross a thread.
  */
 export function engineHost(boot) {
-  const engines = new Map(); // corpus key → Engine
-  async function handle({ type, key, url, corpus, text, exclude, allSources }) {
-    const { Engine } = await boot();
+  const engines = new Map(); // corpus key → Engine, or {index: IndexEngine, base: manifest URL}
+  async function handle({ type, key, url, corpus, index, text, exclude, allSources }) {
+    const { Engine, IndexEngine } = await boot();
+    if (type === 'setCorpus' && index) {
+      const res = await fetch(index);
+      if (!res.ok) throw new Error(`could not load the index ${index}: HTTP ${res.status}`);
+      const engine = new IndexEngine(await res.text());
+      free(engines.get(key));
+      engines.set(key, { index: engine, base: index });
+      return { sources: engine.sources() };
+    }
     if (type === 'setCorpus') {
       if (url) {
         const res = await fetch(url);
@@ -28,22 +41,42 @@ export function engineHost(boot) {
         corpus = await res.text(); // the engine parses JSON text faster than JS objects
       }
       const engine = new Engine(corpus);
-      engines.get(key)?.free();
+      free(engines.get(key));
       engines.set(key, engine);
       return engine.sourceIds();
     }
     if (type === 'annotate') {
       const engine = engines.get(key);
       if (!engine) throw new Error(`no corpus loaded under ${key}`);
-      return engine.annotate(text, { exclude: exclude ?? undefined, allSources: allSources === true });
+      const options = { exclude: exclude ?? undefined, allSources: allSources === true };
+      if (engine.index) await fetchShards(engine, text, options);
+      return (engine.index ?? engine).annotate(text, options);
     }
     if (type === 'drop') {
-      engines.get(key)?.free();
+      free(engines.get(key));
       return engines.delete(key);
     }
     throw new Error(`unknown request ${type}`);
   }
   return { handle, has: (key) => engines.has(key) };
+}
+
+const free = (engine) => (engine?.index ?? engine)?.free();
+
+/** Fetch and add the shards an index needs for a page, round by round (at most three). */
+async function fetchShards({ index, base }, text, options) {
+  for (let round = 0; ; round++) {
+    const files = index.wants(text, options);
+    if (!files.length) return;
+    if (round > 3) throw new Error(`the index ${base} keeps asking for shards`);
+    const got = await Promise.all(files.map(async (file) => {
+      const url = new URL(file, base).href;
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`could not load the index shard ${url}: HTTP ${res.status}`);
+      return [file, new Uint8Array(await res.arrayBuffer())];
+    }));
+    for (const [file, bytes] of got) index.add(file, bytes);
+  }
 }
 
 /** The wire form of `engine.annotate(...)`'s result. */

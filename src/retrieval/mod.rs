@@ -105,9 +105,11 @@ pub struct Query<'i, 't> {
     index: &'i Index,
     terms: &'t [&'t str],
     params: SearchParams,
+    /// By the caller's document id: true for a document left out.
+    skip: &'t [bool],
 }
 
-impl Query<'_, '_> {
+impl<'t> Query<'_, 't> {
     /// At most `n` entries per document (default 1).
     pub fn per_doc(mut self, n: usize) -> Self {
         self.params.per_doc = n;
@@ -127,25 +129,48 @@ impl Query<'_, '_> {
         self
     }
 
+    /// Leave out the documents whose id `d` has `skip[d]` true, before the per-document and
+    /// overall caps: the hits are the best of the other documents (default: none left out).
+    ///
+    /// ```
+    /// use corroborate::Index;
+    /// let mut index = Index::new();
+    /// index.add(0, ["ferry", "pier"]);
+    /// index.add(1, ["ferry", "pier"]);
+    /// let hits = index.query(&["ferry", "pier"]).max_hits(1).skip_docs(&[true]).run();
+    /// assert_eq!(hits[0].doc, 1);
+    /// ```
+    pub fn skip_docs(mut self, skip: &'t [bool]) -> Self {
+        self.skip = skip;
+        self
+    }
+
     /// Run the search with per-thread working memory.
     pub fn run(self) -> Vec<Hit> {
         SCRATCH.with(|s| match s.try_borrow_mut() {
-            Ok(mut s) => self.index.search_params(&mut s, self.terms, &self.params),
-            Err(_) => self
+            Ok(mut s) => self
                 .index
-                .search_params(&mut Scratch::default(), self.terms, &self.params),
+                .search_params(&mut s, self.terms, &self.params, self.skip),
+            Err(_) => self.index.search_params(
+                &mut Scratch::default(),
+                self.terms,
+                &self.params,
+                self.skip,
+            ),
         })
     }
 
     /// Run the search with explicit working memory.
     pub fn run_with(self, scratch: &mut Scratch) -> Vec<Hit> {
-        self.index.search_params(scratch, self.terms, &self.params)
+        self.index
+            .search_params(scratch, self.terms, &self.params, self.skip)
     }
 
     /// Score every live entry, without pruning: the reference result, for tests and
     /// benchmarks.
     pub fn exhaustive(self) -> Vec<Hit> {
-        self.index.search_exhaustive(self.terms, &self.params)
+        self.index
+            .search_exhaustive(self.terms, &self.params, self.skip)
     }
 }
 
@@ -250,6 +275,31 @@ pub struct Index {
     live: u32,
     /// Postings (and forward ids) held by removed entries, not yet compacted.
     dead_postings: usize,
+    /// The statistics of the whole corpus when this index holds only part of it (one story's
+    /// sources, read from a stored index): terms are weighed as the whole corpus weighs them.
+    global: Option<Global>,
+}
+
+/// How many entries of a whole corpus hold a term (see [`Index::set_global`]).
+pub(crate) type GlobalDf = std::sync::Arc<dyn Fn(&str) -> u32 + Send + Sync>;
+
+/// The whole corpus's statistics, for an index of part of it.
+#[derive(Clone)]
+struct Global {
+    /// The whole corpus's live entries.
+    live: u32,
+    /// The whole corpus's df, by this index's term id.
+    df: Vec<u32>,
+    /// The whole corpus's df of any term.
+    lookup: GlobalDf,
+}
+
+impl std::fmt::Debug for Global {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Global")
+            .field("live", &self.live)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The fixed-point IDF of a term in `df` of `n` live entries.
@@ -271,6 +321,49 @@ impl Index {
     /// An empty index.
     pub fn new() -> Index {
         Index::default()
+    }
+
+    /// Weigh terms by the statistics of a whole corpus this index holds part of: `live`
+    /// entries in all, and `df(term)` of them holding each term. Set after the last entry is
+    /// added (entries added later are weighed by the df they had when it was set).
+    pub(crate) fn set_global(&mut self, live: u32, df: GlobalDf) {
+        let mut by_id = vec![0u32; self.postings.len()];
+        for (term, &id) in &self.dict {
+            if let Some(slot) = by_id.get_mut(id as usize) {
+                *slot = df(term);
+            }
+        }
+        self.global = Some(Global {
+            live,
+            df: by_id,
+            lookup: df,
+        });
+    }
+
+    /// Each term with the number of live entries that hold it, for the stored index's writer.
+    #[cfg(feature = "tools")]
+    pub(crate) fn term_df(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        self.dict
+            .iter()
+            .map(|(t, &id)| (&**t, self.df.get(id as usize).copied().unwrap_or(0)))
+    }
+
+    /// The number of entries IDF is computed over.
+    fn n(&self) -> u32 {
+        self.global.as_ref().map_or(self.live, |g| g.live)
+    }
+
+    /// The df of a term id, over the whole corpus when there is one.
+    fn df_of(&self, id: u32) -> u32 {
+        match &self.global {
+            Some(g) => g.df.get(id as usize).copied().unwrap_or(0),
+            None => self.df.get(id as usize).copied().unwrap_or(0),
+        }
+    }
+
+    /// The df of a term this index does not hold: 0, or the whole corpus's.
+    fn df_elsewhere(&self, term: &str) -> u32 {
+        self.global.as_ref().map_or(0, |g| (g.lookup)(term))
     }
 
     /// Add an entry (a sentence) of document `doc` with its terms; returns the entry's id.
@@ -419,14 +512,10 @@ impl Index {
             return 0.0;
         }
         let ids = self.fwd.get(self.fwd_range(entry)).unwrap_or(&[]);
+        let n = self.n();
         let sum: u64 = ids
             .iter()
-            .map(|&t| {
-                u64::from(weight(
-                    self.live,
-                    self.df.get(t as usize).copied().unwrap_or(0),
-                ))
-            })
+            .map(|&t| u64::from(weight(n, self.df_of(t))))
             .sum();
         sum as f32 / SCALE
     }
@@ -487,13 +576,11 @@ impl Index {
     /// The inverse document frequency of a term (over live entries); unknown terms get the
     /// highest.
     pub fn idf(&self, term: &str) -> f32 {
-        let df = self
-            .dict
-            .get(term)
-            .and_then(|&t| self.df.get(t as usize))
-            .copied()
-            .unwrap_or(0);
-        weight(self.live, df) as f32 / SCALE
+        let df = match self.dict.get(term) {
+            Some(&t) => self.df_of(t),
+            None => self.df_elsewhere(term),
+        };
+        weight(self.n(), df) as f32 / SCALE
     }
 
     /// The best `per_doc` entries of each document for a query, best first (ties by entry id),
@@ -508,21 +595,23 @@ impl Index {
             index: self,
             terms,
             params: SearchParams::new(1),
+            skip: &[],
         }
     }
 
     /// The query's known terms (deduplicated, most common first) and its total weight.
     fn resolve(&self, terms: &[&str], known: &mut Vec<QTerm>) -> u64 {
         known.clear();
+        let n = self.n();
         let mut unknown: Vec<&str> = Vec::new();
         for &t in terms {
             match self.dict.get(t) {
                 Some(&id) => {
-                    let df = self.df.get(id as usize).copied().unwrap_or(0);
+                    let df = self.df_of(id);
                     known.push(QTerm {
                         id,
                         df,
-                        w: weight(self.live, df),
+                        w: weight(n, df),
                     });
                 }
                 None => unknown.push(t),
@@ -533,10 +622,15 @@ impl Index {
         known.dedup_by_key(|q| q.id);
         crate::sort::sort(&mut unknown);
         unknown.dedup();
-        let unknown_w = u64::from(weight(self.live, 0)) * unknown.len() as u64;
+        // Unknown terms weigh as the rarest (or, for an index of part of a corpus, as the
+        // whole corpus weighs them), and find nothing.
+        let unknown_w: u64 = unknown
+            .iter()
+            .map(|t| u64::from(weight(n, self.df_elsewhere(t))))
+            .sum();
         let total = unknown_w + known.iter().map(|q| u64::from(q.w)).sum::<u64>();
-        // Terms only removed entries had: weigh like unknown ones, but they find nothing.
-        known.retain(|q| q.df > 0);
+        // Terms only removed entries had: they weigh, but find nothing.
+        known.retain(|q| self.df.get(q.id as usize).is_some_and(|&d| d > 0));
         crate::sort::sort_unstable_by(known, |a, b| b.df.cmp(&a.df).then(a.id.cmp(&b.id)));
         total
     }
@@ -557,6 +651,7 @@ impl Index {
         scratch: &mut Scratch,
         terms: &[&str],
         params: &SearchParams,
+        skip: &[bool],
     ) -> Vec<Hit> {
         if params.per_doc == 0 || params.max_hits == 0 || self.live == 0 {
             return Vec::new();
@@ -647,12 +742,12 @@ impl Index {
             }
         }
         scratch.known = known;
-        self.select(scratch, params)
+        self.select(scratch, params, skip)
     }
 
     /// The exhaustive reference: scores every live entry against the query through the
     /// forward index, with no pruning.
-    fn search_exhaustive(&self, terms: &[&str], params: &SearchParams) -> Vec<Hit> {
+    fn search_exhaustive(&self, terms: &[&str], params: &SearchParams, skip: &[bool]) -> Vec<Hit> {
         let mut scratch = Scratch::default();
         if params.per_doc == 0 || params.max_hits == 0 || self.live == 0 {
             return Vec::new();
@@ -675,11 +770,11 @@ impl Index {
                 scratch.cands.push((score, e));
             }
         }
-        self.select(&mut scratch, params)
+        self.select(&mut scratch, params, skip)
     }
 
     /// Sort the candidates best first and keep the best `per_doc` of each document.
-    fn select(&self, scratch: &mut Scratch, params: &SearchParams) -> Vec<Hit> {
+    fn select(&self, scratch: &mut Scratch, params: &SearchParams, skip: &[bool]) -> Vec<Hit> {
         let cands = &mut scratch.cands;
         if scratch.doc_count.len() < self.doc_ids.len() {
             scratch.doc_count.resize(self.doc_ids.len(), 0);
@@ -709,6 +804,10 @@ impl Index {
                 let Some(&slot) = self.entry_doc.get(entry as usize) else {
                     continue;
                 };
+                let doc = self.doc_ids.get(slot as usize).copied().unwrap_or(u32::MAX);
+                if skip.get(doc as usize).copied().unwrap_or(false) {
+                    continue;
+                }
                 let Some(count) = scratch.doc_count.get_mut(slot as usize) else {
                     continue;
                 };
@@ -721,7 +820,7 @@ impl Index {
                 *count += 1;
                 out.push(Hit {
                     entry,
-                    doc: self.doc_ids.get(slot as usize).copied().unwrap_or(u32::MAX),
+                    doc,
                     score: score as f32 / SCALE,
                 });
                 if out.len() >= params.max_hits {
@@ -770,6 +869,66 @@ mod tests {
             index.add(doc, terms);
         }
         (index, names)
+    }
+
+    /// An index of one document of a corpus, given the corpus's statistics, weighs and scores
+    /// exactly as the index of the whole corpus does.
+    #[test]
+    fn an_index_of_part_weighs_as_the_whole() {
+        let (whole, names) = random_index(5, 600, 20, 80);
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut part = Index::new();
+        let mut kept = Vec::new();
+        for e in 0..whole.next_id() {
+            let terms: Vec<&str> = whole
+                .fwd
+                .get(whole.fwd_range(e))
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|&t| {
+                    whole
+                        .dict
+                        .iter()
+                        .find(|(_, &id)| id == t)
+                        .map(|(k, _)| &**k)
+                })
+                .collect();
+            for t in &terms {
+                *df.entry((*t).to_string()).or_insert(0) += 1;
+            }
+            if whole.doc(e) == Some(7) {
+                kept.push((e, part.add(7, terms.iter().copied())));
+            }
+        }
+        let live = whole.len() as u32;
+        part.set_global(
+            live,
+            std::sync::Arc::new(move |t: &str| df.get(t).copied().unwrap_or(0)),
+        );
+        for t in names.iter().map(String::as_str).chain(["never-seen"]) {
+            assert_eq!(part.idf(t), whole.idf(t), "{t}");
+        }
+        for &(w, p) in &kept {
+            assert_eq!(part.entry_weight(p), whole.entry_weight(w));
+        }
+        let query: Vec<&str> = names
+            .iter()
+            .take(12)
+            .map(String::as_str)
+            .chain(["never-seen"])
+            .collect();
+        let mut skip = vec![true; 20];
+        skip[7] = false;
+        let a = whole
+            .query(&query)
+            .per_doc(3)
+            .min_share(0.05)
+            .skip_docs(&skip)
+            .run();
+        let b = part.query(&query).per_doc(3).min_share(0.05).run();
+        assert!(!a.is_empty());
+        let scores = |h: &[Hit]| h.iter().map(|h| h.score).collect::<Vec<_>>();
+        assert_eq!(scores(&a), scores(&b));
     }
 
     #[test]
@@ -899,7 +1058,7 @@ mod tests {
                 assert!(hits.iter().all(|h| !removed.contains(&h.doc)), "doc {doc}");
                 assert_eq!(
                     hits,
-                    index.search_exhaustive(&query, &SearchParams::new(3)),
+                    index.search_exhaustive(&query, &SearchParams::new(3), &[]),
                     "doc {doc}"
                 );
             }
@@ -948,8 +1107,8 @@ mod tests {
                         ..SearchParams::new(2)
                     },
                 ] {
-                    let fast = index.search_params(&mut scratch, &query, &params);
-                    let slow = index.search_exhaustive(&query, &params);
+                    let fast = index.search_params(&mut scratch, &query, &params, &[]);
+                    let slow = index.search_exhaustive(&query, &params, &[]);
                     assert_eq!(fast, slow, "seed {seed} query {query:?} {params:?}");
                 }
             }
@@ -970,7 +1129,7 @@ mod tests {
         };
         assert_eq!(
             index
-                .search_params(&mut Scratch::new(), &["a", "", "a"], &nan)
+                .search_params(&mut Scratch::new(), &["a", "", "a"], &nan, &[])
                 .len(),
             1
         );

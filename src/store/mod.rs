@@ -1,27 +1,51 @@
 //! The stored index: a corpus written once as a folder of static files (`corroborate index`),
-//! read back by the same core.
+//! read back by the same core, whole ([`read`]) or lazily, a page at a time ([`Lazy`]).
 //!
 //! # The folder (format version 1)
 //!
 //! ```text
 //! manifest.json            the one file a reader revalidates: what the index holds
-//! s/0123456789abcdef.bin   source shards, named by the XXH3-64 hash of their payload
+//! s/0123456789abcdef.bin   shards, each named by the XXH3-64 hash of its payload
 //! ```
 //!
-//! A shard holds the sources of one story (a story larger than [`SHARD_BYTES`] is cut into
-//! several shards, in source order), so that a page's story can be read without the rest of
-//! the corpus, and so that adding a day of articles rewrites only the shards of the stories it
-//! touches: a shard whose sources did not change has the same bytes, and so the same name. A
-//! shard's name never points at other bytes: shards are immutable and can be cached forever;
-//! only `manifest.json` changes when the index is rebuilt.
+//! A shard's name never points at other bytes: shards are immutable and can be cached
+//! forever; only `manifest.json` changes when the index is rebuilt. There are five kinds:
+//!
+//! - **sources**: the sources of a run of consecutive stories (a *pack*). A pack ends after a story whose id hashes to a multiple of
+//!   [`PACK_STORIES`], or once it holds [`SHARD_BYTES`]; so a page's story is read without
+//!   the rest of the corpus, and a story that gains a source rewrites its own pack only.
+//! - **stats**: how many sentences hold each retrieval term (those held by more than one),
+//!   and each story term's id and how many sources' profiles hold it: what the engine weighs
+//!   terms by. Partitioned by the terms' hash into shards of about [`STATS_BYTES`]; a reader
+//!   loads them all once.
+//! - **routes**: for each story term, the sources whose profile vector holds it, with its
+//!   weight and the source's story: what finds a page's story. Partitioned by term id into
+//!   shards of about [`PARTITION_BYTES`]; a page needs those of its vector's terms.
+//! - **held**: for each story term, the sources whose profile holds it (for short pages).
+//! - **keys**: each source's id and the hash of its normalised text, for leaving the page
+//!   itself out. Partitioned by hash into shards of about [`STATS_BYTES`]; a page needs one or
+//!   two.
+//! - **stories**: each story's id and label, [`STORY_PARTITION`] stories to a shard. (Kept
+//!   out of the packs: an automatic label is made from the weighted words of the story's
+//!   sources, and so may change when other sources are added, where a pack's bytes should
+//!   change only when its stories' sources do.)
 //!
 //! The manifest is JSON:
 //!
 //! ```json
-//! {"format": "corroborate-index", "version": 1, "sources": 2, "stories": 1,
-//!  "shards": [{"file": "s/9d1f0c6a5e3b2a17.bin", "story": "auto:5c0e9e4f", "sources": 2,
-//!              "bytes": 412}]}
+//! {"format": "corroborate-index", "version": 1, "sources": 5, "stories": 2,
+//!  "entries": 61, "terms": 212,
+//!  "shards": [
+//!   {"file": "s/9d1f0c6a5e3b2a17.bin", "kind": "sources", "part": 0, "stories": 2,
+//!    "sources": 5, "bytes": 7012},
+//!   {"file": "s/1c0ffee0c0ffee00.bin", "kind": "stats", "part": 0, "stories": 0,
+//!    "sources": 0, "bytes": 5120}]}
 //! ```
+//!
+//! `entries` is the number of indexed sentences and `terms` the number of story terms. For a
+//! pack, `part` is its first story and `stories` how many it holds (a story larger than
+//! [`SHARD_BYTES`] spans several packs); for the other kinds, `part` is the partition (of as
+//! many as there are shards of that kind).
 //!
 //! # A shard
 //!
@@ -32,20 +56,30 @@
 //! |---:|---:|---|
 //! | 0 | 4 | magic `CRBS` |
 //! | 4 | 2 | format version (`u16`, 1) |
-//! | 6 | 1 | kind (1: sources) |
+//! | 6 | 1 | kind: 1 sources, 2 stats, 3 routes, 4 held, 5 keys, 6 stories |
 //! | 7 | 1 | reserved, 0 |
 //! | 8 | 4 | payload length in bytes (`u32`) |
 //! | 12 | 8 | XXH3-64 of the payload (`u64`): the shard's checksum and its name |
 //! | 20 | … | payload |
 //!
-//! The payload is a varint count of sources, then for each: its ordinal (varint: its place
-//! in the corpus, so that the corpus read back has the order it was built from), a byte of
-//! flags saying which optional fields follow (bit 0 title, 1 outlet, 2 url, 3 published,
-//! 4 story), its id, the optional fields in that order, and its text.
+//! The payloads (each starts with a varint count of what follows):
 //!
-//! A shard that is truncated, corrupt (its checksum differs), of another version or kind, or
-//! whose content breaks the format is an [`ErrorKind::Index`] error naming the shard; no input
-//! can make the reader panic.
+//! - sources: per story (the pack's first story is the manifest's `part`, and the others
+//!   follow it) the count of its members here; per member
+//!   its place in the corpus (varint), a byte of flags saying which optional fields follow
+//!   (bit 0 title, 1 outlet, 2 url, 3 published, 4 story), its id, those fields, its text.
+//! - stats: per term a byte (0 retrieval, 1 story), the term, its df (varint), and for a story
+//!   term its id (varint).
+//! - routes: per term its id and count (varints); per source its place (varint), the
+//!   term's weight (`f32`) and the source's story (varint).
+//! - held: per term its id and count; per source its place and story (varints).
+//! - keys: per key a byte (0 id, 1 text), its XXH3-64 (`u64`), the source's place and its
+//!   text's length in bytes (varints).
+//! - stories: per story of the partition, in order, its id and label.
+//!
+//! A shard that is truncated, corrupt (its checksum differs), of another version, or whose
+//! content breaks the format is an [`ErrorKind::Index`] error naming the shard; no input can
+//! make a reader panic.
 //!
 //! ```
 //! use corroborate::{store, Corpus, Engine, Source};
@@ -54,25 +88,36 @@
 //!     Source::new("b", "A ferry hit the pier on Tuesday evening, the operator said."),
 //! ]};
 //! let built = store::build(&corpus)?;
-//! let json = built.manifest.to_json();
-//! let manifest = store::Manifest::from_json(&json)?;
-//! let read = store::read(&manifest, &mut |shard| {
-//!     let (_, bytes) = built.shards.iter().find(|(s, _)| s.file == shard.file).unwrap();
-//!     Ok(bytes.clone())
-//! })?;
+//! let manifest = store::Manifest::from_json(&built.manifest.to_json())?;
+//! let fetch = |file: &str| built.shards.iter().find(|(s, _)| s.file == file).unwrap().1.clone();
+//! // The whole index, back as the corpus it was built from.
+//! let read = store::read(&manifest, &mut |shard| Ok(fetch(&shard.file)))?;
 //! assert_eq!(read, corpus);
-//! # let _ = Engine::new(read)?;
+//! // Or lazily: only the shards a page needs.
+//! let mut lazy = store::Lazy::new(manifest);
+//! let page = "The ferry struck the pier on Tuesday evening, police said.";
+//! loop {
+//!     let wanted = lazy.wants(page, None)?;
+//!     if wanted.is_empty() { break; }
+//!     for file in wanted { lazy.add(&file, &fetch(&file))?; }
+//! }
+//! let report = lazy.check(page, None)?;
+//! let direct = Engine::new(corpus)?.check(page)?;
+//! assert_eq!(report.claims[0].verdict, direct.claims[0].verdict);
 //! # Ok::<(), corroborate::Error>(())
 //! ```
+
+mod lazy;
+#[cfg(feature = "tools")]
+mod write;
+
+pub use lazy::Lazy;
+#[cfg(feature = "tools")]
+pub use write::{build, Built};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::source::{Corpus, Source};
 use serde::{Deserialize, Serialize};
-
-#[cfg(feature = "tools")]
-mod write;
-#[cfg(feature = "tools")]
-pub use write::{build, Built};
 
 /// The `format` field of a manifest.
 pub const FORMAT: &str = "corroborate-index";
@@ -80,16 +125,71 @@ pub const FORMAT: &str = "corroborate-index";
 /// The format version this build writes and reads.
 pub const VERSION: u32 = 1;
 
-/// A story's sources are cut into shards of about this many payload bytes at most (a single
-/// larger source has a shard of its own).
+/// A pack of sources holds about this many payload bytes at most (a larger story spans
+/// several packs; a single larger source has one of its own).
 pub const SHARD_BYTES: usize = 256 * 1024;
+
+/// A pack ends after a story whose id hashes to a multiple of this (about this many stories
+/// per pack): boundaries that depend on the stories only, not on what came before them.
+pub const PACK_STORIES: u64 = 16;
+
+/// Routes and held are partitioned into about this many payload bytes per shard: a page
+/// needs a few dozen of them.
+pub const PARTITION_BYTES: usize = 16 * 1024;
+
+/// Stats and keys are partitioned into about this many payload bytes per shard: a reader
+/// loads all the stats, once, and one or two shards of keys per page.
+pub const STATS_BYTES: usize = 64 * 1024;
 
 /// The name of the manifest in an index folder.
 pub const MANIFEST: &str = "manifest.json";
 
 const MAGIC: &[u8; 4] = b"CRBS";
 const HEADER: usize = 20;
-const KIND_SOURCES: u8 = 1;
+
+/// What a shard holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A pack of stories and their sources.
+    Sources,
+    /// Term statistics.
+    Stats,
+    /// Story routing: the sources whose profile vector holds a term.
+    Routes,
+    /// The sources whose profile holds a term.
+    Held,
+    /// Source ids and text hashes.
+    Keys,
+    /// Each story's id and label.
+    Stories,
+}
+
+impl Kind {
+    /// The kind a manifest names (`"sources"`, `"stats"`, …).
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Some(match name {
+            "sources" => Kind::Sources,
+            "stats" => Kind::Stats,
+            "routes" => Kind::Routes,
+            "held" => Kind::Held,
+            "keys" => Kind::Keys,
+            "stories" => Kind::Stories,
+            _ => return None,
+        })
+    }
+
+    fn byte(self) -> u8 {
+        match self {
+            Kind::Sources => 1,
+            Kind::Stats => 2,
+            Kind::Routes => 3,
+            Kind::Held => 4,
+            Kind::Keys => 5,
+            Kind::Stories => 6,
+        }
+    }
+}
 
 /// What an index folder holds: [`Manifest::from_json`] reads `manifest.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +202,11 @@ pub struct Manifest {
     pub sources: u32,
     /// How many stories they were grouped into when the index was built.
     pub stories: u32,
-    /// The shards, story by story in the order of each story's first source.
+    /// How many sentences are indexed.
+    pub entries: u32,
+    /// How many story terms there are.
+    pub terms: u32,
+    /// The shards: the packs in story order, then the other kinds by partition.
     pub shards: Vec<ShardRef>,
 }
 
@@ -111,9 +215,13 @@ pub struct Manifest {
 pub struct ShardRef {
     /// Its path in the index folder: `s/` and the 16 hex digits of its checksum, `.bin`.
     pub file: String,
-    /// The id of the story its sources belong to ([`crate::Story::id`]).
-    pub story: String,
-    /// How many sources it holds.
+    /// What it holds.
+    pub kind: Kind,
+    /// For a pack, its first story; for the other kinds, its partition.
+    pub part: u32,
+    /// For a pack, how many stories it holds (0 for the other kinds).
+    pub stories: u32,
+    /// For a pack, how many sources it holds (0 for the other kinds).
     pub sources: u32,
     /// Its size in bytes.
     pub bytes: u64,
@@ -122,29 +230,35 @@ pub struct ShardRef {
 impl ShardRef {
     /// The checksum its name gives (XXH3-64 of its payload).
     pub fn checksum(&self) -> Option<u64> {
-        let hex = self.file.strip_prefix("s/")?.strip_suffix(".bin")?;
-        if hex.len() != 16 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-            return None;
-        }
-        u64::from_str_radix(hex, 16).ok()
+        checksum_of_name(&self.file)
     }
 }
 
-fn index_error(message: impl Into<String>) -> Error {
+/// The checksum a shard's file name gives, when it is a shard's name.
+pub fn checksum_of_name(file: &str) -> Option<u64> {
+    let hex = file.strip_prefix("s/")?.strip_suffix(".bin")?;
+    if hex.len() != 16 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return None;
+    }
+    u64::from_str_radix(hex, 16).ok()
+}
+
+pub(crate) fn index_error(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::Index, message)
 }
 
 impl Manifest {
     /// Read a manifest. Fails ([`ErrorKind::Index`]) when it is not a corroborate index, is of
-    /// a version this build does not read, or names a shard file that is not a shard's name
-    /// (a manifest can never make the reader open another file).
+    /// a version this build does not read, names a shard file that is not a shard's name (a
+    /// manifest can never make the reader open another file), or does not add up.
     ///
     /// ```
     /// use corroborate::store::Manifest;
-    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":9,"sources":0,"stories":0,"shards":[]}"#).unwrap_err();
+    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":9}"#).unwrap_err();
     /// assert!(e.to_string().contains("version 9"), "{e}");
-    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,
-    ///     "shards":[{"file":"../secret.bin","story":"x","sources":1,"bytes":9}]}"#).unwrap_err();
+    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":1,"sources":1,
+    ///     "stories":1,"entries":1,"terms":1,"shards":[{"file":"../secret.bin","kind":"sources",
+    ///     "part":0,"stories":1,"sources":1,"bytes":9}]}"#).unwrap_err();
     /// assert!(e.to_string().contains("../secret.bin"), "{e}");
     /// ```
     pub fn from_json(text: &str) -> Result<Manifest> {
@@ -172,42 +286,113 @@ impl Manifest {
         }
         let manifest: Manifest = serde_json::from_str(text)
             .map_err(|e| index_error(format!("the index manifest is malformed: {e}")))?;
-        let mut total = 0u64;
-        for shard in &manifest.shards {
+        manifest.validate()?;
+        Ok(manifest)
+    }
+
+    /// A manifest read by other means than [`Manifest::from_json`] (the browser's own JSON
+    /// parser), checked as it checks one.
+    pub fn checked(self) -> Result<Manifest> {
+        if self.format != FORMAT {
+            return Err(index_error(format!(
+                "not a corroborate index manifest (its \"format\" is not {FORMAT:?})"
+            )));
+        }
+        if self.version != VERSION {
+            return Err(index_error(format!(
+                "the index is format version {}; this corroborate reads version {VERSION} \
+                 (rebuild the index with this version's `corroborate index`)",
+                self.version
+            )));
+        }
+        self.validate()?;
+        Ok(self)
+    }
+
+    fn validate(&self) -> Result<()> {
+        let mut sources = 0u64;
+        let mut next_story = 0u64;
+        let mut parts: Vec<(Kind, Vec<u32>)> = Vec::new();
+        for shard in &self.shards {
             if shard.checksum().is_none() {
                 return Err(index_error(format!(
                     "the index manifest names {:?}, which is not a shard's name",
                     shard.file
                 )));
             }
-            total += u64::from(shard.sources);
+            if shard.kind == Kind::Sources {
+                sources += u64::from(shard.sources);
+                // Packs follow the stories in order; a story may span consecutive packs.
+                let first = u64::from(shard.part);
+                if shard.stories == 0 || first + 1 < next_story || first > next_story {
+                    return Err(index_error(format!(
+                        "the index manifest's pack {} is out of story order",
+                        shard.file
+                    )));
+                }
+                next_story = first + u64::from(shard.stories);
+            } else {
+                match parts.iter_mut().find(|(k, _)| *k == shard.kind) {
+                    Some((_, v)) => v.push(shard.part),
+                    None => parts.push((shard.kind, vec![shard.part])),
+                }
+            }
         }
-        if total != u64::from(manifest.sources) {
+        if sources != u64::from(self.sources) {
             return Err(index_error(format!(
-                "the index manifest says {} sources but its shards hold {total}",
-                manifest.sources
+                "the index manifest says {} sources but its shards hold {sources}",
+                self.sources
             )));
         }
-        Ok(manifest)
+        if next_story != u64::from(self.stories) {
+            return Err(index_error(format!(
+                "the index manifest says {} stories but its packs hold {next_story}",
+                self.stories
+            )));
+        }
+        for kind in [
+            Kind::Stats,
+            Kind::Routes,
+            Kind::Held,
+            Kind::Keys,
+            Kind::Stories,
+        ] {
+            let mut got = parts
+                .iter()
+                .find(|(k, _)| *k == kind)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            got.sort_unstable();
+            if got.is_empty() || got.iter().enumerate().any(|(i, &p)| p as usize != i) {
+                return Err(index_error(format!(
+                    "the index manifest's {kind:?} shards are not partitions 0, 1, 2, …"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// The manifest as JSON, one shard per line.
     pub fn to_json(&self) -> String {
         let mut out = format!(
-            "{{\"format\": {}, \"version\": {}, \"sources\": {}, \"stories\": {},\n \"shards\": [",
+            "{{\"format\": {}, \"version\": {}, \"sources\": {}, \"stories\": {}, \"entries\": {}, \"terms\": {},\n \"shards\": [",
             json_string(&self.format),
             self.version,
             self.sources,
-            self.stories
+            self.stories,
+            self.entries,
+            self.terms
         );
         for (i, s) in self.shards.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
+            let kind = serde_json::to_string(&s.kind).unwrap_or_default();
             out.push_str(&format!(
-                "\n  {{\"file\": {}, \"story\": {}, \"sources\": {}, \"bytes\": {}}}",
+                "\n  {{\"file\": {}, \"kind\": {kind}, \"part\": {}, \"stories\": {}, \"sources\": {}, \"bytes\": {}}}",
                 json_string(&s.file),
-                json_string(&s.story),
+                s.part,
+                s.stories,
                 s.sources,
                 s.bytes
             ));
@@ -220,13 +405,42 @@ impl Manifest {
     pub fn bytes(&self) -> u64 {
         self.shards.iter().map(|s| s.bytes).sum()
     }
+
+    /// How many shards of a kind there are (the partitions of a partitioned kind).
+    pub fn count(&self, kind: Kind) -> usize {
+        self.shards.iter().filter(|s| s.kind == kind).count()
+    }
 }
 
 fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// A source read from a shard, with its place in the corpus.
+/// The hash of the format: XXH64 with seed 0 (of the `xxhash-rust` crate). It names and
+/// checks shards, and partitions terms and keys.
+pub fn hash64(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh64::xxh64(bytes, 0)
+}
+
+/// The partition of a hash among `parts`.
+pub(crate) fn partition_of(hash: u64, parts: usize) -> u32 {
+    (hash % parts.max(1) as u64) as u32
+}
+
+/// The hash a term is partitioned by: `ns` 0 for a retrieval term, 1 for a story term.
+pub(crate) fn term_hash(ns: u8, term: &str) -> u64 {
+    let mut bytes = Vec::with_capacity(term.len() + 1);
+    bytes.push(ns);
+    bytes.extend_from_slice(term.as_bytes());
+    hash64(&bytes)
+}
+
+/// The hash of a key: `ns` 0 for a source id, 1 for a normalised text.
+pub(crate) fn key_hash(ns: u8, key: &str) -> u64 {
+    term_hash(ns | 0x10, key)
+}
+
+/// A source read from a pack, with its place in the corpus.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stored {
     /// Its place in the corpus the index was built from.
@@ -235,9 +449,22 @@ pub struct Stored {
     pub source: Source,
 }
 
-/// Read one shard's sources, checking its header, length and checksum against what the
-/// manifest says of it.
-pub fn decode_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Vec<Stored>> {
+/// A story as a pack holds it: its place among the stories and the members this pack holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackStory {
+    /// Its place among the index's stories.
+    pub ordinal: u32,
+    /// Its sources in this pack, in corpus order.
+    pub members: Vec<Stored>,
+}
+
+/// How many stories' ids and labels a shard of kind stories holds (story `k` is in
+/// partition `k / STORY_PARTITION`).
+pub const STORY_PARTITION: u32 = 256;
+
+/// The payload of a shard, its header, length and checksum checked against what the manifest
+/// says of it.
+fn payload<'b>(shard: &ShardRef, bytes: &'b [u8]) -> Result<Reader<'b>> {
     let bad = |what: &str| index_error(format!("index shard {}: {what}", shard.file));
     if bytes.len() < HEADER {
         return Err(bad("truncated (shorter than its header)"));
@@ -251,8 +478,11 @@ pub fn decode_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Vec<Stored>> {
             "format version {version}; this corroborate reads version {VERSION}"
         )));
     }
-    if bytes[6] != KIND_SOURCES {
-        return Err(bad(&format!("unknown kind {}", bytes[6])));
+    if bytes[6] != shard.kind.byte() {
+        return Err(bad(&format!(
+            "holds kind {} where the manifest says {:?}",
+            bytes[6], shard.kind
+        )));
     }
     if bytes[7] != 0 {
         return Err(bad("malformed header (its reserved byte is not 0)"));
@@ -272,38 +502,52 @@ pub fn decode_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Vec<Stored>> {
     if payload.len() > len {
         return Err(bad("has bytes after its payload"));
     }
-    if xxhash_rust::xxh3::xxh3_64(payload) != sum || shard.checksum() != Some(sum) {
+    if hash64(payload) != sum || shard.checksum() != Some(sum) {
         return Err(bad("corrupt (its checksum does not match)"));
     }
-    let mut r = Reader {
+    Ok(Reader {
         bytes: payload,
         at: 0,
-    };
-    let count = r.varint().ok_or_else(|| bad("malformed count"))?;
-    // Every source takes at least four bytes: a count larger than that is malformed, and is
-    // never allocated for.
-    if count as usize > payload.len() / 4 + 1 {
-        return Err(bad("malformed count"));
+    })
+}
+
+/// Read a pack's stories and sources.
+pub fn decode_pack(shard: &ShardRef, bytes: &[u8]) -> Result<Vec<PackStory>> {
+    let mut r = payload(shard, bytes)?;
+    let bad = |what: &str| index_error(format!("index shard {}: {what}", shard.file));
+    let count = r.count(1).ok_or_else(|| bad("malformed count"))?;
+    let mut out = Vec::with_capacity(count);
+    let mut sources = 0u64;
+    for i in 0..count {
+        let ordinal = shard.part.checked_add(i as u32);
+        let story = ordinal
+            .and_then(|k| r.story(k))
+            .ok_or_else(|| bad("malformed story record"))?;
+        sources += story.members.len() as u64;
+        out.push(story);
     }
-    let mut out = Vec::with_capacity(count as usize);
-    for _ in 0..count {
-        let stored = r.source().ok_or_else(|| bad("malformed source record"))?;
-        out.push(stored);
-    }
-    if r.at != payload.len() {
-        return Err(bad("has bytes after its last source"));
-    }
-    if out.len() as u64 != u64::from(shard.sources) {
+    r.end()
+        .ok_or_else(|| bad("has bytes after its last record"))?;
+    if sources != u64::from(shard.sources) || out.len() as u64 != u64::from(shard.stories) {
         return Err(bad(&format!(
-            "holds {} sources where the manifest says {}",
+            "holds {} stories and {sources} sources where the manifest says {} and {}",
             out.len(),
+            shard.stories,
             shard.sources
         )));
     }
     Ok(out)
 }
 
-struct Reader<'b> {
+/// Read a pack's sources, with their places in the corpus.
+pub fn decode_shard(shard: &ShardRef, bytes: &[u8]) -> Result<Vec<Stored>> {
+    Ok(decode_pack(shard, bytes)?
+        .into_iter()
+        .flat_map(|s| s.members)
+        .collect())
+}
+
+pub(crate) struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
 }
@@ -327,12 +571,49 @@ impl Reader<'_> {
         None
     }
 
+    /// A count of records of at least `min` bytes each: larger than the bytes left is
+    /// malformed (and is never allocated for).
+    fn count(&mut self, min: usize) -> Option<usize> {
+        let n = self.varint()? as usize;
+        (n <= (self.bytes.len() - self.at) / min.max(1)).then_some(n)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        let end = self.at.checked_add(8)?;
+        let b = self.bytes.get(self.at..end)?;
+        self.at = end;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Some(u64::from_le_bytes(a))
+    }
+
+    fn f32(&mut self) -> Option<f32> {
+        let end = self.at.checked_add(4)?;
+        let b = self.bytes.get(self.at..end)?;
+        self.at = end;
+        let v = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        v.is_finite().then_some(v)
+    }
+
     fn string(&mut self) -> Option<String> {
         let len = self.varint()? as usize;
         let end = self.at.checked_add(len)?;
         let s = std::str::from_utf8(self.bytes.get(self.at..end)?).ok()?;
         self.at = end;
         Some(s.to_string())
+    }
+
+    fn end(&self) -> Option<()> {
+        (self.at == self.bytes.len()).then_some(())
+    }
+
+    fn story(&mut self, ordinal: u32) -> Option<PackStory> {
+        let n = self.count(4)?;
+        let mut members = Vec::with_capacity(n);
+        for _ in 0..n {
+            members.push(self.source()?);
+        }
+        Some(PackStory { ordinal, members })
     }
 
     fn source(&mut self) -> Option<Stored> {
@@ -370,11 +651,12 @@ impl Reader<'_> {
     }
 }
 
-/// Read a whole index: every shard the manifest lists, through `fetch` (which gives a shard's
-/// bytes), checked, and their sources put back in the order the index was built from.
+/// Read a whole index's sources: every pack the manifest lists, through `fetch` (which gives
+/// a shard's bytes), checked, and their sources put back in the order the index was built
+/// from. (The other kinds are what a lazy reader needs; they are not read here.)
 ///
-/// Fails ([`ErrorKind::Index`]) when a shard is missing, corrupt or malformed, or when the
-/// shards do not hold each place of the corpus exactly once.
+/// Fails ([`ErrorKind::Index`]) when a pack is missing, corrupt or malformed, or when the
+/// packs do not hold each place of the corpus exactly once.
 pub fn read(
     manifest: &Manifest,
     fetch: &mut dyn FnMut(&ShardRef) -> Result<Vec<u8>>,
@@ -382,7 +664,7 @@ pub fn read(
     let n = manifest.sources as usize;
     let mut slots: Vec<Option<Source>> = Vec::new();
     slots.resize_with(n, || None);
-    for shard in &manifest.shards {
+    for shard in manifest.shards.iter().filter(|s| s.kind == Kind::Sources) {
         let bytes = fetch(shard)?;
         for stored in decode_shard(shard, &bytes)? {
             let place = stored.ordinal as usize;

@@ -1,10 +1,14 @@
 //! The index's writer (`corroborate index`; the `tools` feature: the browser never builds an
 //! index).
 
-use super::{Manifest, ShardRef, FORMAT, HEADER, KIND_SOURCES, MAGIC, SHARD_BYTES, VERSION};
+use super::{
+    key_hash, partition_of, term_hash, Kind, Manifest, ShardRef, FORMAT, HEADER, MAGIC,
+    PACK_STORIES, PARTITION_BYTES, SHARD_BYTES, STATS_BYTES, STORY_PARTITION, VERSION,
+};
 use crate::error::{Error, ErrorKind, Result};
-use crate::stories::Stories;
+use crate::text::normalize;
 use crate::text::source::{Corpus, Source};
+use crate::Engine;
 
 /// An index in memory: its manifest and each shard's bytes, in the manifest's order.
 #[derive(Clone, Debug)]
@@ -15,12 +19,15 @@ pub struct Built {
     pub shards: Vec<(ShardRef, Vec<u8>)>,
 }
 
-/// Build the index of a corpus: its sources grouped into stories as the engine groups them,
-/// each story's sources in one shard or, past [`SHARD_BYTES`], several. The same corpus always
-/// gives the same bytes.
+/// The largest source record a shard holds (its lengths are `u32`s).
+const MAX_RECORD: usize = 1 << 30;
+
+/// Build the index of a corpus: its sources indexed and grouped into stories as the engine
+/// does it, the stories in packs, and the tables a lazy reader needs (see the module's
+/// documentation). The same corpus always gives the same bytes.
 ///
 /// Fails as [`crate::Engine::new`] does on a corpus it cannot index (no sources, an empty or
-/// repeated id, a story label too long), and on a corpus of more than `u32::MAX` sources.
+/// repeated id, a story label too long), and on a source too large for a shard (1 GiB).
 pub fn build(corpus: &Corpus) -> Result<Built> {
     if corpus.sources.is_empty() {
         return Err(Error::new(
@@ -35,68 +42,244 @@ pub fn build(corpus: &Corpus) -> Result<Built> {
         ));
     }
     corpus.validate()?;
-    let mut stories = Stories::default();
-    for (slot, source) in corpus.sources.iter().enumerate() {
-        if record_size(source) > MAX_RECORD {
-            return Err(Error::new(
-                ErrorKind::Corpus,
-                format!(
-                    "source {:?} is too large for an index (over 1 GiB)",
-                    source.id
-                ),
-            ));
-        }
-        let mut cleaned = source.clone();
-        cleaned.story = crate::stories::clean_label(source.story.as_deref(), &source.id)?;
-        stories.add(slot, &cleaned);
+    if let Some(s) = corpus.sources.iter().find(|s| record_size(s) > MAX_RECORD) {
+        return Err(Error::new(
+            ErrorKind::Corpus,
+            format!("source {:?} is too large for an index (over 1 GiB)", s.id),
+        ));
     }
-    // Ids are distinct (`validate`).
+    let engine = Engine::new(corpus.clone())?;
+    let (index, stories) = engine.tables();
+    let grouped = stories.stories();
+    let tables = stories.tables();
     let place: std::collections::HashMap<&str, usize> = corpus
         .sources
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    let grouped = stories.stories();
+
     let mut shards = Vec::new();
-    for story in grouped {
+    // Packs: the stories in order, a pack closed after a story whose id hashes to a multiple
+    // of PACK_STORIES, or once it is full.
+    let mut pack = Pack::default();
+    for (k, story) in grouped.iter().enumerate() {
         let mut members: Vec<usize> = story
             .sources
             .iter()
             .filter_map(|id| place.get(id.as_str()).copied())
             .collect();
         members.sort_unstable();
-        let mut chunk: Vec<usize> = Vec::new();
-        let mut size = 0usize;
+        let mut open = Vec::new();
         for i in members {
             let Some(source) = corpus.sources.get(i) else {
                 continue;
             };
             let own = record_size(source);
-            if !chunk.is_empty() && size + own > SHARD_BYTES {
-                shards.push(shard(&story.id, &chunk, corpus));
-                chunk.clear();
-                size = 0;
+            if pack.size + own > SHARD_BYTES && (pack.members() + open.len()) > 0 {
+                if !open.is_empty() {
+                    pack.stories.push((k as u32, open));
+                    open = Vec::new();
+                }
+                shards.push(pack.close());
             }
-            chunk.push(i);
-            size += own;
+            open.push((i, source));
+            pack.size += own;
         }
-        if !chunk.is_empty() {
-            shards.push(shard(&story.id, &chunk, corpus));
+        pack.stories.push((k as u32, open));
+        if super::hash64(story.id.as_bytes()) % PACK_STORIES == 0 {
+            shards.push(pack.close());
         }
     }
+    if !pack.stories.is_empty() {
+        shards.push(pack.close());
+    }
+
+    // Stats: the retrieval terms held by more than one sentence (one or none weigh alike),
+    // and every story term.
+    let mut stats: Vec<(u64, Vec<u8>)> = Vec::new();
+    let mut retrieval: Vec<(&str, u32)> = index.term_df().filter(|&(_, df)| df > 1).collect();
+    retrieval.sort_unstable();
+    for (term, df) in retrieval {
+        let mut b = vec![0u8];
+        string(&mut b, term);
+        varint(&mut b, df);
+        stats.push((term_hash(0, term), b));
+    }
+    let mut story_terms: Vec<(&str, u32)> =
+        tables.ids.iter().map(|(t, &id)| (t.as_str(), id)).collect();
+    story_terms.sort_unstable();
+    for (term, id) in story_terms {
+        let mut b = vec![1u8];
+        string(&mut b, term);
+        varint(&mut b, tables.df.get(id as usize).copied().unwrap_or(0));
+        varint(&mut b, id);
+        stats.push((term_hash(1, term), b));
+    }
+    shards.extend(partitioned(Kind::Stats, stats, STATS_BYTES, |h, p| {
+        partition_of(h, p)
+    }));
+
+    let story_of = |slot: usize| tables.of_slot.get(slot).copied().unwrap_or(u32::MAX);
+    let terms = tables.ids.len();
+    // Routes: per story term, the sources whose vector holds it.
+    let mut routes: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
+    for (slot, v) in tables.vectors.iter().enumerate() {
+        for &(t, w) in v {
+            if let Some(r) = routes.get_mut(t as usize) {
+                r.push((slot as u32, w));
+            }
+        }
+    }
+    let by_id = |t: u64, p: usize| (t % p.max(1) as u64) as u32;
+    let route_records = term_records(routes.iter().map(|r| {
+        r.iter()
+            .map(|&(slot, w)| (slot, Some(w), story_of(slot as usize)))
+            .collect()
+    }));
+    shards.extend(partitioned(
+        Kind::Routes,
+        route_records,
+        PARTITION_BYTES,
+        by_id,
+    ));
+    // Held: per story term, the sources whose profile holds it.
+    let held_records = term_records(tables.held.iter().map(|h| {
+        h.iter()
+            .map(|&slot| (slot, None, story_of(slot as usize)))
+            .collect()
+    }));
+    shards.extend(partitioned(
+        Kind::Held,
+        held_records,
+        PARTITION_BYTES,
+        by_id,
+    ));
+    // Keys: each source's id and normalised text.
+    let mut keys: Vec<(u64, Vec<u8>)> = Vec::new();
+    for (slot, s) in corpus.sources.iter().enumerate() {
+        for (ns, key) in [(0u8, s.id.clone()), (1u8, normalize(&s.text))] {
+            let h = key_hash(ns, &key);
+            let mut b = vec![ns];
+            b.extend_from_slice(&h.to_le_bytes());
+            varint(&mut b, slot as u32);
+            varint(&mut b, u32::try_from(s.text.len()).unwrap_or(u32::MAX));
+            keys.push((h, b));
+        }
+    }
+    keys.sort_unstable();
+    shards.extend(partitioned(Kind::Keys, keys, STATS_BYTES, |h, p| {
+        partition_of(h, p)
+    }));
+
+    // Stories: their ids and labels, STORY_PARTITION to a shard.
+    let parts = grouped.len().div_ceil(STORY_PARTITION as usize).max(1);
+    for p in 0..parts {
+        let from = p * STORY_PARTITION as usize;
+        let these = grouped.get(from..).unwrap_or(&[]);
+        let these = &these[..these.len().min(STORY_PARTITION as usize)];
+        let mut payload = Vec::new();
+        varint(&mut payload, these.len() as u32);
+        for story in these {
+            string(&mut payload, &story.id);
+            string(&mut payload, &story.label);
+        }
+        shards.push(shard(Kind::Stories, p as u32, 0, 0, payload));
+    }
+
     let manifest = Manifest {
         format: FORMAT.to_string(),
         version: VERSION,
         sources: corpus.sources.len() as u32,
         stories: grouped.len() as u32,
+        entries: index.len() as u32,
+        terms: terms as u32,
         shards: shards.iter().map(|(r, _)| r.clone()).collect(),
     };
     Ok(Built { manifest, shards })
 }
 
-/// The largest source record a shard holds (its lengths are `u32`s).
-const MAX_RECORD: usize = 1 << 30;
+/// A pack being filled: its stories (ordinal, id, label, members) and its size so far.
+#[derive(Default)]
+struct Pack<'c> {
+    stories: Vec<(u32, Vec<(usize, &'c Source)>)>,
+    size: usize,
+}
+
+impl Pack<'_> {
+    fn members(&self) -> usize {
+        self.stories.iter().map(|s| s.1.len()).sum()
+    }
+
+    /// The pack's shard; the pack is left empty.
+    fn close(&mut self) -> (ShardRef, Vec<u8>) {
+        let stories = std::mem::take(&mut self.stories);
+        self.size = 0;
+        let mut payload = Vec::new();
+        varint(&mut payload, stories.len() as u32);
+        let mut sources = 0u32;
+        for (_, members) in &stories {
+            varint(&mut payload, members.len() as u32);
+            for &(i, s) in members {
+                record(&mut payload, i as u32, s);
+                sources += 1;
+            }
+        }
+        let first = stories.first().map_or(0, |s| s.0);
+        shard(Kind::Sources, first, stories.len() as u32, sources, payload)
+    }
+}
+
+/// Records (each with the key it is partitioned by) in as many partitions as make shards of
+/// about `target` bytes; every partition has a shard, even an empty one.
+fn partitioned(
+    kind: Kind,
+    records: Vec<(u64, Vec<u8>)>,
+    target: usize,
+    part: impl Fn(u64, usize) -> u32,
+) -> Vec<(ShardRef, Vec<u8>)> {
+    let total: usize = records.iter().map(|(_, b)| b.len()).sum();
+    let parts = total.div_ceil(target).clamp(1, 4096);
+    let mut bodies: Vec<(u32, Vec<u8>)> = vec![(0, Vec::new()); parts];
+    for (key, bytes) in records {
+        if let Some((n, body)) = bodies.get_mut(part(key, parts) as usize) {
+            *n += 1;
+            body.extend_from_slice(&bytes);
+        }
+    }
+    bodies
+        .into_iter()
+        .enumerate()
+        .map(|(p, (n, body))| {
+            let mut payload = Vec::with_capacity(body.len() + 5);
+            varint(&mut payload, n);
+            payload.extend_from_slice(&body);
+            shard(kind, p as u32, 0, 0, payload)
+        })
+        .collect()
+}
+
+/// The records of routes or held: for each term id (in order) that has any, its id, their
+/// count, and per source its place, the term's weight there (routes only) and its story.
+fn term_records(terms: impl Iterator<Item = Vec<(u32, Option<f32>, u32)>>) -> Vec<(u64, Vec<u8>)> {
+    terms
+        .enumerate()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(t, list)| {
+            let mut b = Vec::new();
+            varint(&mut b, t as u32);
+            varint(&mut b, list.len() as u32);
+            for (slot, w, story) in list {
+                varint(&mut b, slot);
+                if let Some(w) = w {
+                    b.extend_from_slice(&w.to_le_bytes());
+                }
+                varint(&mut b, story);
+            }
+            (t as u64, b)
+        })
+        .collect()
+}
 
 /// About how many payload bytes a source's record takes.
 fn record_size(s: &Source) -> usize {
@@ -108,6 +291,21 @@ fn record_size(s: &Source) -> usize {
         + opt(&s.url)
         + opt(&s.published)
         + opt(&s.story)
+}
+
+fn record(out: &mut Vec<u8>, place: u32, s: &Source) {
+    varint(out, place);
+    let fields = [&s.title, &s.outlet, &s.url, &s.published, &s.story];
+    let flags = fields
+        .iter()
+        .enumerate()
+        .fold(0u8, |f, (bit, v)| f | (u8::from(v.is_some()) << bit));
+    out.push(flags);
+    string(out, &s.id);
+    for v in fields.into_iter().flatten() {
+        string(out, v);
+    }
+    string(out, &s.text);
 }
 
 fn varint(out: &mut Vec<u8>, mut v: u32) {
@@ -128,32 +326,18 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// The shard of the sources at `members` (places in `corpus`, ascending).
-fn shard(story: &str, members: &[usize], corpus: &Corpus) -> (ShardRef, Vec<u8>) {
-    let mut payload = Vec::new();
-    varint(&mut payload, members.len() as u32);
-    for &i in members {
-        let Some(s) = corpus.sources.get(i) else {
-            continue;
-        };
-        varint(&mut payload, i as u32);
-        let fields = [&s.title, &s.outlet, &s.url, &s.published, &s.story];
-        let flags = fields
-            .iter()
-            .enumerate()
-            .fold(0u8, |f, (bit, v)| f | (u8::from(v.is_some()) << bit));
-        payload.push(flags);
-        string(&mut payload, &s.id);
-        for v in fields.into_iter().flatten() {
-            string(&mut payload, v);
-        }
-        string(&mut payload, &s.text);
-    }
-    let sum = xxhash_rust::xxh3::xxh3_64(&payload);
+fn shard(
+    kind: Kind,
+    part: u32,
+    stories: u32,
+    sources: u32,
+    payload: Vec<u8>,
+) -> (ShardRef, Vec<u8>) {
+    let sum = super::hash64(&payload);
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&(VERSION as u16).to_le_bytes());
-    bytes.push(KIND_SOURCES);
+    bytes.push(kind.byte());
     bytes.push(0);
     bytes.extend_from_slice(
         &u32::try_from(payload.len())
@@ -164,8 +348,10 @@ fn shard(story: &str, members: &[usize], corpus: &Corpus) -> (ShardRef, Vec<u8>)
     bytes.extend_from_slice(&payload);
     let r = ShardRef {
         file: format!("s/{sum:016x}.bin"),
-        story: story.to_string(),
-        sources: members.len() as u32,
+        kind,
+        part,
+        stories,
+        sources,
         bytes: bytes.len() as u64,
     };
     (r, bytes)

@@ -192,9 +192,11 @@ struct Grouping {
     /// The story of each slot (`u32::MAX` for a removed source).
     of_slot: Vec<u32>,
     /// Each slot's unit vector, sorted by term.
+    // (read by the stored index's writer only)
+    #[cfg_attr(not(feature = "tools"), allow(dead_code))]
     vectors: Vec<Vec<(u32, f32)>>,
-    /// The slots whose vector holds each term, by term.
-    postings: Vec<Vec<u32>>,
+    /// The slots whose vector holds each term, with the term's weight there, by term.
+    postings: Vec<Vec<(u32, f32)>>,
     /// The slots whose profile holds each term, by term (for short pages).
     held: Vec<Vec<u32>>,
     /// How many candidate pairs were scored (for the tests of linear growth).
@@ -301,6 +303,188 @@ fn by_weight(v: &mut [(u32, f32)]) {
     crate::sort::sort_by(v, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
 }
 
+/// The IDF of a term held by `df` of `live` profiles.
+fn idf(df: u32, live: usize) -> f32 {
+    ((live as f32 + BACKGROUND + 1.0) / (df as f32 + 1.0)).ln()
+}
+
+/// A unit vector of the heaviest `KEY_TERMS` of (term, weight before IDF), sorted by term,
+/// with `df` of `live` profiles holding each term.
+fn vector(
+    terms: impl Iterator<Item = (u32, f32)>,
+    df: &dyn Fn(u32) -> u32,
+    live: usize,
+) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = terms.map(|(t, w)| (t, w * idf(df(t), live))).collect();
+    by_weight(&mut v);
+    v.truncate(KEY_TERMS);
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    crate::sort::sort_unstable_by(&mut v, |a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// What finding a page's story needs of the grouped sources: the engine's grouping holds it
+/// all; a stored index read lazily holds the part a page needs (`crate::store`).
+pub(crate) trait Routing {
+    /// The id of a term (a stem), when a profile holds it.
+    fn term(&self, stem: &str) -> Option<u32>;
+    /// How many term ids there are (a page's unknown terms take ids past them).
+    fn terms(&self) -> u32;
+    /// How many live profiles hold the term.
+    fn df(&self, term: u32) -> u32;
+    /// How many live profiles there are.
+    fn live(&self) -> usize;
+    /// The slots whose vector holds the term, with its weight there, in slot order.
+    fn vectors(&self, term: u32) -> &[(u32, f32)];
+    /// The slots whose profile holds the term.
+    fn held(&self, term: u32) -> &[u32];
+    /// The story of a slot.
+    fn story_of(&self, slot: u32) -> Option<u32>;
+}
+
+/// The story a page belongs to (its position among the stories), among the sources whose slot
+/// `usable` accepts: that of the source whose vector is closest to the page's, when their
+/// cosine reaches [`PAGE_LINK`]; for a short page, also that of a source whose profile holds
+/// [`PAGE_HELD`] of the page's weight.
+pub(crate) fn route(r: &dyn Routing, page: &str, usable: &dyn Fn(usize) -> bool) -> Option<u32> {
+    let v = page_vector(r, page);
+    route_vector(r, &v, usable)
+}
+
+/// Whether a page of this vector is short (a claim, a headline, a summary): its story may also
+/// be that of a source whose profile holds enough of its weight.
+pub(crate) fn is_short(v: &[(u32, f32)]) -> bool {
+    v.len() <= SHORT_PAGE_TERMS
+}
+
+/// A page's unit vector over the corpus's story terms, sorted by term.
+pub(crate) fn page_vector(r: &dyn Routing, page: &str) -> Vec<(u32, f32)> {
+    // Terms the corpus does not know take ids past its table: they weigh in the page's
+    // vector and match nothing.
+    let mut unknown = r.terms();
+    let terms: Vec<(u32, f32)> = count_terms(None, page)
+        .into_iter()
+        .map(|c| {
+            let id = r.term(&c.stem).unwrap_or_else(|| {
+                unknown = unknown.saturating_add(1);
+                unknown
+            });
+            (id, c.weight())
+        })
+        .collect();
+    vector(terms.into_iter(), &|t| r.df(t), r.live())
+}
+
+/// [`route`] for a page's vector ([`page_vector`]).
+pub(crate) fn route_vector(
+    r: &dyn Routing,
+    v: &[(u32, f32)],
+    usable: &dyn Fn(usize) -> bool,
+) -> Option<u32> {
+    // The cosine with every source that shares a term with the page, summed term by term in
+    // the order of the terms (as two sorted vectors' dot product is).
+    let mut dot: HashMap<u32, f32> = HashMap::new();
+    for &(t, w) in v {
+        for &(slot, sw) in r.vectors(t) {
+            *dot.entry(slot).or_insert(0.0) += w * sw;
+        }
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for (slot, sim) in dot {
+        let slot = slot as usize;
+        if !usable(slot) {
+            continue;
+        }
+        if best.is_none_or(|(b, s)| sim > b || (sim == b && slot < s)) {
+            best = Some((sim, slot));
+        }
+    }
+    // Scores relative to their thresholds: a page belongs to the best source's story when
+    // its score reaches 1.
+    let mut best = best.map(|(sim, slot)| (sim / PAGE_LINK, slot));
+    // A short page (a claim, a headline, a summary) has few words to weigh against an
+    // article's many: it also belongs to the story of the source whose profile holds
+    // enough of its weight.
+    if is_short(v) {
+        let total: f32 = v.iter().map(|&(_, w)| w).sum();
+        let mut held: HashMap<u32, f32> = HashMap::new();
+        for &(t, w) in v {
+            for &slot in r.held(t) {
+                *held.entry(slot).or_insert(0.0) += w;
+            }
+        }
+        for (slot, acc) in held {
+            let slot = slot as usize;
+            if !usable(slot) || total <= 0.0 {
+                continue;
+            }
+            let score = acc / total / PAGE_HELD;
+            if best.is_none_or(|(b, s)| score > b || (score == b && slot < s)) {
+                best = Some((score, slot));
+            }
+        }
+    }
+    let (score, slot) = best?;
+    if score < 1.0 {
+        return None;
+    }
+    r.story_of(slot as u32)
+}
+
+/// The engine's grouping, as routing tables.
+struct Grouped<'a>(&'a Stories, &'a Grouping);
+
+impl Routing for Grouped<'_> {
+    fn term(&self, stem: &str) -> Option<u32> {
+        self.0.ids.get(stem).copied()
+    }
+    fn terms(&self) -> u32 {
+        self.0.shown.len() as u32
+    }
+    fn df(&self, term: u32) -> u32 {
+        self.0.df.get(term as usize).copied().unwrap_or(0)
+    }
+    fn live(&self) -> usize {
+        self.0.live
+    }
+    fn vectors(&self, term: u32) -> &[(u32, f32)] {
+        self.1
+            .postings
+            .get(term as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+    fn held(&self, term: u32) -> &[u32] {
+        self.1.held.get(term as usize).map_or(&[], Vec::as_slice)
+    }
+    fn story_of(&self, slot: u32) -> Option<u32> {
+        self.1
+            .of_slot
+            .get(slot as usize)
+            .copied()
+            .filter(|&s| s != u32::MAX)
+    }
+}
+
+/// The grouping's tables, as the stored index's writer reads them.
+#[cfg(feature = "tools")]
+pub(crate) struct Tables<'a> {
+    /// Each slot's unit vector, sorted by term.
+    pub vectors: &'a [Vec<(u32, f32)>],
+    /// The slots whose profile holds each term, by term.
+    pub held: &'a [Vec<u32>],
+    /// The story of each slot.
+    pub of_slot: &'a [u32],
+    /// Term ids by stem.
+    pub ids: &'a HashMap<String, u32>,
+    /// How many live profiles hold each term.
+    pub df: &'a [u32],
+}
+
 impl Stories {
     fn intern(&mut self, term: String, shown: &str, name: bool) -> u32 {
         if let Some(&id) = self.ids.get(&term) {
@@ -357,31 +541,14 @@ impl Stories {
         }
     }
 
-    fn idf(&self, df: u32) -> f32 {
-        ((self.live as f32 + BACKGROUND + 1.0) / (df as f32 + 1.0)).ln()
-    }
-
     /// A unit vector of the heaviest `KEY_TERMS` of (term, weight before IDF), sorted by
     /// term. Terms unknown to the corpus (ids past the table) count as held by no source.
     fn vector(&self, terms: impl Iterator<Item = (u32, f32)>) -> Vec<(u32, f32)> {
-        let mut v: Vec<(u32, f32)> = terms
-            .map(|(t, w)| {
-                (
-                    t,
-                    w * self.idf(self.df.get(t as usize).copied().unwrap_or(0)),
-                )
-            })
-            .collect();
-        by_weight(&mut v);
-        v.truncate(KEY_TERMS);
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
-        crate::sort::sort_unstable_by(&mut v, |a, b| a.0.cmp(&b.0));
-        v
+        vector(
+            terms,
+            &|t| self.df.get(t as usize).copied().unwrap_or(0),
+            self.live,
+        )
     }
 
     fn grouping(&self) -> &Grouping {
@@ -415,73 +582,23 @@ impl Stories {
         if g.stories.is_empty() {
             return None;
         }
-        // Terms the corpus does not know take ids past its table: they weigh in the page's
-        // vector and match nothing.
-        let mut unknown = self.shown.len() as u32;
-        let terms: Vec<(u32, f32)> = count_terms(None, page)
-            .into_iter()
-            .map(|c| {
-                let id = self.ids.get(&c.stem).copied().unwrap_or_else(|| {
-                    unknown = unknown.saturating_add(1);
-                    unknown
-                });
-                (id, c.weight())
-            })
-            .collect();
-        let v = self.vector(terms.into_iter());
-        let mut best: Option<(f32, usize)> = None;
-        let mut seen = vec![false; g.vectors.len()];
-        // Every source that shares a term with the page is scored once: at most one cosine
-        // per source, for each page checked.
-        for &(t, _) in &v {
-            let Some(posting) = g.postings.get(t as usize) else {
-                continue;
-            };
-            for &slot in posting {
-                let slot = slot as usize;
-                if std::mem::replace(&mut seen[slot], true) || !usable(slot) {
-                    continue;
-                }
-                let sim = cosine(&v, &g.vectors[slot]);
-                if best.is_none_or(|(b, s)| sim > b || (sim == b && slot < s)) {
-                    best = Some((sim, slot));
-                }
-            }
-        }
-        // Scores relative to their thresholds: a page belongs to the best source's story when
-        // its score reaches 1.
-        let mut best = best.map(|(sim, slot)| (sim / PAGE_LINK, slot));
-        // A short page (a claim, a headline, a summary) has few words to weigh against an
-        // article's many: it also belongs to the story of the source whose profile holds
-        // enough of its weight.
-        if v.len() <= SHORT_PAGE_TERMS {
-            let total: f32 = v.iter().map(|&(_, w)| w).sum();
-            let mut held: HashMap<u32, f32> = HashMap::new();
-            for &(t, w) in &v {
-                let Some(posting) = g.held.get(t as usize) else {
-                    continue;
-                };
-                for &slot in posting {
-                    *held.entry(slot).or_insert(0.0) += w;
-                }
-            }
-            for (slot, acc) in held {
-                let slot = slot as usize;
-                if !usable(slot) || total <= 0.0 {
-                    continue;
-                }
-                let score = acc / total / PAGE_HELD;
-                if best.is_none_or(|(b, s)| score > b || (score == b && slot < s)) {
-                    best = Some((score, slot));
-                }
-            }
-        }
-        let (score, slot) = best?;
-        if score < 1.0 {
-            return None;
-        }
-        let i = *g.of_slot.get(slot)?;
+        let i = route(&Grouped(self, g), page, usable)?;
         Some((g.stories.get(i as usize)?, i))
+    }
+
+    /// The routing tables of the grouping, for the stored index: each slot's unit vector
+    /// (sorted by term), the slots whose profile holds each term, the story of each slot, and
+    /// each term's stem, profile df and id.
+    #[cfg(feature = "tools")]
+    pub(crate) fn tables(&self) -> Tables<'_> {
+        let g = self.grouping();
+        Tables {
+            vectors: &g.vectors,
+            held: &g.held,
+            of_slot: &g.of_slot,
+            ids: &self.ids,
+            df: &self.df,
+        }
     }
 
     /// Group the live sources (see the module's documentation).
@@ -495,11 +612,11 @@ impl Stories {
                 None => Vec::new(),
             })
             .collect();
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); self.shown.len()];
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); self.shown.len()];
         for (slot, v) in vectors.iter().enumerate() {
-            for &(t, _) in v {
+            for &(t, w) in v {
                 if let Some(p) = postings.get_mut(t as usize) {
-                    p.push(slot as u32);
+                    p.push((slot as u32, w));
                 }
             }
         }
@@ -526,14 +643,14 @@ impl Stories {
                 };
                 // Postings are in slot order: the later sources only; of a common term's, the
                 // next few (single linkage needs a chain through a story, not every pair).
-                let later = posting.partition_point(|&b| b as usize <= a);
+                let later = posting.partition_point(|&(b, _)| b as usize <= a);
                 let next = &posting[later..];
                 let next = if posting.len() > cap {
                     &next[..next.len().min(NEIGHBOURS)]
                 } else {
                     next
                 };
-                for &b in next {
+                for &(b, _) in next {
                     let b = b as usize;
                     if std::mem::replace(&mut stamp[b], a as u32) == a as u32 {
                         continue;

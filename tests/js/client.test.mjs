@@ -31,6 +31,13 @@ test('a corpus is keyed by its absolute URL, or by the object itself; a bad one 
   assert.throws(() => corpusRequest({ text: 'x' }), /a corpus is \{sources/);
 });
 
+test('an index is keyed by its manifest\'s absolute URL', () => {
+  const r = corpusRequest({ index: 'ix/manifest.json' }, 'https://news.example/story/page.html');
+  assert.deepEqual(r, { type: 'setCorpus', key: 'index:https://news.example/story/ix/manifest.json',
+    index: 'https://news.example/story/ix/manifest.json' });
+  assert.notEqual(r.key, corpusRequest('ix/manifest.json', 'https://news.example/story/').key);
+});
+
 test('users of one corpus share one setCorpus; the last release drops it after a while', async () => {
   const host = recorder();
   const client = engineClient(host, 20);

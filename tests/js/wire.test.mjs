@@ -13,7 +13,28 @@ class Engine {
   free() { this.freed = true; }
 }
 Engine.made = [];
-const boot = async () => ({ Engine });
+/** A stand-in index: wants `rounds` of shards in turn, then annotates. */
+class IndexEngine {
+  constructor(manifest) {
+    this.manifest = JSON.parse(manifest);
+    this.added = [];
+    IndexEngine.made.push(this);
+  }
+  sources() { return this.manifest.sources; }
+  wants() {
+    const rounds = this.manifest.rounds;
+    const round = rounds.find((files) => files.some((f) => !this.added.includes(f)));
+    return (round ?? []).filter((f) => !this.added.includes(f));
+  }
+  add(file, bytes) { this.added.push(file); this.bytes = (this.bytes ?? 0) + bytes.length; }
+  annotate(text, options) {
+    if (this.wants().length) throw new Error('shards missing');
+    return { text, options, added: [...this.added] };
+  }
+  free() { this.freed = true; }
+}
+IndexEngine.made = [];
+const boot = async () => ({ Engine, IndexEngine });
 
 test('annotate passes exclude and allSources to the engine of its corpus', async () => {
   const { handle, has } = engineHost(boot);
@@ -52,4 +73,39 @@ test('the wire form keeps the summary and the story; the evidence crosses as JSO
   assert.equal(claim.index, 0);
   assert.deepEqual(claim.evidence, evidence);
   assert.deepEqual(expand(result(story).claims[0], 3).sources, wired.claims[0].sources);
+});
+
+test('an index: its manifest is fetched once, then each page\'s shards round by round, relative to it', async () => {
+  const fetched = [];
+  const files = { '/ix/manifest.json': JSON.stringify({ sources: 4, rounds: [['s/a.bin', 's/b.bin'], ['s/c.bin']] }),
+    '/ix/s/a.bin': 'aa', '/ix/s/b.bin': 'bbb', '/ix/s/c.bin': 'c' };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    const path = new URL(url).pathname;
+    fetched.push(path);
+    const body = files[path];
+    return body === undefined ? { ok: false, status: 404 }
+      : { ok: true, status: 200, text: async () => body, arrayBuffer: async () => new TextEncoder().encode(body).buffer };
+  };
+  try {
+    const { handle } = engineHost(boot);
+    const got = await handle({ type: 'setCorpus', key: 'i', index: 'https://x.example/ix/manifest.json' });
+    assert.deepEqual(got, { sources: 4 });
+    const r = await handle({ type: 'annotate', key: 'i', text: 'page', exclude: 'p' });
+    assert.deepEqual(r.added, ['s/a.bin', 's/b.bin', 's/c.bin']);
+    assert.deepEqual(r.options, { exclude: 'p', allSources: false });
+    assert.deepEqual(fetched, ['/ix/manifest.json', '/ix/s/a.bin', '/ix/s/b.bin', '/ix/s/c.bin']);
+    await handle({ type: 'annotate', key: 'i', text: 'page' });
+    assert.equal(fetched.length, 4, 'nothing fetched again');
+    assert.equal(await handle({ type: 'drop', key: 'i' }), true);
+    assert.ok(IndexEngine.made.at(-1).freed);
+    await assert.rejects(handle({ type: 'setCorpus', key: 'j', index: 'https://x.example/none/manifest.json' }),
+      /could not load the index https:\/\/x.example\/none\/manifest.json: HTTP 404/);
+    files['/iy/manifest.json'] = JSON.stringify({ sources: 1, rounds: [['s/gone.bin']] });
+    await handle({ type: 'setCorpus', key: 'k', index: 'https://x.example/iy/manifest.json' });
+    await assert.rejects(handle({ type: 'annotate', key: 'k', text: 'page' }),
+      /could not load the index shard https:\/\/x.example\/iy\/s\/gone.bin: HTTP 404/);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 });

@@ -56,6 +56,10 @@ pub struct Written {
     pub shards: usize,
     /// Of them, those that were not in the folder already (written now).
     pub new: usize,
+    /// Shards of sources (packs of stories) in the new manifest.
+    pub packs: usize,
+    /// Of them, those written now.
+    pub new_packs: usize,
     /// Bytes of all the shards of the new manifest.
     pub bytes: u64,
     /// Bytes written now (new shards and the manifest).
@@ -82,12 +86,15 @@ pub fn write(built: &Built, dir: &Path, prune: bool) -> Result<Written> {
     for (shard, bytes) in &built.shards {
         let path = dir.join(&shard.file);
         w.bytes += bytes.len() as u64;
+        let pack = shard.kind == store::Kind::Sources;
+        w.packs += usize::from(pack);
         let same = std::fs::read(&path).is_ok_and(|old| old == *bytes);
         if same {
             continue;
         }
         write_atomic(&path, bytes).map_err(|e| io(&path, e))?;
         w.new += 1;
+        w.new_packs += usize::from(pack);
         w.written += bytes.len() as u64;
     }
     let json = built.manifest.to_json();
@@ -104,14 +111,7 @@ pub fn write(built: &Built, dir: &Path, prune: bool) -> Result<Written> {
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            let shard_name = store::ShardRef {
-                file: format!("s/{name}"),
-                story: String::new(),
-                sources: 0,
-                bytes: 0,
-            }
-            .checksum()
-            .is_some();
+            let shard_name = store::checksum_of_name(&format!("s/{name}")).is_some();
             if shard_name && !named.contains(&path) {
                 std::fs::remove_file(&path).map_err(|e| io(&path, e))?;
                 w.pruned += 1;

@@ -646,14 +646,16 @@ fn index(
         String::new()
     };
     eprintln!(
-        "wrote {}: {} sources in {} stories, {} shards of {} bytes; {} new ({share:.1}% of the \
-         shards, {} bytes written){pruned}{failed}",
+        "wrote {}: {} sources in {} stories, {} shards ({} packs of sources) of {} bytes; {} new \
+         ({share:.1}% of the shards; {} of the packs), {} bytes written{pruned}{failed}",
         output.display(),
         built.manifest.sources,
         built.manifest.stories,
         w.shards,
+        w.packs,
         w.bytes,
         w.new,
+        w.new_packs,
         w.written
     );
     Ok(())

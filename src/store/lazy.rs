@@ -1,0 +1,476 @@
+//! Reading a stored index a page at a time: [`Lazy`].
+
+use super::{
+    index_error, key_hash, partition_of, payload, Kind, Manifest, PackStory, Reader,
+    STORY_PARTITION,
+};
+use crate::engine::Engine;
+use crate::error::{Error, ErrorKind, Result};
+use crate::retrieval::GlobalDf;
+use crate::stories::{self, Routing, Story};
+use crate::text::normalize;
+use crate::text::source::Source;
+use crate::verdict::Report;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How many stories' engines are kept between pages.
+const ENGINES: usize = 8;
+
+/// A stored index read a page at a time: the manifest first, then for each page only the
+/// shards it needs, which the caller fetches (from disk, or over HTTP in the browser).
+///
+/// [`Lazy::wants`] says which shards a page still needs (at most three rounds: the terms'
+/// statistics, once; then the routes of the page's terms and its keys; then its story's
+/// pack); [`Lazy::add`] takes each one's bytes; [`Lazy::check`] then gives the report that the
+/// engine of the whole corpus gives (`tests/index.rs` holds them to it). It compares a page
+/// with its story's sources: with no story (no coverage), the report says so.
+pub struct Lazy {
+    manifest: Manifest,
+    // (Sorted vectors and vectors by position rather than more kinds of hash map: each kind
+    // of map costs the module its own code, and this reader is in the browser's module.)
+    /// The manifest's shard files, sorted, with their positions in it.
+    files: Vec<(String, usize)>,
+    /// By position in the manifest: loaded or not.
+    loaded: Vec<bool>,
+    /// Retrieval df by term (terms held by one sentence or none are absent).
+    df: Arc<HashMap<String, u32>>,
+    /// Story term id by stem, and profile df by id.
+    story_terms: HashMap<String, u32>,
+    story_df: Vec<u32>,
+    /// By term id, sorted: the sources whose vector holds it.
+    routes: Vec<(u32, Vec<(u32, f32)>)>,
+    /// By term id, sorted: the sources whose profile holds it.
+    held: Vec<(u32, Vec<u32>)>,
+    /// By place, sorted: the story of each source routes and held name.
+    story_of: Vec<(u32, u32)>,
+    /// By partition: (kind, hash, place, text length).
+    keys: Vec<Vec<(u8, u64, u32, u32)>>,
+    /// By position in the manifest: a loaded pack.
+    packs: Vec<Vec<PackStory>>,
+    /// By partition: the stories' ids and labels.
+    stories: Vec<Vec<(String, String)>>,
+    engines: Vec<(Option<u32>, Engine)>,
+}
+
+impl std::fmt::Debug for Lazy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lazy")
+            .field("sources", &self.manifest.sources)
+            .field("loaded", &self.loaded.iter().filter(|l| **l).count())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Lazy {
+    /// A reader of the index this manifest describes; nothing is loaded yet.
+    pub fn new(manifest: Manifest) -> Lazy {
+        let mut files: Vec<(String, usize)> = manifest
+            .shards
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.file.clone(), i))
+            .collect();
+        crate::sort::sort(&mut files);
+        let n = manifest.shards.len();
+        Lazy {
+            story_df: vec![0; manifest.terms as usize],
+            keys: vec![Vec::new(); manifest.count(Kind::Keys)],
+            stories: vec![Vec::new(); manifest.count(Kind::Stories)],
+            files,
+            loaded: vec![false; n],
+            packs: vec![Vec::new(); n],
+            manifest,
+            df: Arc::new(HashMap::new()),
+            story_terms: HashMap::new(),
+            routes: Vec::new(),
+            held: Vec::new(),
+            story_of: Vec::new(),
+            engines: Vec::new(),
+        }
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// How many shards are loaded, and their bytes.
+    pub fn loaded(&self) -> (usize, u64) {
+        let shards = || {
+            self.manifest
+                .shards
+                .iter()
+                .zip(&self.loaded)
+                .filter(|(_, l)| **l)
+        };
+        (shards().count(), shards().map(|(s, _)| s.bytes).sum())
+    }
+
+    fn missing(&self, kind: Kind, parts: impl IntoIterator<Item = u32>) -> Vec<String> {
+        let mut out: Vec<String> = parts
+            .into_iter()
+            .filter_map(|p| self.position(kind, p))
+            .filter(|&i| !self.loaded[i])
+            .map(|i| self.manifest.shards[i].file.clone())
+            .collect();
+        crate::sort::sort(&mut out);
+        out.dedup();
+        out
+    }
+
+    /// The shards (their `file` names) that checking `page` still needs, none when it can be
+    /// checked. Call it again after adding them: a page needs at most three rounds.
+    pub fn wants(&self, page: &str, exclude: Option<&str>) -> Result<Vec<String>> {
+        let stats = self.manifest.count(Kind::Stats) as u32;
+        let missing = self.missing(Kind::Stats, 0..stats);
+        if !missing.is_empty() {
+            return Ok(missing);
+        }
+        let v = stories::page_vector(self, page);
+        let routes = self.manifest.count(Kind::Routes).max(1) as u32;
+        let held = self.manifest.count(Kind::Held).max(1) as u32;
+        let known: Vec<u32> = v
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&t| t < self.manifest.terms)
+            .collect();
+        let mut missing = self.missing(Kind::Routes, known.iter().map(|t| t % routes));
+        if stories::is_short(&v) {
+            missing.extend(self.missing(Kind::Held, known.iter().map(|t| t % held)));
+        }
+        missing.extend(self.missing(Kind::Keys, self.key_parts(page, exclude)));
+        if !missing.is_empty() {
+            return Ok(missing);
+        }
+        let Some(k) = self.story_of_page(page, exclude, &v) else {
+            return Ok(Vec::new());
+        };
+        let mut missing: Vec<String> = self
+            .manifest
+            .shards
+            .iter()
+            .zip(&self.loaded)
+            .filter(|(s, l)| !**l && s.kind == Kind::Sources && covers(s.part, s.stories, k))
+            .map(|(s, _)| s.file.clone())
+            .collect();
+        missing.extend(self.missing(Kind::Stories, [k / STORY_PARTITION]));
+        Ok(missing)
+    }
+
+    fn key_parts(&self, page: &str, exclude: Option<&str>) -> Vec<u32> {
+        let parts = self.manifest.count(Kind::Keys);
+        let mut out = vec![partition_of(key_hash(1, &normalize(page)), parts)];
+        if let Some(id) = exclude {
+            out.push(partition_of(key_hash(0, id), parts));
+        }
+        out
+    }
+
+    /// The places of the sources never compared with the page: the one with the id
+    /// `exclude`, and those with the page's own text (as the engine compares them).
+    fn skipped(&self, page: &str, exclude: Option<&str>) -> Vec<u32> {
+        let parts = self.manifest.count(Kind::Keys);
+        let text = key_hash(1, &normalize(page));
+        let id = exclude.map(|id| key_hash(0, id));
+        let mut out = Vec::new();
+        for (ns, hash) in [(1u8, Some(text)), (0u8, id)] {
+            let Some(hash) = hash else { continue };
+            let part = partition_of(hash, parts) as usize;
+            for &(kns, khash, place, len) in self.keys.get(part).map_or(&[][..], Vec::as_slice) {
+                let near = (len as usize).abs_diff(page.len()) < 64;
+                if kns == ns && khash == hash && (ns == 0 || near) && !out.contains(&place) {
+                    out.push(place);
+                }
+            }
+        }
+        out
+    }
+
+    /// The position in the manifest of the shard of a kind and partition.
+    fn position(&self, kind: Kind, part: u32) -> Option<usize> {
+        self.manifest
+            .shards
+            .iter()
+            .position(|s| s.kind == kind && s.part == part)
+    }
+
+    fn story_of_page(&self, page: &str, exclude: Option<&str>, v: &[(u32, f32)]) -> Option<u32> {
+        if self.manifest.stories == 0 {
+            return None;
+        }
+        let skipped = self.skipped(page, exclude);
+        stories::route_vector(self, v, &|slot| !skipped.contains(&(slot as u32)))
+    }
+
+    /// Take the bytes of one shard of the index (its checksum and content checked).
+    pub fn add(&mut self, file: &str, bytes: &[u8]) -> Result<()> {
+        let at = self
+            .files
+            .binary_search_by(|(f, _)| f.as_str().cmp(file))
+            .ok()
+            .and_then(|i| self.files.get(i))
+            .map(|&(_, at)| at);
+        let Some((at, shard)) = at.and_then(|at| Some((at, self.manifest.shards.get(at)?.clone())))
+        else {
+            return Err(index_error(format!(
+                "{file:?} is not a shard of this index"
+            )));
+        };
+        if self.loaded[at] {
+            return Ok(());
+        }
+        let bad = |what: &str| index_error(format!("index shard {file}: {what}"));
+        match shard.kind {
+            Kind::Sources => {
+                self.packs[at] = super::decode_pack(&shard, bytes)?;
+            }
+            Kind::Stats => {
+                let mut r = payload(&shard, bytes)?;
+                let n = r.count(3).ok_or_else(|| bad("malformed count"))?;
+                let mut df: HashMap<String, u32> = HashMap::new();
+                for _ in 0..n {
+                    let rec = stat(&mut r).ok_or_else(|| bad("malformed term record"))?;
+                    match rec {
+                        (0, term, d, _) => {
+                            df.insert(term, d);
+                        }
+                        (_, term, d, id) => {
+                            let slot = self
+                                .story_df
+                                .get_mut(id as usize)
+                                .ok_or_else(|| bad("a story term id past the manifest's"))?;
+                            *slot = d;
+                            self.story_terms.insert(term, id);
+                        }
+                    }
+                }
+                r.end()
+                    .ok_or_else(|| bad("has bytes after its last record"))?;
+                if !df.is_empty() {
+                    // Stats are all loaded before any story's engine is made (`check` needs
+                    // them all), so no engine holds the table yet.
+                    self.engines.clear();
+                    if let Some(all) = Arc::get_mut(&mut self.df) {
+                        all.extend(df);
+                    }
+                }
+            }
+            Kind::Routes => {
+                for (t, list) in self.postings(&shard, bytes, true)? {
+                    self.routes
+                        .push((t, list.iter().map(|&(s, w, _)| (s, w)).collect()));
+                }
+                crate::sort::sort_by(&mut self.routes, |a, b| a.0.cmp(&b.0));
+            }
+            Kind::Held => {
+                for (t, list) in self.postings(&shard, bytes, false)? {
+                    self.held
+                        .push((t, list.iter().map(|&(s, _, _)| s).collect()));
+                }
+                crate::sort::sort_by(&mut self.held, |a, b| a.0.cmp(&b.0));
+            }
+            Kind::Keys => {
+                let mut r = payload(&shard, bytes)?;
+                let n = r.count(11).ok_or_else(|| bad("malformed count"))?;
+                let mut keys = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let k = (|| Some((r.byte()?, r.u64()?, r.varint()?, r.varint()?)))()
+                        .ok_or_else(|| bad("malformed key"))?;
+                    keys.push(k);
+                }
+                r.end()
+                    .ok_or_else(|| bad("has bytes after its last record"))?;
+                if let Some(slot) = self.keys.get_mut(shard.part as usize) {
+                    *slot = keys;
+                }
+            }
+            Kind::Stories => {
+                let mut r = payload(&shard, bytes)?;
+                let n = r.count(2).ok_or_else(|| bad("malformed count"))?;
+                if n > STORY_PARTITION as usize {
+                    return Err(bad("holds more stories than a partition"));
+                }
+                let mut stories = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let rec = (|| Some((r.string()?, r.string()?)))()
+                        .ok_or_else(|| bad("malformed story"))?;
+                    stories.push(rec);
+                }
+                r.end()
+                    .ok_or_else(|| bad("has bytes after its last record"))?;
+                if let Some(slot) = self.stories.get_mut(shard.part as usize) {
+                    *slot = stories;
+                }
+            }
+        }
+        self.loaded[at] = true;
+        Ok(())
+    }
+
+    /// The records of a routes or held shard (`weighted`: routes), each source's story noted.
+    fn postings(
+        &mut self,
+        shard: &super::ShardRef,
+        bytes: &[u8],
+        weighted: bool,
+    ) -> Result<Vec<(u32, Postings)>> {
+        let bad = |what: &str| index_error(format!("index shard {}: {what}", shard.file));
+        let mut r = payload(shard, bytes)?;
+        let n = r.count(2).ok_or_else(|| bad("malformed count"))?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (t, list) = route(&mut r, weighted).ok_or_else(|| bad("malformed route"))?;
+            self.story_of
+                .extend(list.iter().map(|&(slot, _, story)| (slot, story)));
+            out.push((t, list));
+        }
+        r.end()
+            .ok_or_else(|| bad("has bytes after its last record"))?;
+        crate::sort::sort_by(&mut self.story_of, |a, b| a.0.cmp(&b.0));
+        self.story_of.dedup_by_key(|s| s.0);
+        Ok(out)
+    }
+
+    /// Check a page against the sources of its story, with the source `exclude` left out:
+    /// the report the engine of the whole corpus gives. Fails ([`ErrorKind::Index`]) when a
+    /// shard it needs is not loaded ([`Lazy::wants`]), and as [`Engine::check`] does.
+    pub fn check(&mut self, page: &str, exclude: Option<&str>) -> Result<Report> {
+        if page.trim().is_empty() {
+            return Err(Error::new(
+                ErrorKind::EmptyPage,
+                "the page has no text to check",
+            ));
+        }
+        let wanted = self.wants(page, exclude)?;
+        if let Some(first) = wanted.first() {
+            return Err(index_error(format!(
+                "{} index shards this page needs are not loaded ({first}, …)",
+                wanted.len()
+            )));
+        }
+        let v = stories::page_vector(self, page);
+        let skipped = self.skipped(page, exclude);
+        let available = (self.manifest.sources as usize).saturating_sub(skipped.len());
+        let k = self.story_of_page(page, exclude, &v);
+        let story = k.and_then(|k| self.story(k));
+        let at = match self.engines.iter().position(|(s, _)| *s == k) {
+            Some(at) => at,
+            None => {
+                let sources: Vec<Source> = k.map(|k| self.members(k)).unwrap_or_default();
+                let df = Arc::clone(&self.df);
+                let lookup: GlobalDf = Arc::new(move |t: &str| df.get(t).copied().unwrap_or(0));
+                let engine = Engine::part(sources, self.manifest.entries, lookup)?;
+                if self.engines.len() >= ENGINES {
+                    self.engines.remove(0);
+                }
+                self.engines.push((k, engine));
+                self.engines.len() - 1
+            }
+        };
+        let (_, engine) = &self.engines[at];
+        engine.check_routed(page, exclude, story, available)
+    }
+
+    /// A source of a story read so far (for the evidence's outlet, title and link).
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.engines.iter().rev().find_map(|(_, e)| e.source(id))
+    }
+
+    /// The packs' records of story `k`.
+    fn story_parts(&self, k: u32) -> impl Iterator<Item = &PackStory> {
+        self.manifest
+            .shards
+            .iter()
+            .zip(&self.packs)
+            .filter(move |(s, _)| s.kind == Kind::Sources && covers(s.part, s.stories, k))
+            .flat_map(|(_, p)| p)
+            .filter(move |p| p.ordinal == k)
+    }
+
+    fn story(&self, k: u32) -> Option<Story> {
+        let (id, label) = self
+            .stories
+            .get((k / STORY_PARTITION) as usize)?
+            .get((k % STORY_PARTITION) as usize)?;
+        Some(Story {
+            id: id.clone(),
+            label: label.clone(),
+            sources: self.members(k).into_iter().map(|s| s.id).collect(),
+        })
+    }
+
+    /// Story `k`'s sources, in corpus order.
+    fn members(&self, k: u32) -> Vec<Source> {
+        let mut all: Vec<(u32, &Source)> = self
+            .story_parts(k)
+            .flat_map(|p| p.members.iter().map(|m| (m.ordinal, &m.source)))
+            .collect();
+        crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+        all.into_iter().map(|(_, s)| s.clone()).collect()
+    }
+}
+
+/// Whether a pack of `stories` stories from `first` holds story `k`.
+fn covers(first: u32, stories: u32, k: u32) -> bool {
+    k >= first && u64::from(k) < u64::from(first) + u64::from(stories)
+}
+
+/// A stats record: (namespace, term, df, story term id).
+fn stat(r: &mut Reader<'_>) -> Option<(u8, String, u32, u32)> {
+    let ns = r.byte()?;
+    let term = r.string()?;
+    let df = r.varint()?;
+    match ns {
+        0 => Some((0, term, df, 0)),
+        1 => Some((1, term, df, r.varint()?)),
+        _ => None,
+    }
+}
+
+/// A term's sources as routes and held name them: (place, weight, story).
+type Postings = Vec<(u32, f32, u32)>;
+
+/// A routes record (with weights) or a held one (without): the term and its sources.
+fn route(r: &mut Reader<'_>, weighted: bool) -> Option<(u32, Postings)> {
+    let t = r.varint()?;
+    let n = r.count(2)?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let slot = r.varint()?;
+        let w = if weighted { r.f32()? } else { 0.0 };
+        out.push((slot, w, r.varint()?));
+    }
+    Some((t, out))
+}
+
+impl Routing for Lazy {
+    fn term(&self, stem: &str) -> Option<u32> {
+        self.story_terms.get(stem).copied()
+    }
+    fn terms(&self) -> u32 {
+        self.manifest.terms
+    }
+    fn df(&self, term: u32) -> u32 {
+        self.story_df.get(term as usize).copied().unwrap_or(0)
+    }
+    fn live(&self) -> usize {
+        self.manifest.sources as usize
+    }
+    fn vectors(&self, term: u32) -> &[(u32, f32)] {
+        match self.routes.binary_search_by_key(&term, |r| r.0) {
+            Ok(i) => &self.routes[i].1,
+            Err(_) => &[],
+        }
+    }
+    fn held(&self, term: u32) -> &[u32] {
+        match self.held.binary_search_by_key(&term, |r| r.0) {
+            Ok(i) => &self.held[i].1,
+            Err(_) => &[],
+        }
+    }
+    fn story_of(&self, slot: u32) -> Option<u32> {
+        let i = self.story_of.binary_search_by_key(&slot, |s| s.0).ok()?;
+        Some(self.story_of[i].1)
+    }
+}
