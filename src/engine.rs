@@ -511,7 +511,6 @@ impl Engine {
             .skip_docs(skip)
             .run()
             .into_iter()
-            .filter(|h| !skip.get(h.doc as usize).copied().unwrap_or(true))
             .filter_map(|h| {
                 let entry_weight = self.index.entry_weight(h.entry);
                 let dice = 2.0 * h.score / (claim_weight + entry_weight);

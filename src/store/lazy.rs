@@ -122,10 +122,19 @@ impl Lazy {
     /// The shards (their `file` names) that checking `page` still needs, none when it can be
     /// checked. Call it again after adding them: a page needs at most three rounds.
     pub fn wants(&self, page: &str, exclude: Option<&str>) -> Result<Vec<String>> {
+        Ok(match self.plan(page, exclude) {
+            Plan::Fetch(files) => files,
+            Plan::Ready { .. } => Vec::new(),
+        })
+    }
+
+    /// What checking `page` needs next: shards to fetch, or, with all of them there, its
+    /// story and the sources left out of it.
+    fn plan(&self, page: &str, exclude: Option<&str>) -> Plan {
         let stats = self.manifest.count(Kind::Stats) as u32;
         let missing = self.missing(Kind::Stats, 0..stats);
         if !missing.is_empty() {
-            return Ok(missing);
+            return Plan::Fetch(missing);
         }
         let v = stories::page_vector(self, page);
         let routes = self.manifest.count(Kind::Routes).max(1) as u32;
@@ -141,21 +150,29 @@ impl Lazy {
         }
         missing.extend(self.missing(Kind::Keys, self.key_parts(page, exclude)));
         if !missing.is_empty() {
-            return Ok(missing);
+            return Plan::Fetch(missing);
         }
-        let Some(k) = self.story_of_page(page, exclude, &v) else {
-            return Ok(Vec::new());
+        let skipped = self.skipped(page, exclude);
+        let story = if self.manifest.stories == 0 {
+            None
+        } else {
+            stories::route_vector(self, &v, &|slot| !skipped.contains(&(slot as u32)))
         };
-        let mut missing: Vec<String> = self
-            .manifest
-            .shards
-            .iter()
-            .zip(&self.loaded)
-            .filter(|(s, l)| !**l && s.kind == Kind::Sources && covers(s.part, s.stories, k))
-            .map(|(s, _)| s.file.clone())
-            .collect();
-        missing.extend(self.missing(Kind::Stories, [k / STORY_PARTITION]));
-        Ok(missing)
+        if let Some(k) = story {
+            let mut missing: Vec<String> = self
+                .manifest
+                .shards
+                .iter()
+                .zip(&self.loaded)
+                .filter(|(s, l)| !**l && s.kind == Kind::Sources && covers(s.part, s.stories, k))
+                .map(|(s, _)| s.file.clone())
+                .collect();
+            missing.extend(self.missing(Kind::Stories, [k / STORY_PARTITION]));
+            if !missing.is_empty() {
+                return Plan::Fetch(missing);
+            }
+        }
+        Plan::Ready { story, skipped }
     }
 
     fn key_parts(&self, page: &str, exclude: Option<&str>) -> Vec<u32> {
@@ -193,14 +210,6 @@ impl Lazy {
             .shards
             .iter()
             .position(|s| s.kind == kind && s.part == part)
-    }
-
-    fn story_of_page(&self, page: &str, exclude: Option<&str>, v: &[(u32, f32)]) -> Option<u32> {
-        if self.manifest.stories == 0 {
-            return None;
-        }
-        let skipped = self.skipped(page, exclude);
-        stories::route_vector(self, v, &|slot| !skipped.contains(&(slot as u32)))
     }
 
     /// Take the bytes of one shard of the index (its checksum and content checked).
@@ -342,17 +351,17 @@ impl Lazy {
                 "the page has no text to check",
             ));
         }
-        let wanted = self.wants(page, exclude)?;
-        if let Some(first) = wanted.first() {
-            return Err(index_error(format!(
-                "{} index shards this page needs are not loaded ({first}, …)",
-                wanted.len()
-            )));
-        }
-        let v = stories::page_vector(self, page);
-        let skipped = self.skipped(page, exclude);
+        let (k, skipped) = match self.plan(page, exclude) {
+            Plan::Ready { story, skipped } => (story, skipped),
+            Plan::Fetch(wanted) => {
+                return Err(index_error(format!(
+                    "{} index shards this page needs are not loaded ({}, …)",
+                    wanted.len(),
+                    wanted.first().map_or("", String::as_str)
+                )))
+            }
+        };
         let available = (self.manifest.sources as usize).saturating_sub(skipped.len());
-        let k = self.story_of_page(page, exclude, &v);
         let story = k.and_then(|k| self.story(k));
         let at = match self.engines.iter().position(|(s, _)| *s == k) {
             Some(at) => at,
@@ -409,6 +418,18 @@ impl Lazy {
         crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
         all.into_iter().map(|(_, s)| s.clone()).collect()
     }
+}
+
+/// What checking a page needs next ([`Lazy::plan`]).
+enum Plan {
+    /// These shards.
+    Fetch(Vec<String>),
+    /// Nothing: the page's story (`None`: no coverage), and the places of the sources never
+    /// compared with it.
+    Ready {
+        story: Option<u32>,
+        skipped: Vec<u32>,
+    },
 }
 
 /// Whether a pack of `stories` stories from `first` holds story `k`.
