@@ -420,22 +420,12 @@ fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
         })
     };
     // The format and version first, so that another version says so.
-    let head = Manifest {
-        format: text(&value, "format"),
-        version: get(&value, "version").as_f64().map_or(0, |v| v as u32),
-        sources: 0,
-        stories: 0,
-        entries: 0,
-        terms: 0,
-        shards: Vec::new(),
-    };
-    if head.format != crate::store::FORMAT || head.version != crate::store::VERSION {
-        return Err(js_error(
-            head.checked()
-                .err()
-                .map_or_else(String::new, |e| e.to_string()),
-        ));
-    }
+    let format = get(&value, "format").as_string();
+    let version = get(&value, "version")
+        .as_f64()
+        .filter(|v| *v >= 0.0 && v.fract() == 0.0)
+        .map(|v| v as u64);
+    crate::store::check_head(format.as_deref(), version).map_err(js_error)?;
     let list = get(&value, "shards");
     if !js_sys::Array::is_array(&list) {
         return Err(js_error(
@@ -464,12 +454,13 @@ fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
         });
     }
     Manifest {
+        format: format.unwrap_or_default(),
+        version: small(&value, "version")?,
         sources: small(&value, "sources")?,
         stories: small(&value, "stories")?,
         entries: small(&value, "entries")?,
         terms: small(&value, "terms")?,
         shards,
-        ..head
     }
     .checked()
     .map_err(js_error)

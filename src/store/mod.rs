@@ -269,21 +269,10 @@ impl Manifest {
         }
         let head: Head = serde_json::from_str(text)
             .map_err(|e| index_error(format!("the index manifest is not JSON: {e}")))?;
-        if head.format.as_deref() != Some(FORMAT) {
-            return Err(index_error(format!(
-                "not a corroborate index manifest (its \"format\" is not {FORMAT:?})"
-            )));
-        }
-        match head.version.as_ref().and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(VERSION) => {}
-            Some(v) => {
-                return Err(index_error(format!(
-                    "the index is format version {v}; this corroborate reads version {VERSION} \
-                     (rebuild the index with this version's `corroborate index`)"
-                )))
-            }
-            None => return Err(index_error("the index manifest has no version number")),
-        }
+        check_head(
+            head.format.as_deref(),
+            head.version.as_ref().and_then(serde_json::Value::as_u64),
+        )?;
         let manifest: Manifest = serde_json::from_str(text)
             .map_err(|e| index_error(format!("the index manifest is malformed: {e}")))?;
         manifest.validate()?;
@@ -293,18 +282,7 @@ impl Manifest {
     /// A manifest read by other means than [`Manifest::from_json`] (the browser's own JSON
     /// parser), checked as it checks one.
     pub fn checked(self) -> Result<Manifest> {
-        if self.format != FORMAT {
-            return Err(index_error(format!(
-                "not a corroborate index manifest (its \"format\" is not {FORMAT:?})"
-            )));
-        }
-        if self.version != VERSION {
-            return Err(index_error(format!(
-                "the index is format version {}; this corroborate reads version {VERSION} \
-                 (rebuild the index with this version's `corroborate index`)",
-                self.version
-            )));
-        }
+        check_head(Some(&self.format), Some(u64::from(self.version)))?;
         self.validate()?;
         Ok(self)
     }
@@ -409,6 +387,24 @@ impl Manifest {
     /// How many shards of a kind there are (the partitions of a partitioned kind).
     pub fn count(&self, kind: Kind) -> usize {
         self.shards.iter().filter(|s| s.kind == kind).count()
+    }
+}
+
+/// A manifest's `format` and `version` (as read, when they were there): an error unless they
+/// are this build's.
+pub fn check_head(format: Option<&str>, version: Option<u64>) -> Result<()> {
+    if format != Some(FORMAT) {
+        return Err(index_error(format!(
+            "not a corroborate index manifest (its \"format\" is not {FORMAT:?})"
+        )));
+    }
+    match version {
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) => Err(index_error(format!(
+            "the index is format version {v}; this corroborate reads version {VERSION} \
+             (rebuild the index with this version's `corroborate index`)"
+        ))),
+        None => Err(index_error("the index manifest has no version number")),
     }
 }
 
