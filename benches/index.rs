@@ -19,6 +19,33 @@ mod common;
 
 use common::best_of;
 
+/// The heap in use, counted by a global allocator around the system's: what the lazy reader
+/// holds is the growth while it is made, fed and checks a page.
+struct Counting;
+
+static IN_USE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+// SAFETY: every call is passed to the system allocator unchanged; only a counter is added.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        IN_USE.fetch_add(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        IN_USE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn in_use() -> usize {
+    IN_USE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn sentences() -> usize {
     std::env::var("CORROBORATE_INDEX_SENTENCES")
         .ok()
@@ -57,10 +84,27 @@ fn bench_index(c: &mut Criterion) {
     let built = store::build(&corpus).expect("build");
     let build = t.elapsed().as_secs_f64();
     let engine = Engine::new(corpus.clone()).expect("engine");
+    let before = in_use();
     let (mut lazy, rounds) = fetch(&built, &page);
+    let lazy_report = serde_json::to_string(&lazy.check(&page, None).unwrap()).unwrap();
+    let held = in_use().saturating_sub(before + lazy_report.len());
     let (shards, bytes) = lazy.loaded();
-    let same = serde_json::to_string(&lazy.check(&page, None).unwrap()).unwrap()
-        == serde_json::to_string(&engine.check(&page).unwrap()).unwrap();
+    let same = lazy_report == serde_json::to_string(&engine.check(&page).unwrap()).unwrap();
+    let mut kinds: Vec<(&str, usize, u64)> = Vec::new();
+    for s in lazy.loaded_shards() {
+        match kinds.iter_mut().find(|k| k.0 == s.kind.name()) {
+            Some(k) => {
+                k.1 += 1;
+                k.2 += s.bytes;
+            }
+            None => kinds.push((s.kind.name(), 1, s.bytes)),
+        }
+    }
+    let kinds: Vec<String> = kinds
+        .iter()
+        .map(|(k, n, b)| format!("{k} {n} ({b} bytes)"))
+        .collect();
+    let manifest = built.manifest.to_json().len();
     let whole = best_of(3, || {
         black_box(engine.check(&page).unwrap());
     });
@@ -81,8 +125,16 @@ fn bench_index(c: &mut Criterion) {
         built.manifest.bytes()
     );
     eprintln!(
-        "index: a 5,000-word page ({page_sentences} sentences) fetched {shards} shards, {bytes} \
-         bytes, in {rounds} rounds; same report as the whole engine: {same}"
+        "index: a 5,000-word page ({page_sentences} sentences) fetched the manifest \
+         ({manifest} bytes) and {shards} shards, {bytes} bytes ({}), in {rounds} rounds; \
+         {} bytes in all; same report as the whole engine: {same}",
+        kinds.join(", "),
+        bytes + manifest as u64
+    );
+    eprintln!(
+        "index: the reader holds {held} bytes of heap after the page ({:.1} bytes per sentence \
+         of the corpus)",
+        held as f64 / n as f64
     );
     eprintln!(
         "index: check through the index {:.1} ms cold (fetch included, {:.3} ms per page \

@@ -403,7 +403,6 @@ fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
     if !is_object(&value) {
         return Err(js_error("the index manifest is not an object"));
     }
-    let text = |obj: &JsValue, key: &str| get(obj, key).as_string().unwrap_or_default();
     let number = |obj: &JsValue, key: &str| -> Result<u64, JsError> {
         match get(obj, key).as_f64() {
             Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(n as u64),
@@ -426,32 +425,72 @@ fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
         .filter(|v| *v >= 0.0 && v.fract() == 0.0)
         .map(|v| v as u64);
     crate::store::check_head(format.as_deref(), version).map_err(js_error)?;
-    let list = get(&value, "shards");
-    if !js_sys::Array::is_array(&list) {
-        return Err(js_error(
-            "the index manifest is malformed: it has no \"shards\" list",
-        ));
-    }
-    let mut shards = Vec::new();
-    for item in js_sys::Array::from(&list).iter() {
-        if !is_object(&item) {
-            return Err(js_error(
-                "the index manifest is malformed: a shard is not an object",
-            ));
+    let malformed = |what: &str| js_error(format!("the index manifest is malformed: {what}"));
+    // A count at position `i` of an array.
+    let at = |row: &js_sys::Array, i: u32| -> Result<u64, JsError> {
+        match row.get(i).as_f64() {
+            Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= 9.0e15 => Ok(n as u64),
+            _ => Err(malformed("a shard's counts are not counts")),
         }
-        let kind = text(&item, "kind");
+    };
+    let at32 = |row: &js_sys::Array, i: u32| -> Result<u32, JsError> {
+        u32::try_from(at(row, i)?).map_err(|_| malformed("a shard's count is too large"))
+    };
+    let rows = |list: &JsValue, what: &str| -> Result<Vec<js_sys::Array>, JsError> {
+        if !js_sys::Array::is_array(list) {
+            return Err(malformed(&format!("its {what} are not a list")));
+        }
+        js_sys::Array::from(list)
+            .iter()
+            .map(|row| {
+                if js_sys::Array::is_array(&row) {
+                    Ok(js_sys::Array::from(&row))
+                } else {
+                    Err(malformed(&format!("one of its {what} is not a list")))
+                }
+            })
+            .collect()
+    };
+    let file =
+        |row: &js_sys::Array| crate::store::shard_file(&row.get(0).as_string().unwrap_or_default());
+    let mut shards = Vec::new();
+    for row in rows(&get(&value, "packs"), "packs")? {
         shards.push(ShardRef {
-            file: text(&item, "file"),
-            kind: Kind::from_name(&kind).ok_or_else(|| {
-                js_error(format!(
-                    "the index manifest names a shard of unknown kind {kind:?}"
-                ))
-            })?,
-            part: small(&item, "part")?,
-            stories: small(&item, "stories")?,
-            sources: small(&item, "sources")?,
-            bytes: number(&item, "bytes")?,
+            file: file(&row),
+            kind: Kind::Sources,
+            part: at32(&row, 1)?,
+            stories: at32(&row, 2)?,
+            sources: at32(&row, 3)?,
+            bytes: at(&row, 4)?,
         });
+    }
+    let parts = get(&value, "parts");
+    if !is_object(&parts) {
+        return Err(malformed("it has no \"parts\""));
+    }
+    for name in js_sys::Object::keys(&js_sys::Object::from(parts.clone())).iter() {
+        let name = name.as_string().unwrap_or_default();
+        if !Kind::TABLES.iter().any(|k| k.name() == name) {
+            return Err(js_error(format!(
+                "the index manifest's parts name an unknown kind {name:?}"
+            )));
+        }
+    }
+    for kind in Kind::TABLES {
+        let list = get(&parts, kind.name());
+        if list.is_undefined() {
+            continue;
+        }
+        for (p, row) in rows(&list, kind.name())?.into_iter().enumerate() {
+            shards.push(ShardRef {
+                file: file(&row),
+                kind,
+                part: p as u32,
+                stories: 0,
+                sources: 0,
+                bytes: at(&row, 1)?,
+            });
+        }
     }
     Manifest {
         format: format.unwrap_or_default(),

@@ -241,6 +241,43 @@ fn a_synthetic_corpus_read_lazily_gives_the_engines_reports() {
             .unwrap();
         assert_eq!(json(&direct), report, "page {}", source.id);
     }
+    // Pages whose heaviest words are rare (held by one source, or by none), where which of
+    // them the page's vector keeps, and in what order, decides its story: a source's names
+    // alone; its opening with another story's sentence and made-up names added; and a
+    // headline-length page of two sources' names.
+    let names = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .collect()
+    };
+    let n = corpus.sources.len();
+    for (i, source) in corpus.sources.iter().enumerate().step_by(53) {
+        let other = &corpus.sources[(i + n / 2) % n];
+        let opening: String = source.text.chars().take(400).collect();
+        let aside: String = other.text.chars().take(200).collect();
+        let pages = [
+            names(&source.text).join(" "),
+            format!("{opening} {aside} Quorvane Tilbesk and Marrowind Ospelay said so."),
+            format!(
+                "{} {}",
+                names(&source.text)
+                    .into_iter()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                names(&other.text)
+                    .into_iter()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ];
+        for page in pages.iter().filter(|p| !p.trim().is_empty()) {
+            let (report, _) = lazily(&mut lazy, &built, page, None);
+            assert_eq!(json(&engine.check(page).unwrap()), report, "page {page:?}");
+        }
+    }
 }
 
 /// Indexes built batch by batch (each by its own job), read back and built again as one, give
@@ -344,18 +381,27 @@ fn a_manifest_that_is_not_an_index_is_a_clear_error() {
     for (json, says) in [
         ("not json", "not JSON"),
         (r#"{"sources": []}"#, "not a corroborate index"),
-        (r#"{"format":"corroborate-index","version":2}"#, "version 2"),
+        (r#"{"format":"corroborate-index","version":1}"#, "version 1"),
+        (r#"{"format":"corroborate-index","version":3}"#, "version 3"),
         (
-            r#"{"format":"corroborate-index","version":1,"sources":3,"stories":0,"entries":0,"terms":0,"shards":[]}"#,
+            r#"{"format":"corroborate-index","version":2,"sources":3,"stories":0,"entries":0,"terms":0,"packs":[],"parts":{}}"#,
             "says 3 sources",
         ),
         (
-            r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,"entries":1,"terms":1,"shards":[{"file":"s/../../x.bin","kind":"sources","part":0,"stories":1,"sources":1,"bytes":1}]}"#,
+            r#"{"format":"corroborate-index","version":2,"sources":1,"stories":1,"entries":1,"terms":1,"packs":[["../../x",0,1,1,1]],"parts":{}}"#,
             "not a shard's name",
         ),
         (
-            r#"{"format":"corroborate-index","version":1,"sources":1,"stories":1,"entries":1,"terms":1,"shards":[{"file":"s/0123456789abcdef.bin","kind":"sources","part":0,"stories":1,"sources":1,"bytes":1}]}"#,
+            r#"{"format":"corroborate-index","version":2,"sources":1,"stories":1,"entries":1,"terms":1,"packs":[["0123456789abcdef",0,1,1,1]],"parts":{}}"#,
             "not partitions",
+        ),
+        (
+            r#"{"format":"corroborate-index","version":2,"sources":1,"stories":1,"entries":1,"terms":1,"packs":[["0123456789abcdef",0,1,1,1]],"parts":{"secrets":[["0123456789abcdef",1]]}}"#,
+            "unknown kind \"secrets\"",
+        ),
+        (
+            r#"{"format":"corroborate-index","version":2,"sources":1,"stories":1,"entries":1,"terms":1,"packs":[["0123456789abcdef",0,1]],"parts":{}}"#,
+            "malformed",
         ),
     ] {
         let e = Manifest::from_json(json).unwrap_err();

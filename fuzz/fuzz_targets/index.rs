@@ -13,13 +13,14 @@ use corroborate::ErrorKind;
 use corroborate_fuzz::text_of;
 use libfuzzer_sys::fuzz_target;
 
-const KINDS: [(Kind, u8); 6] = [
+const KINDS: [(Kind, u8); 7] = [
     (Kind::Sources, 1),
     (Kind::Stats, 2),
     (Kind::Routes, 3),
     (Kind::Held, 4),
     (Kind::Keys, 5),
     (Kind::Stories, 6),
+    (Kind::Rare, 7),
 ];
 
 fn check_error(e: &corroborate::Error, file: &str) {

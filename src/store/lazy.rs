@@ -1,7 +1,7 @@
 //! Reading a stored index a page at a time: [`Lazy`].
 
 use super::{
-    index_error, key_hash, partition_of, payload, Kind, Manifest, PackStory, Reader,
+    index_error, key_hash, partition_of, payload, term_hash, Kind, Manifest, PackStory, Reader,
     STORY_PARTITION,
 };
 use crate::engine::Engine;
@@ -35,8 +35,9 @@ pub struct Lazy {
     loaded: Vec<bool>,
     /// Retrieval df by term (terms held by one sentence or none are absent).
     df: Arc<HashMap<String, u32>>,
-    /// Story term id by stem, and profile df by id.
-    story_terms: HashMap<String, u32>,
+    /// Story term id by stem (and whether it is rare: its record read from a shard of kind
+    /// rare), and profile df by id.
+    story_terms: HashMap<String, (u32, bool)>,
     story_df: Vec<u32>,
     /// By term id, sorted: the sources whose vector holds it.
     routes: Vec<(u32, Vec<(u32, f32)>)>,
@@ -97,14 +98,20 @@ impl Lazy {
 
     /// How many shards are loaded, and their bytes.
     pub fn loaded(&self) -> (usize, u64) {
-        let shards = || {
-            self.manifest
-                .shards
-                .iter()
-                .zip(&self.loaded)
-                .filter(|(_, l)| **l)
-        };
-        (shards().count(), shards().map(|(s, _)| s.bytes).sum())
+        (
+            self.loaded_shards().count(),
+            self.loaded_shards().map(|s| s.bytes).sum(),
+        )
+    }
+
+    /// The shards loaded so far.
+    pub fn loaded_shards(&self) -> impl Iterator<Item = &super::ShardRef> + '_ {
+        self.manifest
+            .shards
+            .iter()
+            .zip(&self.loaded)
+            .filter(|(_, l)| **l)
+            .map(|(s, _)| s)
     }
 
     fn missing(&self, kind: Kind, parts: impl IntoIterator<Item = u32>) -> Vec<String> {
@@ -136,22 +143,33 @@ impl Lazy {
         if !missing.is_empty() {
             return Plan::Fetch(missing);
         }
-        let v = stories::page_vector(self, page);
+        // The page's heaviest terms: the rare ones are looked up (their ids decide which of
+        // equal weights the vector keeps, and where its sources are); the routes of the
+        // others, by id. A short page has no more terms than its vector keeps.
+        let contenders = stories::page_contenders(self, page);
+        let short = contenders.len() <= stories::SHORT_PAGE_TERMS;
+        let rare_parts = self.manifest.count(Kind::Rare);
         let routes = self.manifest.count(Kind::Routes).max(1) as u32;
         let held = self.manifest.count(Kind::Held).max(1) as u32;
-        let known: Vec<u32> = v
-            .iter()
-            .map(|&(t, _)| t)
-            .filter(|&t| t < self.manifest.terms)
-            .collect();
-        let mut missing = self.missing(Kind::Routes, known.iter().map(|t| t % routes));
-        if stories::is_short(&v) {
+        let mut rare = Vec::new();
+        let mut known = Vec::new();
+        for stem in &contenders {
+            match self.story_terms.get(stem.as_str()) {
+                Some(&(id, false)) => known.push(id),
+                Some(&(_, true)) => {}
+                None => rare.push(partition_of(term_hash(1, stem), rare_parts)),
+            }
+        }
+        let mut missing = self.missing(Kind::Rare, rare);
+        missing.extend(self.missing(Kind::Routes, known.iter().map(|t| t % routes)));
+        if short {
             missing.extend(self.missing(Kind::Held, known.iter().map(|t| t % held)));
         }
         missing.extend(self.missing(Kind::Keys, self.key_parts(page, exclude)));
         if !missing.is_empty() {
             return Plan::Fetch(missing);
         }
+        let v = stories::page_vector(self, page);
         let skipped = self.skipped(page, exclude);
         let story = if self.manifest.stories == 0 {
             None
@@ -239,19 +257,18 @@ impl Lazy {
                 let n = r.count(3).ok_or_else(|| bad("malformed count"))?;
                 let mut df: HashMap<String, u32> = HashMap::new();
                 for _ in 0..n {
-                    let rec = stat(&mut r).ok_or_else(|| bad("malformed term record"))?;
-                    match rec {
-                        (0, term, d, _) => {
-                            df.insert(term, d);
-                        }
-                        (_, term, d, id) => {
-                            let slot = self
-                                .story_df
-                                .get_mut(id as usize)
-                                .ok_or_else(|| bad("a story term id past the manifest's"))?;
-                            *slot = d;
-                            self.story_terms.insert(term, id);
-                        }
+                    let (term, d, story) =
+                        stat(&mut r).ok_or_else(|| bad("malformed term record"))?;
+                    if let Some((sdf, id)) = story {
+                        let slot = self
+                            .story_df
+                            .get_mut(id as usize)
+                            .ok_or_else(|| bad("a story term id past the manifest's"))?;
+                        *slot = sdf;
+                        self.story_terms.insert(term.clone(), (id, false));
+                    }
+                    if let Some(d) = d {
+                        df.insert(term, d);
                     }
                 }
                 r.end()
@@ -264,6 +281,33 @@ impl Lazy {
                         all.extend(df);
                     }
                 }
+            }
+            Kind::Rare => {
+                let mut r = payload(&shard, bytes)?;
+                let n = r.count(3).ok_or_else(|| bad("malformed count"))?;
+                for _ in 0..n {
+                    let (term, id, holder) =
+                        rare(&mut r).ok_or_else(|| bad("malformed rare term record"))?;
+                    let slot = self
+                        .story_df
+                        .get_mut(id as usize)
+                        .ok_or_else(|| bad("a story term id past the manifest's"))?;
+                    *slot = u32::from(holder.is_some());
+                    if let Some((place, story, w)) = holder {
+                        self.held.push((id, vec![place]));
+                        if let Some(w) = w {
+                            self.routes.push((id, vec![(place, w)]));
+                        }
+                        self.story_of.push((place, story));
+                    }
+                    self.story_terms.insert(term, (id, true));
+                }
+                r.end()
+                    .ok_or_else(|| bad("has bytes after its last record"))?;
+                crate::sort::sort_by(&mut self.routes, |a, b| a.0.cmp(&b.0));
+                crate::sort::sort_by(&mut self.held, |a, b| a.0.cmp(&b.0));
+                crate::sort::sort_by(&mut self.story_of, |a, b| a.0.cmp(&b.0));
+                self.story_of.dedup_by_key(|s| s.0);
             }
             Kind::Routes => {
                 for (t, list) in self.postings(&shard, bytes, true)? {
@@ -437,16 +481,51 @@ fn covers(first: u32, stories: u32, k: u32) -> bool {
     k >= first && u64::from(k) < u64::from(first) + u64::from(stories)
 }
 
-/// A stats record: (namespace, term, df, story term id).
-fn stat(r: &mut Reader<'_>) -> Option<(u8, String, u32, u32)> {
-    let ns = r.byte()?;
-    let term = r.string()?;
-    let df = r.varint()?;
-    match ns {
-        0 => Some((0, term, df, 0)),
-        1 => Some((1, term, df, r.varint()?)),
-        _ => None,
+/// A stats record: the term, its retrieval df and its profile df and story term id (each
+/// when the record has it).
+type Stat = (String, Option<u32>, Option<(u32, u32)>);
+
+fn stat(r: &mut Reader<'_>) -> Option<Stat> {
+    let flags = r.byte()?;
+    if flags & !3 != 0 {
+        return None;
     }
+    let term = r.string()?;
+    let df = if flags & 1 != 0 {
+        Some(r.varint()?)
+    } else {
+        None
+    };
+    let story = if flags & 2 != 0 {
+        Some((r.varint()?, r.varint()?))
+    } else {
+        None
+    };
+    Some((term, df, story))
+}
+
+/// A rare term's record: the term, its id, and the profile that holds it, if one does (its
+/// place, its story, and the term's weight in its vector when the vector holds it).
+type Holder = (u32, u32, Option<f32>);
+
+fn rare(r: &mut Reader<'_>) -> Option<(String, u32, Option<Holder>)> {
+    let term = r.string()?;
+    let id = r.varint()?;
+    let holder = match r.varint()? {
+        0 => None,
+        1 => {
+            let place = r.varint()?;
+            let story = r.varint()?;
+            let w = match r.byte()? {
+                0 => None,
+                1 => Some(r.f32()?),
+                _ => return None,
+            };
+            Some((place, story, w))
+        }
+        _ => return None,
+    };
+    Some((term, id, holder))
 }
 
 /// A term's sources as routes and held name them: (place, weight, story).
@@ -467,7 +546,7 @@ fn route(r: &mut Reader<'_>, weighted: bool) -> Option<(u32, Postings)> {
 
 impl Routing for Lazy {
     fn term(&self, stem: &str) -> Option<u32> {
-        self.story_terms.get(stem).copied()
+        self.story_terms.get(stem).map(|&(id, _)| id)
     }
     fn terms(&self) -> u32 {
         self.manifest.terms

@@ -1,51 +1,61 @@
 //! The stored index: a corpus written once as a folder of static files (`corroborate index`),
 //! read back by the same core, whole ([`read`]) or lazily, a page at a time ([`Lazy`]).
 //!
-//! # The folder (format version 1)
+//! # The folder (format version 2)
 //!
 //! ```text
 //! manifest.json            the one file a reader revalidates: what the index holds
-//! s/0123456789abcdef.bin   shards, each named by the XXH3-64 hash of its payload
+//! s/0123456789abcdef.bin   shards, each named by the XXH64 hash of its payload
 //! ```
 //!
 //! A shard's name never points at other bytes: shards are immutable and can be cached
-//! forever; only `manifest.json` changes when the index is rebuilt. There are five kinds:
+//! forever; only `manifest.json` changes when the index is rebuilt. There are seven kinds:
 //!
-//! - **sources**: the sources of a run of consecutive stories (a *pack*). A pack ends after a story whose id hashes to a multiple of
-//!   [`PACK_STORIES`], or once it holds [`SHARD_BYTES`]; so a page's story is read without
-//!   the rest of the corpus, and a story that gains a source rewrites its own pack only.
-//! - **stats**: how many sentences hold each retrieval term (those held by more than one),
-//!   and each story term's id and how many sources' profiles hold it: what the engine weighs
-//!   terms by. Partitioned by the terms' hash into shards of about [`STATS_BYTES`]; a reader
-//!   loads them all once.
-//! - **routes**: for each story term, the sources whose profile vector holds it, with its
-//!   weight and the source's story: what finds a page's story. Partitioned by term id into
-//!   shards of about [`PARTITION_BYTES`]; a page needs those of its vector's terms.
-//! - **held**: for each story term, the sources whose profile holds it (for short pages).
+//! - **sources**: the sources of a run of consecutive stories (a *pack*). A pack ends after a
+//!   story whose id hashes to a multiple of [`PACK_STORIES`], or once it holds
+//!   [`SHARD_BYTES`]; so a page's story is read without the rest of the corpus, and a story
+//!   that gains a source rewrites its own pack only.
+//! - **stats**: for each term, how many sentences hold it (when more than one does: one or
+//!   none weigh alike), and, for a story term that two or more sources' profiles hold, its
+//!   id and how many do: what the engine weighs terms by. Partitioned by the terms' hash into
+//!   shards of about [`STATS_BYTES`]; a reader loads them all once.
+//! - **rare**: the story terms that one profile holds (or none): each one's id, and the
+//!   source that holds it, with its story and the term's weight in that source's vector when
+//!   the vector holds it. Most story terms are rare (names, above all). A page looks up only
+//!   those that may be among its heaviest terms (a term not in the stats weighs between what
+//!   one held by one profile weighs and what one held by none weighs). Partitioned by the
+//!   terms' hash into shards of about [`PARTITION_BYTES`].
+//! - **routes**: for each other story term, the sources whose profile vector holds it, with
+//!   its weight and the source's story: what finds a page's story. Partitioned by term id into
+//!   shards of about [`PARTITION_BYTES`]; a page needs those of its heaviest terms.
+//! - **held**: for each other story term, the sources whose profile holds it (for short
+//!   pages).
 //! - **keys**: each source's id and the hash of its normalised text, for leaving the page
-//!   itself out. Partitioned by hash into shards of about [`STATS_BYTES`]; a page needs one or
-//!   two.
+//!   itself out. Partitioned by hash into shards of about [`PARTITION_BYTES`]; a page needs
+//!   one or two.
 //! - **stories**: each story's id and label, [`STORY_PARTITION`] stories to a shard. (Kept
 //!   out of the packs: an automatic label is made from the weighted words of the story's
 //!   sources, and so may change when other sources are added, where a pack's bytes should
 //!   change only when its stories' sources do.)
 //!
-//! The manifest is JSON:
+//! The manifest is JSON. It lists each shard by its name (the 16 hex digits of its file
+//! `s/<name>.bin`): the packs in story order as `[name, first story, stories, sources,
+//! bytes]` (a story larger than [`SHARD_BYTES`] spans several packs), and each partitioned
+//! kind's shards in partition order as `[name, bytes]`:
 //!
 //! ```json
-//! {"format": "corroborate-index", "version": 1, "sources": 5, "stories": 2,
-//!  "entries": 61, "terms": 212,
-//!  "shards": [
-//!   {"file": "s/9d1f0c6a5e3b2a17.bin", "kind": "sources", "part": 0, "stories": 2,
-//!    "sources": 5, "bytes": 7012},
-//!   {"file": "s/1c0ffee0c0ffee00.bin", "kind": "stats", "part": 0, "stories": 0,
-//!    "sources": 0, "bytes": 5120}]}
+//! {"format": "corroborate-index", "version": 2, "sources": 5, "stories": 2, "entries": 61,
+//!  "terms": 212,
+//!  "packs": [
+//!   ["9d1f0c6a5e3b2a17", 0, 2, 5, 7012]],
+//!  "parts": {
+//!   "stats": [
+//!    ["1c0ffee0c0ffee00", 5120]],
+//!   "rare": [["…", 2301]], "routes": [["…", 811]], "held": [["…", 950]],
+//!   "keys": [["…", 340]], "stories": [["…", 77]]}}
 //! ```
 //!
-//! `entries` is the number of indexed sentences and `terms` the number of story terms. For a
-//! pack, `part` is its first story and `stories` how many it holds (a story larger than
-//! [`SHARD_BYTES`] spans several packs); for the other kinds, `part` is the partition (of as
-//! many as there are shards of that kind).
+//! `entries` is the number of indexed sentences and `terms` the number of story terms.
 //!
 //! # A shard
 //!
@@ -55,25 +65,28 @@
 //! | offset | size | field |
 //! |---:|---:|---|
 //! | 0 | 4 | magic `CRBS` |
-//! | 4 | 2 | format version (`u16`, 1) |
-//! | 6 | 1 | kind: 1 sources, 2 stats, 3 routes, 4 held, 5 keys, 6 stories |
+//! | 4 | 2 | format version (`u16`, 2) |
+//! | 6 | 1 | kind: 1 sources, 2 stats, 3 routes, 4 held, 5 keys, 6 stories, 7 rare |
 //! | 7 | 1 | reserved, 0 |
 //! | 8 | 4 | payload length in bytes (`u32`) |
-//! | 12 | 8 | XXH3-64 of the payload (`u64`): the shard's checksum and its name |
+//! | 12 | 8 | XXH64 of the payload (`u64`): the shard's checksum and its name |
 //! | 20 | … | payload |
 //!
 //! The payloads (each starts with a varint count of what follows):
 //!
-//! - sources: per story (the pack's first story is the manifest's `part`, and the others
-//!   follow it) the count of its members here; per member
-//!   its place in the corpus (varint), a byte of flags saying which optional fields follow
-//!   (bit 0 title, 1 outlet, 2 url, 3 published, 4 story), its id, those fields, its text.
-//! - stats: per term a byte (0 retrieval, 1 story), the term, its df (varint), and for a story
-//!   term its id (varint).
+//! - sources: per story (the pack's first story is the manifest's, and the others follow it)
+//!   the count of its members here; per member its place in the corpus (varint), a byte of
+//!   flags saying which optional fields follow (bit 0 title, 1 outlet, 2 url, 3 published,
+//!   4 story), its id, those fields, its text.
+//! - stats: per term a byte of flags (bit 0: its retrieval df follows; bit 1: its profile df
+//!   and story term id follow), the term, then those varints.
+//! - rare: per term the term, its id and how many profiles hold it (varints, 0 or 1); for
+//!   one, its place and story (varints) and a byte, 1 when the term's weight in its vector
+//!   (`f32`) follows, else 0.
 //! - routes: per term its id and count (varints); per source its place (varint), the
 //!   term's weight (`f32`) and the source's story (varint).
 //! - held: per term its id and count; per source its place and story (varints).
-//! - keys: per key a byte (0 id, 1 text), its XXH3-64 (`u64`), the source's place and its
+//! - keys: per key a byte (0 id, 1 text), its XXH64 (`u64`), the source's place and its
 //!   text's length in bytes (varints).
 //! - stories: per story of the partition, in order, its id and label.
 //!
@@ -117,13 +130,13 @@ pub use write::{build, Built};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::source::{Corpus, Source};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// The `format` field of a manifest.
 pub const FORMAT: &str = "corroborate-index";
 
 /// The format version this build writes and reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// A pack of sources holds about this many payload bytes at most (a larger story spans
 /// several packs; a single larger source has one of its own).
@@ -133,12 +146,12 @@ pub const SHARD_BYTES: usize = 256 * 1024;
 /// per pack): boundaries that depend on the stories only, not on what came before them.
 pub const PACK_STORIES: u64 = 16;
 
-/// Routes and held are partitioned into about this many payload bytes per shard: a page
-/// needs a few dozen of them.
+/// Rare, routes, held and keys are partitioned into about this many payload bytes per shard:
+/// a page needs a few dozen of them.
 pub const PARTITION_BYTES: usize = 16 * 1024;
 
-/// Stats and keys are partitioned into about this many payload bytes per shard: a reader
-/// loads all the stats, once, and one or two shards of keys per page.
+/// Stats are partitioned into about this many payload bytes per shard: a reader loads them
+/// all, once.
 pub const STATS_BYTES: usize = 64 * 1024;
 
 /// The name of the manifest in an index folder.
@@ -148,8 +161,7 @@ const MAGIC: &[u8; 4] = b"CRBS";
 const HEADER: usize = 20;
 
 /// What a shard holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// A pack of stories and their sources.
     Sources,
@@ -163,6 +175,8 @@ pub enum Kind {
     Keys,
     /// Each story's id and label.
     Stories,
+    /// The story terms that one profile holds, or none.
+    Rare,
 }
 
 impl Kind {
@@ -175,6 +189,7 @@ impl Kind {
             "held" => Kind::Held,
             "keys" => Kind::Keys,
             "stories" => Kind::Stories,
+            "rare" => Kind::Rare,
             _ => return None,
         })
     }
@@ -187,12 +202,36 @@ impl Kind {
             Kind::Held => 4,
             Kind::Keys => 5,
             Kind::Stories => 6,
+            Kind::Rare => 7,
         }
     }
+
+    /// Its name in a manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sources => "sources",
+            Kind::Stats => "stats",
+            Kind::Routes => "routes",
+            Kind::Held => "held",
+            Kind::Keys => "keys",
+            Kind::Stories => "stories",
+            Kind::Rare => "rare",
+        }
+    }
+
+    /// The partitioned kinds, in the order a manifest lists them.
+    pub const TABLES: [Kind; 6] = [
+        Kind::Stats,
+        Kind::Rare,
+        Kind::Routes,
+        Kind::Held,
+        Kind::Keys,
+        Kind::Stories,
+    ];
 }
 
 /// What an index folder holds: [`Manifest::from_json`] reads `manifest.json`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Manifest {
     /// Always [`FORMAT`].
     pub format: String,
@@ -211,7 +250,7 @@ pub struct Manifest {
 }
 
 /// One shard, as the manifest lists it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShardRef {
     /// Its path in the index folder: `s/` and the 16 hex digits of its checksum, `.bin`.
     pub file: String,
@@ -228,7 +267,7 @@ pub struct ShardRef {
 }
 
 impl ShardRef {
-    /// The checksum its name gives (XXH3-64 of its payload).
+    /// The checksum its name gives (XXH64 of its payload).
     pub fn checksum(&self) -> Option<u64> {
         checksum_of_name(&self.file)
     }
@@ -241,6 +280,18 @@ pub fn checksum_of_name(file: &str) -> Option<u64> {
         return None;
     }
     u64::from_str_radix(hex, 16).ok()
+}
+
+/// The file of a shard named by its 16 hex digits (what a manifest lists).
+pub fn shard_file(name: &str) -> String {
+    format!("s/{name}.bin")
+}
+
+/// The 16 hex digits that name a shard, from its file.
+fn shard_name(file: &str) -> &str {
+    file.strip_prefix("s/")
+        .and_then(|f| f.strip_suffix(".bin"))
+        .unwrap_or(file)
 }
 
 pub(crate) fn index_error(message: impl Into<String>) -> Error {
@@ -256,9 +307,9 @@ impl Manifest {
     /// use corroborate::store::Manifest;
     /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":9}"#).unwrap_err();
     /// assert!(e.to_string().contains("version 9"), "{e}");
-    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":1,"sources":1,
-    ///     "stories":1,"entries":1,"terms":1,"shards":[{"file":"../secret.bin","kind":"sources",
-    ///     "part":0,"stories":1,"sources":1,"bytes":9}]}"#).unwrap_err();
+    /// let e = Manifest::from_json(r#"{"format":"corroborate-index","version":2,"sources":1,
+    ///     "stories":1,"entries":1,"terms":1,"packs":[["../secret",0,1,1,9]],"parts":{}}"#)
+    ///     .unwrap_err();
     /// assert!(e.to_string().contains("../secret.bin"), "{e}");
     /// ```
     pub fn from_json(text: &str) -> Result<Manifest> {
@@ -267,14 +318,70 @@ impl Manifest {
             format: Option<String>,
             version: Option<serde_json::Value>,
         }
+        /// The manifest as written (see the module's documentation).
+        #[derive(Deserialize)]
+        struct Wire {
+            format: String,
+            version: u32,
+            sources: u32,
+            stories: u32,
+            entries: u32,
+            terms: u32,
+            packs: Vec<(String, u32, u32, u32, u64)>,
+            parts: std::collections::BTreeMap<String, Vec<(String, u64)>>,
+        }
         let head: Head = serde_json::from_str(text)
             .map_err(|e| index_error(format!("the index manifest is not JSON: {e}")))?;
         check_head(
             head.format.as_deref(),
             head.version.as_ref().and_then(serde_json::Value::as_u64),
         )?;
-        let manifest: Manifest = serde_json::from_str(text)
+        let mut wire: Wire = serde_json::from_str(text)
             .map_err(|e| index_error(format!("the index manifest is malformed: {e}")))?;
+        let mut shards: Vec<ShardRef> = wire
+            .packs
+            .into_iter()
+            .map(|(name, part, stories, sources, bytes)| ShardRef {
+                file: shard_file(&name),
+                kind: Kind::Sources,
+                part,
+                stories,
+                sources,
+                bytes,
+            })
+            .collect();
+        for kind in Kind::TABLES {
+            for (p, (name, bytes)) in wire
+                .parts
+                .remove(kind.name())
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+            {
+                shards.push(ShardRef {
+                    file: shard_file(&name),
+                    kind,
+                    part: u32::try_from(p).unwrap_or(u32::MAX),
+                    stories: 0,
+                    sources: 0,
+                    bytes,
+                });
+            }
+        }
+        if let Some(name) = wire.parts.keys().next() {
+            return Err(index_error(format!(
+                "the index manifest's parts name an unknown kind {name:?}"
+            )));
+        }
+        let manifest = Manifest {
+            format: wire.format,
+            version: wire.version,
+            sources: wire.sources,
+            stories: wire.stories,
+            entries: wire.entries,
+            terms: wire.terms,
+            shards,
+        };
         manifest.validate()?;
         Ok(manifest)
     }
@@ -328,13 +435,7 @@ impl Manifest {
                 self.stories
             )));
         }
-        for kind in [
-            Kind::Stats,
-            Kind::Routes,
-            Kind::Held,
-            Kind::Keys,
-            Kind::Stories,
-        ] {
+        for kind in Kind::TABLES {
             let mut got = parts
                 .iter()
                 .find(|(k, _)| *k == kind)
@@ -343,17 +444,20 @@ impl Manifest {
             got.sort_unstable();
             if got.is_empty() || got.iter().enumerate().any(|(i, &p)| p as usize != i) {
                 return Err(index_error(format!(
-                    "the index manifest's {kind:?} shards are not partitions 0, 1, 2, …"
+                    "the index manifest's {} shards are not partitions 0, 1, 2, …",
+                    kind.name()
                 )));
             }
         }
         Ok(())
     }
 
-    /// The manifest as JSON, one shard per line.
+    /// The manifest as JSON (see the module's documentation), one shard per line: packs as
+    /// `[name, first story, stories, sources, bytes]`, the partitioned kinds' shards as
+    /// `[name, bytes]` in partition order, where a name is the shard's 16 hex digits.
     pub fn to_json(&self) -> String {
         let mut out = format!(
-            "{{\"format\": {}, \"version\": {}, \"sources\": {}, \"stories\": {}, \"entries\": {}, \"terms\": {},\n \"shards\": [",
+            "{{\"format\": {}, \"version\": {}, \"sources\": {}, \"stories\": {}, \"entries\": {}, \"terms\": {},\n \"packs\": [",
             json_string(&self.format),
             self.version,
             self.sources,
@@ -361,21 +465,32 @@ impl Manifest {
             self.entries,
             self.terms
         );
-        for (i, s) in self.shards.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            let kind = serde_json::to_string(&s.kind).unwrap_or_default();
+        let name = |s: &ShardRef| json_string(shard_name(&s.file));
+        let packs = self.shards.iter().filter(|s| s.kind == Kind::Sources);
+        for (i, s) in packs.enumerate() {
+            out.push_str(if i > 0 { ",\n  " } else { "\n  " });
             out.push_str(&format!(
-                "\n  {{\"file\": {}, \"kind\": {kind}, \"part\": {}, \"stories\": {}, \"sources\": {}, \"bytes\": {}}}",
-                json_string(&s.file),
+                "[{}, {}, {}, {}, {}]",
+                name(s),
                 s.part,
                 s.stories,
                 s.sources,
                 s.bytes
             ));
         }
-        out.push_str("\n]}\n");
+        out.push_str("],\n \"parts\": {");
+        for (k, kind) in Kind::TABLES.into_iter().enumerate() {
+            out.push_str(if k > 0 { ",\n  " } else { "\n  " });
+            out.push_str(&format!("{}: [", json_string(kind.name())));
+            let mut these: Vec<&ShardRef> = self.shards.iter().filter(|s| s.kind == kind).collect();
+            these.sort_by_key(|s| s.part);
+            for (i, s) in these.into_iter().enumerate() {
+                out.push_str(if i > 0 { ",\n   " } else { "\n   " });
+                out.push_str(&format!("[{}, {}]", name(s), s.bytes));
+            }
+            out.push(']');
+        }
+        out.push_str("}}\n");
         out
     }
 

@@ -95,34 +95,9 @@ pub fn build(corpus: &Corpus) -> Result<Built> {
         shards.push(pack.close());
     }
 
-    // Stats: the retrieval terms held by more than one sentence (one or none weigh alike),
-    // and every story term.
-    let mut stats: Vec<(u64, Vec<u8>)> = Vec::new();
-    let mut retrieval: Vec<(&str, u32)> = index.term_df().filter(|&(_, df)| df > 1).collect();
-    retrieval.sort_unstable();
-    for (term, df) in retrieval {
-        let mut b = vec![0u8];
-        string(&mut b, term);
-        varint(&mut b, df);
-        stats.push((term_hash(0, term), b));
-    }
-    let mut story_terms: Vec<(&str, u32)> =
-        tables.ids.iter().map(|(t, &id)| (t.as_str(), id)).collect();
-    story_terms.sort_unstable();
-    for (term, id) in story_terms {
-        let mut b = vec![1u8];
-        string(&mut b, term);
-        varint(&mut b, tables.df.get(id as usize).copied().unwrap_or(0));
-        varint(&mut b, id);
-        stats.push((term_hash(1, term), b));
-    }
-    shards.extend(partitioned(Kind::Stats, stats, STATS_BYTES, |h, p| {
-        partition_of(h, p)
-    }));
-
     let story_of = |slot: usize| tables.of_slot.get(slot).copied().unwrap_or(u32::MAX);
     let terms = tables.ids.len();
-    // Routes: per story term, the sources whose vector holds it.
+    // Per story term, the sources whose vector holds it, with its weight there.
     let mut routes: Vec<Vec<(u32, f32)>> = vec![Vec::new(); terms];
     for (slot, v) in tables.vectors.iter().enumerate() {
         for &(t, w) in v {
@@ -131,8 +106,78 @@ pub fn build(corpus: &Corpus) -> Result<Built> {
             }
         }
     }
+    let held_of = |id: u32| tables.held.get(id as usize).map_or(&[][..], Vec::as_slice);
+    let df_of = |id: u32| tables.df.get(id as usize).copied().unwrap_or(0);
+    // A rare story term: one profile holds it, or none (its record says which, and whether
+    // that profile's vector holds it); the others are in the stats.
+    let rare = |id: u32| df_of(id) <= 1 && held_of(id).len() == df_of(id) as usize;
+
+    // Stats: per term, its retrieval df when more than one sentence holds it (one or none
+    // weigh alike), and its profile df and id when it is a story term that is not rare.
+    // Per term: its retrieval df, and its profile df and id.
+    type Entry = (u32, Option<(u32, u32)>);
+    let mut entries: std::collections::BTreeMap<&str, Entry> = std::collections::BTreeMap::new();
+    for (term, df) in index.term_df().filter(|&(_, df)| df > 1) {
+        entries.entry(term).or_insert((0, None)).0 = df;
+    }
+    let mut rare_records: Vec<(u64, Vec<u8>)> = Vec::new();
+    for (term, &id) in tables.ids.iter() {
+        if rare(id) {
+            let mut b = Vec::new();
+            string(&mut b, term);
+            varint(&mut b, id);
+            let held = held_of(id);
+            varint(&mut b, held.len() as u32);
+            for &slot in held {
+                varint(&mut b, slot);
+                varint(&mut b, story_of(slot as usize));
+                match routes
+                    .get(id as usize)
+                    .and_then(|r| r.iter().find(|r| r.0 == slot))
+                {
+                    Some(&(_, w)) => {
+                        b.push(1);
+                        b.extend_from_slice(&w.to_le_bytes());
+                    }
+                    None => b.push(0),
+                }
+            }
+            rare_records.push((term_hash(1, term), b));
+        } else {
+            entries.entry(&term[..]).or_insert((0, None)).1 = Some((df_of(id), id));
+        }
+    }
+    let mut stats: Vec<(u64, Vec<u8>)> = Vec::with_capacity(entries.len());
+    for (term, (df, story)) in entries {
+        let mut b = Vec::new();
+        b.push(u8::from(df > 0) | (u8::from(story.is_some()) << 1));
+        string(&mut b, term);
+        if df > 0 {
+            varint(&mut b, df);
+        }
+        if let Some((sdf, id)) = story {
+            varint(&mut b, sdf);
+            varint(&mut b, id);
+        }
+        stats.push((term_hash(0, term), b));
+    }
+    shards.extend(partitioned(Kind::Stats, stats, STATS_BYTES, |h, p| {
+        partition_of(h, p)
+    }));
+    rare_records.sort_unstable();
+    shards.extend(partitioned(
+        Kind::Rare,
+        rare_records,
+        PARTITION_BYTES,
+        partition_of,
+    ));
+
+    // Routes: per story term that is not rare, the sources whose vector holds it.
     let by_id = |t: u64, p: usize| (t % p.max(1) as u64) as u32;
-    let route_records = term_records(routes.iter().map(|r| {
+    let route_records = term_records(routes.iter().enumerate().map(|(t, r)| {
+        if rare(t as u32) {
+            return Vec::new();
+        }
         r.iter()
             .map(|&(slot, w)| (slot, Some(w), story_of(slot as usize)))
             .collect()
@@ -143,8 +188,11 @@ pub fn build(corpus: &Corpus) -> Result<Built> {
         PARTITION_BYTES,
         by_id,
     ));
-    // Held: per story term, the sources whose profile holds it.
-    let held_records = term_records(tables.held.iter().map(|h| {
+    // Held: per story term that is not rare, the sources whose profile holds it.
+    let held_records = term_records(tables.held.iter().enumerate().map(|(t, h)| {
+        if rare(t as u32) {
+            return Vec::new();
+        }
         h.iter()
             .map(|&slot| (slot, None, story_of(slot as usize)))
             .collect()
@@ -168,7 +216,7 @@ pub fn build(corpus: &Corpus) -> Result<Built> {
         }
     }
     keys.sort_unstable();
-    shards.extend(partitioned(Kind::Keys, keys, STATS_BYTES, |h, p| {
+    shards.extend(partitioned(Kind::Keys, keys, PARTITION_BYTES, |h, p| {
         partition_of(h, p)
     }));
 

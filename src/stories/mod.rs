@@ -380,6 +380,42 @@ pub(crate) fn page_vector(r: &dyn Routing, page: &str) -> Vec<(u32, f32)> {
     vector(terms.into_iter(), &|t| r.df(t), r.live())
 }
 
+/// The stems of the page's terms that may be among its vector's [`KEY_TERMS`], when the
+/// routing may not know every term that one profile holds (a stored index read a page at a
+/// time, `crate::store`, knows those that two or more hold; it looks the others up when they
+/// may count). A term the routing does not know weighs between what it weighs when one
+/// profile holds it and when none does; a term may count when the most it can weigh reaches
+/// the `KEY_TERMS`-th heaviest of what the terms weigh at the least (all terms, when there
+/// are no more than `KEY_TERMS`).
+pub(crate) fn page_contenders(r: &dyn Routing, page: &str) -> Vec<String> {
+    let live = r.live();
+    let weighed: Vec<(String, f32, f32)> = count_terms(None, page)
+        .into_iter()
+        .map(|c| {
+            let w = c.weight();
+            match r.term(&c.stem) {
+                // As `vector` weighs it.
+                Some(t) => {
+                    let exact = w * idf(r.df(t), live);
+                    (c.stem, exact, exact)
+                }
+                None => (c.stem, w * idf(1, live), w * idf(0, live)),
+            }
+        })
+        .collect();
+    if weighed.len() <= KEY_TERMS {
+        return weighed.into_iter().map(|(s, _, _)| s).collect();
+    }
+    let mut least: Vec<f32> = weighed.iter().map(|&(_, lo, _)| lo).collect();
+    crate::sort::sort_by(&mut least, |a, b| b.total_cmp(a));
+    let cut = least[KEY_TERMS - 1];
+    weighed
+        .into_iter()
+        .filter(|&(_, _, hi)| hi >= cut)
+        .map(|(s, _, _)| s)
+        .collect()
+}
+
 /// [`route`] for a page's vector ([`page_vector`]).
 pub(crate) fn route_vector(
     r: &dyn Routing,
@@ -928,6 +964,104 @@ mod tests {
         Oda Varga said crews fought the blaze for six hours.";
     const MATCH: &str = "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park, with two goals \
         from substitute Leo Marsh.";
+
+    /// The routing of a grouping that does not know the terms one profile holds, or none,
+    /// besides those in `told` (as a stored index read a page at a time knows them).
+    struct Partial<'a> {
+        full: Grouped<'a>,
+        told: Vec<String>,
+    }
+
+    impl Routing for Partial<'_> {
+        fn term(&self, stem: &str) -> Option<u32> {
+            let t = self.full.term(stem)?;
+            (self.full.df(t) > 1 || self.told.iter().any(|s| s == stem)).then_some(t)
+        }
+        fn terms(&self) -> u32 {
+            self.full.terms()
+        }
+        fn df(&self, term: u32) -> u32 {
+            self.full.df(term)
+        }
+        fn live(&self) -> usize {
+            self.full.live()
+        }
+        fn vectors(&self, term: u32) -> &[(u32, f32)] {
+            self.full.vectors(term)
+        }
+        fn held(&self, term: u32) -> &[u32] {
+            self.full.held(term)
+        }
+        fn story_of(&self, slot: u32) -> Option<u32> {
+            self.full.story_of(slot)
+        }
+    }
+
+    /// Told the page's contenders, a routing that does not know the rare terms gives the page
+    /// the vector the full routing gives (the ids it does not know aside: past the table, in
+    /// the same order), for pages whose heaviest terms mix common, rare and unknown ones with
+    /// many equal weights.
+    #[test]
+    fn the_contenders_are_all_a_page_vector_needs_to_know() {
+        // Words held by every source (common), by one (rare), and by none (unknown).
+        let common = ["harbour", "council", "vote", "bridge", "ferry", "budget"];
+        let rare: Vec<String> = (0..60).map(|i| format!("zorvik{i}")).collect();
+        let sources: Vec<Source> = (0..6)
+            .map(|k| {
+                let own: Vec<&str> = rare[k * 10..k * 10 + 10]
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                Source::new(
+                    format!("s{k}"),
+                    format!("The {} met. {}.", common.join(" "), own.join(" ")),
+                )
+            })
+            .collect();
+        let s = stories_of(&sources);
+        let g = s.grouping();
+        let vocabulary: Vec<String> = common
+            .iter()
+            .map(|w| w.to_string())
+            .chain(rare.iter().cloned())
+            .chain((0..30).map(|i| format!("quellan{i}")))
+            .collect();
+        let mut checked = 0;
+        for seed in 0..200u32 {
+            // Each word of a page is there 1 to 3 times, so weights tie and differ.
+            let mut words = Vec::new();
+            for (i, w) in vocabulary.iter().enumerate() {
+                let x = (seed.wrapping_mul(2_654_435_761) ^ (i as u32).wrapping_mul(40_503)) % 7;
+                for _ in 0..x.min(3) {
+                    words.push(w.as_str());
+                }
+            }
+            let page = words.join(" ");
+            let full = Grouped(&s, g);
+            let none = Partial {
+                full: Grouped(&s, g),
+                told: Vec::new(),
+            };
+            let told = page_contenders(&none, &page);
+            let partial = Partial {
+                full: Grouped(&s, g),
+                told,
+            };
+            let terms = full.terms();
+            let key = |v: Vec<(u32, f32)>| -> Vec<(u32, u32)> {
+                v.into_iter()
+                    .map(|(t, w)| (if t < terms { t } else { u32::MAX }, w.to_bits()))
+                    .collect()
+            };
+            let want = key(page_vector(&full, &page));
+            assert_eq!(want, key(page_vector(&partial, &page)), "page {seed}");
+            checked += usize::from(want.len() == KEY_TERMS);
+        }
+        assert!(
+            checked > 100,
+            "{checked} pages had more terms than a vector keeps"
+        );
+    }
 
     #[test]
     fn labels_slugs_and_hashes() {

@@ -21,8 +21,12 @@ function build() {
   execFileSync(CLI, ['--quiet', 'index', join(REPO, 'demo/story'), join(REPO, 'demo/unrelated.txt'),
     '-o', join(dir, 'ix')], { stdio: 'inherit' });
   const manifest = JSON.parse(readFileSync(join(dir, 'ix/manifest.json'), 'utf8'));
+  // Every shard's file, by kind (the manifest lists packs, then each partitioned kind's parts).
+  manifest.files = { sources: manifest.packs.map(([name]) => `s/${name}.bin`) };
+  for (const [kind, rows] of Object.entries(manifest.parts)) manifest.files[kind] = rows.map(([name]) => `s/${name}.bin`);
+  manifest.all = Object.values(manifest.files).flat();
   cpSync(join(dir, 'ix'), join(dir, 'bad'), { recursive: true });
-  const pack = manifest.shards.find((s) => s.kind === 'sources').file;
+  const pack = manifest.files.sources[0];
   const bytes = readFileSync(join(dir, 'bad', pack));
   bytes[bytes.length - 1] ^= 0x20;
   writeFileSync(join(dir, 'bad', pack), bytes);
@@ -77,14 +81,14 @@ test('a page against a served index gets the verdicts of the whole corpus, fetch
   assert.ok(painted.contradicted.texts.length > 0, 'contradicted claims are painted');
 
   const shards = lazy.fetched.filter((p) => p.startsWith('/e2e-index/ix/s/'));
-  const listed = new Set(manifest.shards.map((s) => `/e2e-index/ix/${s.file}`));
+  const listed = new Set(manifest.all.map((f) => `/e2e-index/ix/${f}`));
   assert.ok(shards.every((p) => listed.has(p)), shards.join(', '));
   assert.equal(new Set(shards).size, shards.length, `each shard once: ${shards}`);
-  const held = manifest.shards.filter((s) => s.kind === 'held').map((s) => `/e2e-index/ix/${s.file}`);
+  const held = manifest.files.held.map((f) => `/e2e-index/ix/${f}`);
   assert.ok(!shards.some((p) => held.includes(p)), 'a long page never needs the held table');
-  assert.ok(shards.length < manifest.shards.length, `${shards.length} of ${manifest.shards.length} shards`);
+  assert.ok(shards.length < manifest.all.length, `${shards.length} of ${manifest.all.length} shards`);
   assert.ok(lazy.fetched.includes('/e2e-index/ix/manifest.json'));
-  console.log(`index: ${shards.length} of ${manifest.shards.length} shards fetched`);
+  console.log(`index: ${shards.length} of ${manifest.all.length} shards fetched`);
 
   const tag = await open(browser, '/e2e-index/tag.html');
   await waitReady(tag.page);
