@@ -232,12 +232,13 @@ pub(crate) fn strongest_first(evidence: &mut [Evidence]) {
 ///
 /// ```
 /// use corroborate::{merge_reports, Corpus, Engine, Source, Verdict};
-/// let page = "The ferry struck the pier at Caldmoor on Tuesday evening, the harbour master said.";
+/// let page = "Officials said five people were injured in the fire in Lyon on Monday.";
 /// let engine = |id: &str, text: &str| {
 ///     Engine::new(Corpus { sources: vec![Source::new(id, text)] })
 /// };
-/// let saved = engine("a", "The ferry struck the pier at Caldmoor on Tuesday evening, the harbour master said.")?;
-/// let index = engine("b", "The ferry struck the pier at Caldmoor on Monday evening, the harbour master said.")?;
+/// let saved = engine("wire", "Five people were injured in the Lyon fire on Monday, officials said.")?;
+/// let index = engine("daily", "Officials said three people were injured in the fire in Lyon on Monday.")?;
+/// assert_eq!(saved.check(page)?.claims[0].verdict, Verdict::Confirmed);
 /// let mut one = saved.check(page)?;
 /// merge_reports(&mut one, index.check(page)?)?;
 /// assert_eq!(one.claims[0].verdict, Verdict::Disputed);

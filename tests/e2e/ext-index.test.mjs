@@ -236,8 +236,12 @@ test('Firefox: an index added in the options page marks a page with no saved sou
   const ff = await firefox(buildFor('firefox'));
   const { ext, run, openTab, openExtTab, waitFor } = ff;
   try {
+    // The install opens the welcome page in a tab of its own: let it come first, so that the
+    // options page's tab is the one opened next.
+    await until(async () => (await ff.handles()).length > 1, 5000);
     const home = await openExtTab(`${ext}/options.html`);
-    await run(`document.getElementById('index-url').value = args[0];`, [url('ix/manifest.json')]);
+    assert.equal(await run(`document.getElementById('index-url').value = args[0]; return location.pathname;`,
+      [url('ix/manifest.json')]), '/options.html');
     await ff.click('#index-add'); // a WebDriver click is a user gesture: the permission request is allowed
     const said = await waitFor(`const m = document.getElementById('indexes-message').textContent;
       if (!m || m.startsWith('Reading')) throw new Error('not yet'); return m;`);

@@ -57,11 +57,12 @@ test('the list of indexes: added once per URL, in order, capped, removed', async
   const s = memory();
   let t = 0;
   const now = () => `2026-01-0${++t}`;
-  await putIndex({ url: 'https://a.example/manifest.json', sources: 3, stories: 1 }, s, now);
+  await putIndex({ url: 'https://a.example/manifest.json', sources: 3, stories: 1, granted: true }, s, now);
   await putIndex({ url: 'https://b.example/manifest.json', sources: 5, stories: 2 }, s, now);
-  await putIndex({ url: 'https://a.example/manifest.json', sources: 4, stories: 1 }, s, now);
-  assert.deepEqual((await getIndexes(s)).map((e) => [e.url, e.sources, e.added]),
-    [['https://a.example/manifest.json', 4, '2026-01-01'], ['https://b.example/manifest.json', 5, '2026-01-02']]);
+  await putIndex({ url: 'https://a.example/manifest.json', sources: 4, stories: 1, granted: false }, s, now);
+  // Updated in place: its first date, and the permission its first add asked for (given back on removal).
+  assert.deepEqual((await getIndexes(s)).map((e) => [e.url, e.sources, e.added, e.granted]),
+    [['https://a.example/manifest.json', 4, '2026-01-01', true], ['https://b.example/manifest.json', 5, '2026-01-02', false]]);
   assert.equal(await removeIndex('https://a.example/manifest.json', s), true);
   assert.equal(await removeIndex('https://a.example/manifest.json', s), false);
   assert.deepEqual((await getIndexes(s)).map((e) => e.url), ['https://b.example/manifest.json']);

@@ -68,14 +68,16 @@ function locked(job) {
 }
 
 /**
- * Add (or update) an index: `entry` {url, sources, stories}; resolves to the list. Refuses a
- * list longer than MAX_INDEXES.
+ * Add (or update) an index: `entry` {url, sources, stories, granted (whether adding it asked for
+ * its host's permission: removing it gives that back)}; resolves to the list. Refuses a list
+ * longer than MAX_INDEXES.
  */
 export function putIndex(entry, storage = api.storage.local, now = () => new Date().toISOString()) {
   return locked(async () => {
     const list = await getIndexes(storage);
     const at = list.findIndex((e) => e.url === entry.url);
-    const kept = { url: entry.url, sources: entry.sources, stories: entry.stories, added: at >= 0 ? list[at].added : now() };
+    const kept = { url: entry.url, sources: entry.sources, stories: entry.stories, added: at >= 0 ? list[at].added : now(),
+      granted: Boolean(entry.granted || (at >= 0 && list[at].granted)) };
     if (at >= 0) list[at] = kept;
     else if (list.length >= MAX_INDEXES) throw new Error(`at most ${MAX_INDEXES} indexes can be added`);
     else list.push(kept);
