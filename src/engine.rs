@@ -12,7 +12,7 @@ use crate::stories::{Stories, Story, StoryRef};
 use crate::text::source::{Corpus, Source};
 use crate::text::{normalize, tokenize};
 use crate::verdict::{
-    settle_contested, verdict_of, ClaimReport, Evidence, Report, Summary, Verdict,
+    settle_contested, strongest_first, verdict_of, ClaimReport, Evidence, Report, Summary, Verdict,
 };
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -700,11 +700,7 @@ impl Engine {
             })
             .collect();
         settle_contested(&mut evidence);
-        crate::sort::sort_by(&mut evidence, |a, b| {
-            rank(b.relation, b.score)
-                .partial_cmp(&rank(a.relation, a.score))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
+        strongest_first(&mut evidence);
         evidence
     }
 }
@@ -796,7 +792,7 @@ const MAX_READ: usize = 1 << 12;
 
 /// Order candidates: the closest sentence wins, and at equal closeness a confirming or
 /// contradicting sentence wins over a related one.
-fn rank(relation: Relation, score: f32) -> (f32, u8) {
+pub(crate) fn rank(relation: Relation, score: f32) -> (f32, u8) {
     let strength = match relation {
         Relation::Confirms | Relation::Contradicts => 2,
         Relation::Related => 1,

@@ -25,6 +25,9 @@ pub enum ErrorKind {
     /// A stored index (`corroborate index`) that is malformed, corrupt, truncated or of a
     /// version this build does not read.
     Index,
+    /// Reports that cannot be merged into one ([`crate::merge_reports`]): reports of different
+    /// pages.
+    Merge,
 }
 
 /// An error from corroborate: a kind and a one-line message.

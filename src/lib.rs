@@ -82,7 +82,7 @@ pub use sentences::sentences;
 pub use stories::{Story, StoryRef};
 pub use text::source::{sources_from_json, Corpus, Source};
 pub use text::{is_stopword, normalize, stem, tokenize, Token, Utf16Map};
-pub use verdict::{ClaimReport, Evidence, Report, Summary, Verdict};
+pub use verdict::{merge as merge_reports, ClaimReport, Evidence, Report, Summary, Verdict};
 /// The browser's `loadData`, re-exported for the browser tests (`tests/web.rs`).
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

@@ -369,8 +369,26 @@ impl WasmEngine {
         #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
         options: JsValue,
     ) -> Result<JsValue, JsError> {
-        let options = options_from(options)?;
         let _measure = Measure::start();
+        self.checked(text, options)?.annotation()
+    }
+
+    /// The same check as `annotate`, kept in the module as a `Report`: to be merged with the
+    /// reports of the same page from other engines or indexes (`Report.merge`).
+    pub fn report(
+        &self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
+        options: JsValue,
+    ) -> Result<WasmReport, JsError> {
+        let _measure = Measure::start();
+        self.checked(text, options)
+    }
+}
+
+impl WasmEngine {
+    fn checked(&self, text: &str, options: JsValue) -> Result<WasmReport, JsError> {
+        let options = options_from(options)?;
         let report = self
             .inner
             .check_with(
@@ -381,8 +399,87 @@ impl WasmEngine {
                 },
             )
             .map_err(js_error)?;
-        to_js(&OutputReport::new(&report, text, |id| {
-            self.inner.source(id)
+        Ok(WasmReport::new(text, report, |id| self.inner.source(id)))
+    }
+}
+
+/// A page's report held in the module (`Engine.report`, `IndexEngine.report`): merged with
+/// other reports of the same page (`merge`: one judgement over all their evidence, the core's
+/// `merge_reports`), and handed out as an `Annotation` (`annotation`).
+#[wasm_bindgen(js_name = Report)]
+pub struct WasmReport {
+    page: String,
+    report: crate::Report,
+    /// The sources its evidence cites (their outlet, title, URL, and text for offsets), and
+    /// where each id is among them.
+    sources: Vec<Source>,
+    ids: std::collections::HashMap<String, u32>,
+}
+
+impl WasmReport {
+    fn new<'s>(
+        page: &str,
+        report: crate::Report,
+        source_of: impl Fn(&str) -> Option<&'s Source>,
+    ) -> WasmReport {
+        let mut sources = Vec::new();
+        let mut ids = std::collections::HashMap::new();
+        for e in report.claims.iter().flat_map(|c| &c.evidence) {
+            if !ids.contains_key(&e.source) {
+                if let Some(s) = source_of(&e.source) {
+                    ids.insert(e.source.clone(), sources.len() as u32);
+                    sources.push(s.clone());
+                }
+            }
+        }
+        WasmReport {
+            page: page.to_string(),
+            report,
+            sources,
+            ids,
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = Report)]
+impl WasmReport {
+    /// Merge `other`, a report of the same page, into this one (it is taken: its object is
+    /// spent). Each claim's evidence is the union, judged again (the core's `merge_reports`);
+    /// throws when the reports are not of the same page (this report is then unchanged).
+    pub fn merge(&mut self, other: WasmReport) -> Result<(), JsError> {
+        if other.page != self.page {
+            return Err(js_error(
+                "the reports to merge are not of the same page (their texts differ)",
+            ));
+        }
+        crate::merge_reports(&mut self.report, other.report).map_err(js_error)?;
+        for s in other.sources {
+            if !self.ids.contains_key(&s.id) {
+                self.ids.insert(s.id.clone(), self.sources.len() as u32);
+                self.sources.push(s);
+            }
+        }
+        Ok(())
+    }
+
+    /// The counts per verdict and of the sources compared, as `Annotation.summary`.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.report.summary)
+    }
+
+    /// The page's story, as `Annotation.story`.
+    #[wasm_bindgen(unchecked_return_type = "StoryRef | null")]
+    pub fn story(&self) -> Result<JsValue, JsError> {
+        to_js(&self.report.story)
+    }
+
+    /// The report as `Engine.annotate` gives it: UTF-16 offsets, and each source's outlet,
+    /// title and URL.
+    #[wasm_bindgen(unchecked_return_type = "Annotation")]
+    pub fn annotation(&self) -> Result<JsValue, JsError> {
+        to_js(&OutputReport::new(&self.report, &self.page, |id| {
+            self.ids.get(id).and_then(|&i| self.sources.get(i as usize))
         }))
     }
 }
@@ -559,19 +656,36 @@ impl WasmIndex {
         #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
         options: JsValue,
     ) -> Result<JsValue, JsError> {
+        let _measure = Measure::start();
+        self.checked(text, options)?.annotation()
+    }
+
+    /// The same check as `annotate`, kept in the module as a `Report` (see `Engine.report`).
+    pub fn report(
+        &mut self,
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
+        options: JsValue,
+    ) -> Result<WasmReport, JsError> {
+        let _measure = Measure::start();
+        self.checked(text, options)
+    }
+}
+
+impl WasmIndex {
+    fn checked(&mut self, text: &str, options: JsValue) -> Result<WasmReport, JsError> {
         let options = options_from(options)?;
         if options.all_sources {
             return Err(js_error(
                 "an index is read a story at a time: allSources needs a corpus, not an index",
             ));
         }
-        let _measure = Measure::start();
         let report = self
             .inner
             .check(text, options.exclude.as_deref())
             .map_err(js_error)?;
         let inner = &self.inner;
-        to_js(&OutputReport::new(&report, text, |id| inner.source(id)))
+        Ok(WasmReport::new(text, report, |id| inner.source(id)))
     }
 }
 

@@ -1,7 +1,8 @@
 // The background: a service worker in Chromium, an event page in Firefox (same file). It owns the
 // context menu, the toolbar badge, the content script registration for enabled sites, and the
 // engine: a content script sends its page's text, the background compares it with the sources
-// of its story (one Engine over every saved source: the core groups them into stories) and
+// of its story (one Engine over every saved source: the core groups them into stories, and an
+// IndexEngine per published index the reader added, whose reports the core merges into one) and
 // answers with the claims' ranges only; the verdicts and the evidence go to the extension's
 // frames in that tab, over their ports.
 
@@ -9,8 +10,9 @@ import { api, clean, enabledSites, getSources, siteEnabled, siteOf, sitePattern,
   touchesSources } from './lib/store.js';
 import { addPage } from './lib/tabs.js';
 import { boxesView, claimView, coverageWords, frameOf, pageView, panelView, storyView } from './lib/view.js';
-import { open } from './engine.js';
+import { boot, open } from './engine.js';
 import { feedsMessage, gather } from './feeds.js';
+import { fetchShards, getIndexes, indexName, indexUrl, openIndex, putIndex, touchesIndexes } from './lib/indexes.js';
 
 const MENU = 'corroborate-add-source';
 const SCRIPT = 'corroborate-sites';
@@ -137,6 +139,91 @@ api.storage.onChanged.addListener((changes, area) => {
   drop();
 });
 
+// ---- Published indexes (lib/indexes.js): one IndexEngine per manifest URL, made on first use
+// (its manifest fetched then: each time the background starts again) and kept with the shards it
+// has taken; the checks of one index run one after another. ----
+const published = new Map(); // manifest URL → {made: Promise<IndexEngine>, queue: Promise}
+function indexEngine(url) {
+  let entry = published.get(url);
+  if (!entry) {
+    const made = boot().then(({ IndexEngine }) => openIndex(url, (text) => new IndexEngine(text))).then((r) => r.engine);
+    entry = { made, queue: Promise.resolve() };
+    published.set(url, entry);
+    made.catch(() => { if (published.get(url) === entry) published.delete(url); }); // tried again on the next check
+  }
+  return entry;
+}
+function forgetIndex(url) {
+  const entry = published.get(url);
+  published.delete(url);
+  entry?.made.then((engine) => entry.queue.then(() => engine.free()), () => {});
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !touchesIndexes(changes)) return;
+  const kept = new Set((changes.indexes.newValue ?? []).map((e) => e?.url));
+  for (const url of [...published.keys()]) if (!kept.has(url)) forgetIndex(url);
+});
+
+/** The report (a core `Report`) of `text` from one index: its shards fetched first. */
+function indexReport(url, text) {
+  const entry = indexEngine(url);
+  const run = entry.queue.then(async () => {
+    const engine = await entry.made;
+    await fetchShards(engine, url, text);
+    return engine.report(text);
+  });
+  entry.queue = run.then(() => {}, () => {});
+  return run;
+}
+
+/**
+ * Check an index's manifest for the options page and add it: the URL is checked (lib/indexes.js),
+ * the manifest fetched and read by the core (not an index, or another version: an Error saying
+ * so). Resolves to the stored entry {url, sources, stories, added, granted}.
+ */
+async function addIndex({ url, granted }) {
+  const target = indexUrl(url);
+  const { IndexEngine } = await boot();
+  const { engine, text } = await openIndex(target, (t) => new IndexEngine(t));
+  let stories = 0;
+  try { stories = Number(JSON.parse(text).stories) || 0; } catch { /* the core read it: it is JSON */ }
+  const entry = { url: target, sources: engine.sources(), stories, granted: Boolean(granted) };
+  forgetIndex(target);
+  published.set(target, { made: Promise.resolve(engine), queue: Promise.resolve() });
+  await putIndex(entry);
+  return entry;
+}
+
+/**
+ * One annotation of a page from the saved sources (`engine`, or null) and every added index:
+ * each gives the core's report of the page, and the core merges them into one (Report.merge:
+ * each claim's evidence is the union, judged again as one engine's evidence is). An index that
+ * fails (a missing or damaged shard, a manifest that is not an index) is left out and its error
+ * kept; when nothing is left, the check fails with those errors. Resolves to {result, indexes:
+ * [{url, name, summary, story} | {url, name, error}]}.
+ */
+async function annotateAll(text, engine, exclude, listed) {
+  const indexes = await Promise.all(listed.map(async ({ url }) => {
+    try {
+      const report = await indexReport(url, text);
+      return { url, name: indexName(url), report, summary: report.summary(), story: storyView(report.story()) };
+    } catch (e) {
+      return { url, name: indexName(url), error: String(e?.message ?? e) };
+    }
+  }));
+  const reports = [];
+  try {
+    reports.push(...indexes.filter((ix) => ix.report).map((ix) => ix.report));
+    if (engine) reports.unshift(engine.report(text, { exclude })); // first: its copy of a source id speaks
+    if (!reports.length) throw new Error(indexes.map((ix) => `${ix.name}: ${ix.error}`).join('; '));
+    const [first] = reports;
+    while (reports.length > 1) first.merge(reports.splice(1, 1)[0]); // merge takes (frees) its argument
+    return { result: first.annotation(), indexes: indexes.map(({ report, ...ix }) => ix) };
+  } finally {
+    for (const r of reports) r.free();
+  }
+}
+
 async function checkPage(msg, sender) {
   const tabId = sender.tab.id;
   const url = sender.tab.url ?? sender.url; // the browser's, never the page's word
@@ -150,11 +237,23 @@ async function checkPage(msg, sender) {
   const { engine, index } = await corpusEngine();
   const self = await sourceAt(url, index);
   const usable = index.sources.length - (self ? 1 : 0);
-  Object.assign(p, { exclude: self?.id ?? null, sources: usable, available: usable, story: undefined });
-  if (!usable) { p.result = null; return { state: 'empty' }; }
+  const listed = await getIndexes();
+  Object.assign(p, { exclude: self?.id ?? null, sources: usable, available: usable, story: undefined, indexes: [] });
+  if (!usable && !listed.length) { p.result = null; return { state: 'empty' }; }
   const text = typeof msg.text === 'string' ? msg.text : '';
-  const result = text.trim() ? engine.annotate(text, { exclude: self?.id })
-    : { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
+  let result = { claims: [], summary: { claims: 0, confirmed: 0, contradicted: 0, disputed: 0, related: 0, unique: 0 } };
+  if (text.trim() && !listed.length) result = engine.annotate(text, { exclude: self?.id });
+  else if (text.trim()) {
+    let all;
+    try {
+      all = await annotateAll(text, usable ? engine : null, self?.id, listed);
+    } catch (e) {
+      p.result = null;
+      throw e;
+    }
+    result = all.result;
+    p.indexes = all.indexes;
+  }
   // The core's story of the page among the sources ({id, label}, or null: none of them is on it)
   // and how many sources it compared (an engine without stories compares them all).
   p.story = result.story === undefined ? undefined : storyView(result.story);
@@ -305,7 +404,8 @@ function tabStatus(tabId) {
   const p = pages.get(tabId);
   if (!p) return null;
   return { ...(p.status ?? {}), summary: p.result?.summary, sources: p.sources ?? 0, story: p.story,
-    available: p.available, exclude: p.exclude ?? null, evidence: p.evidence ?? [], progress: p.progress ?? null };
+    available: p.available, exclude: p.exclude ?? null, evidence: p.evidence ?? [], progress: p.progress ?? null,
+    indexes: p.indexes ?? [] };
 }
 
 // ---- Messages: from content scripts (sender.tab: trusted for which tab and URL, nothing else)
@@ -317,6 +417,7 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
     if (msg?.type === 'feeds') return answer(feedsMessage(msg));
     if (msg?.type === 'stories') return answer(stories());
     if (msg?.type === 'story-members') return answer(storyMembers(msg));
+    if (msg?.type === 'index-add') return answer(addIndex(msg));
     return false;
   }
   const tabId = sender.tab?.id;

@@ -8,6 +8,7 @@ import { api, normaliseUrl, putSources, setSite, siteEnabled, siteOf, sitePatter
   storiesOf } from './lib/store.js';
 import { addPage, check, readPage, send, status, withBackground } from './lib/tabs.js';
 import { coverageWords } from './lib/view.js';
+import { getIndexes, indexName } from './lib/indexes.js';
 import { inline } from './shell/text.js';
 import { countWords, summaryWords } from './shell/ui.js';
 
@@ -23,6 +24,7 @@ let tab;
 let tabId;
 let host = null;
 let count = 0; // saved sources
+let indexes = 0; // published indexes added
 
 function say(text, bad = false) {
   $('message').textContent = text;
@@ -68,7 +70,7 @@ const ADD_MORE = 'Open other outlets’ articles on this story and press “Add 
 function show(st) {
   let state = st?.state ?? 'idle';
   const s = st?.summary;
-  if (!count && state !== 'working') state = 'empty';
+  if (!count && !indexes && state !== 'working') state = 'empty';
   const none = state === 'done' ? coverageWords(st.story, st.available) : null;
   if (none) state = 'no-coverage';
   let next = null;
@@ -86,7 +88,8 @@ function show(st) {
       break;
     case 'idle':
       text = 'Not checked yet.';
-      next = host ? `Press “Check this page” to compare it with your ${plural(count, 'source')}.` : null;
+      next = host ? `Press “Check this page” to compare it with your ${plural(count, 'source')}` +
+        `${indexes ? ` and ${plural(indexes, 'published index', 'published indexes')}` : ''}.` : null;
       break;
     case 'working': text = st?.progress ?? 'Checking…'; break; // e.g. "Gathering 3 articles from your feeds…" (feeds.js)
     case 'error': text = `Could not check this page: ${st?.error}`; break;
@@ -110,13 +113,41 @@ function show(st) {
     $('next').append(' ', a, '.');
   }
   chart(state === 'done' ? s : null);
+  showIndexes(['done', 'no-coverage', 'error'].includes(state) ? st?.indexes : null);
   $('check').hidden = ['done', 'working', 'empty', 'no-coverage'].includes(state) || !host;
+}
+
+/**
+ * What each published index gave for this page, one line each (text only): how many of its
+ * sources the page was compared with and on which story, or why it could not be read (the page
+ * is then marked from the rest alone).
+ */
+function showIndexes(list) {
+  const rows = (Array.isArray(list) ? list : []).map((ix) => {
+    const li = document.createElement('li');
+    const name = inline(ix.name ?? indexName(ix.url), 80);
+    if (ix.error) {
+      li.className = 'bad';
+      li.dataset.state = 'error';
+      li.textContent = `The published index ${name} could not be read: ${ix.error}. ` +
+        (count ? 'This page is marked from your saved sources only.' : 'This page is not marked from it.');
+    } else {
+      const n = ix.summary?.sources ?? 0;
+      li.dataset.state = 'done';
+      li.textContent = ix.story ? `Published index ${name}: ${plural(n, 'source')} of the story “${inline(ix.story.label)}”.`
+        : `Published index ${name}: no coverage of this story among its ${plural(ix.summary?.available ?? 0, 'source')}.`;
+    }
+    return li;
+  });
+  $('indexes').replaceChildren(...rows);
+  $('indexes').hidden = !rows.length;
 }
 
 /** The index's counts and labels: the link's count, the story list, the add button's words. */
 async function refreshSources(url) {
   const index = await sourceIndex();
   count = index.sources.length;
+  indexes = (await getIndexes()).length;
   $('stories').replaceChildren(...storiesOf(index.sources).map((s) => Object.assign(document.createElement('option'), { value: s })));
   const self = await sourceAt(url ?? '', index);
   $('add').textContent = self ? 'Update this source' : 'Add this page as a source';
@@ -136,7 +167,7 @@ async function run() {
   $('site-label').textContent = host ? `Annotate pages on ${host}` : 'Annotate pages on this site';
   await refreshSources(tab.url);
   // At once: the empty state, or that the page is being checked (opening the popup checks it).
-  show(host && count ? { state: 'working' } : null);
+  show(host && (count || indexes) ? { state: 'working' } : null);
   $('site').checked = Boolean(host) && await siteEnabled(host) &&
     await api.permissions.contains({ origins: [sitePattern(host)] });
   // The controls work once the tab is known (they start disabled in popup.html).
@@ -158,7 +189,7 @@ async function run() {
   // also with no saved source yet, since the check first gathers the page's story from the
   // feeds (its progress shows as it comes; with no feed either, the answer stays "No sources").
   if (host && (!st || st.state === 'empty')) { // "empty" is no answer once sources may have come
-    if (count) show({ state: 'working' });
+    if (count || indexes) show({ state: 'working' });
     st = await check(tabId).catch((e) => ({ state: 'error', error: e.message }));
     if (!count) await refreshSources(tab.url);
     show(st);
@@ -320,5 +351,5 @@ $('manage').addEventListener('click', (e) => {
 
 // The sources may change elsewhere (the options page, the welcome page's sample story).
 api.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'index' in changes && tab) refreshSources(tab.url).then(() => status(tabId)).then(show).catch(() => {});
+  if (area === 'local' && ('index' in changes || 'indexes' in changes) && tab) refreshSources(tab.url).then(() => status(tabId)).then(show).catch(() => {});
 });

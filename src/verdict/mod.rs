@@ -201,10 +201,241 @@ pub(crate) fn verdict_of(evidence: &[Evidence]) -> Verdict {
     }
 }
 
+/// Order a claim's evidence strongest first: the closest sentence first, and at equal closeness
+/// a confirming or contradicting one before a related one (the engine's own order).
+pub(crate) fn strongest_first(evidence: &mut [Evidence]) {
+    use crate::engine::rank;
+    crate::sort::sort_by(evidence, |a, b| {
+        rank(b.relation, b.score)
+            .partial_cmp(&rank(a.relation, a.score))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
+
+/// Merge `part`, a report of the same page checked against other sources, into `into` (in the
+/// browser extension: the reader's saved sources, then each published index), so that the
+/// page has one report.
+///
+/// Each claim's evidence becomes the union of both reports' evidence, and the claim is judged
+/// again by the code that judges a single engine's evidence: a confirming source that does not
+/// repeat the words another source contradicts becomes related ([`settle_contested`]), the
+/// evidence is ordered strongest first, and the verdict is decided over all of it
+/// ([`verdict_of`]). Neither report's verdict is kept.
+///
+/// * A source id is one source: `part`'s evidence of an id that `into` already cites is left
+///   out (the first copy of that source speaks), so a lookup by id is never ambiguous.
+/// * A report without claims (no coverage among its sources) adds none. When both have claims
+///   they must be the same claims (the same page), else it is an [`ErrorKind::Merge`] error
+///   and `into` is left as it was.
+/// * The story is `into`'s, else `part`'s; `sources` and `available` are summed, and the
+///   counts per verdict are counted again.
+///
+/// ```
+/// use corroborate::{merge_reports, Corpus, Engine, Source, Verdict};
+/// let page = "Officials said five people were injured in the fire in Lyon on Monday.";
+/// let engine = |id: &str, text: &str| {
+///     Engine::new(Corpus { sources: vec![Source::new(id, text)] })
+/// };
+/// let saved = engine("wire", "Five people were injured in the Lyon fire on Monday, officials said.")?;
+/// let index = engine("daily", "Officials said three people were injured in the fire in Lyon on Monday.")?;
+/// assert_eq!(saved.check(page)?.claims[0].verdict, Verdict::Confirmed);
+/// let mut one = saved.check(page)?;
+/// merge_reports(&mut one, index.check(page)?)?;
+/// assert_eq!(one.claims[0].verdict, Verdict::Disputed);
+/// assert_eq!((one.summary.disputed, one.summary.sources), (1, 2));
+/// # Ok::<(), corroborate::Error>(())
+/// ```
+///
+/// [`ErrorKind::Merge`]: crate::ErrorKind::Merge
+pub fn merge(into: &mut Report, mut part: Report) -> crate::Result<()> {
+    if !into.claims.is_empty() && !part.claims.is_empty() {
+        let same = into.claims.len() == part.claims.len()
+            && into
+                .claims
+                .iter()
+                .zip(&part.claims)
+                .all(|(a, b)| a.span == b.span && a.text == b.text);
+        if !same {
+            return Err(crate::Error::new(
+                crate::ErrorKind::Merge,
+                "the reports to merge are not of the same page (their claims differ)",
+            ));
+        }
+    }
+    // The ids `into` cites (0) and those only `part` cites (1).
+    let mut cited: std::collections::HashMap<String, u32> = into
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(|e| (e.source.clone(), 0)))
+        .collect();
+    for c in &mut part.claims {
+        c.evidence
+            .retain(|e| *cited.entry(e.source.clone()).or_insert(1) == 1);
+    }
+    if into.claims.is_empty() {
+        into.claims = part.claims;
+    } else {
+        for (mine, theirs) in into.claims.iter_mut().zip(part.claims) {
+            mine.evidence.extend(theirs.evidence);
+        }
+    }
+    if into.story.is_none() {
+        into.story = part.story;
+    }
+    let mut summary = Summary {
+        claims: into.claims.len(),
+        sources: into.summary.sources + part.summary.sources,
+        available: into.summary.available + part.summary.available,
+        ..Summary::default()
+    };
+    for c in &mut into.claims {
+        settle_contested(&mut c.evidence);
+        strongest_first(&mut c.evidence);
+        c.verdict = verdict_of(&c.evidence);
+        *match c.verdict {
+            Verdict::Confirmed => &mut summary.confirmed,
+            Verdict::Contradicted => &mut summary.contradicted,
+            Verdict::Disputed => &mut summary.disputed,
+            Verdict::Related => &mut summary.related,
+            Verdict::Unique => &mut summary.unique,
+        } += 1;
+    }
+    into.summary = summary;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Corpus, Engine, Source};
     use Relation::*;
+
+    const PAGE: &str = "Officials said five people were injured in the fire in Lyon on Monday. \
+        The city council approved a new budget for public libraries next year.";
+
+    fn engine(sources: &[(&str, &str)]) -> Engine {
+        Engine::new(Corpus {
+            sources: sources.iter().map(|(id, t)| Source::new(*id, *t)).collect(),
+        })
+        .expect("engine")
+    }
+
+    fn check(sources: &[(&str, &str)]) -> Report {
+        engine(sources).check(PAGE).expect("check")
+    }
+
+    const CONFIRMS: (&str, &str) = (
+        "wire",
+        "Five people were injured in the Lyon fire on Monday, officials said.",
+    );
+    const CONTRADICTS: (&str, &str) = (
+        "daily",
+        "Officials said three people were injured in the fire in Lyon on Monday.",
+    );
+
+    #[test]
+    fn merged_evidence_is_judged_again() {
+        let a = check(&[CONFIRMS]);
+        let b = check(&[CONTRADICTS]);
+        assert_eq!(a.claims[0].verdict, Verdict::Confirmed);
+        assert_eq!(b.claims[0].verdict, Verdict::Contradicted);
+        let mut m = a.clone();
+        merge(&mut m, b).expect("merge");
+        assert_eq!(m.claims.len(), a.claims.len());
+        assert_eq!(m.claims[0].verdict, Verdict::Disputed);
+        let ids: Vec<&str> = m.claims[0]
+            .evidence
+            .iter()
+            .map(|e| e.source.as_str())
+            .collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(ids.contains(&"wire") && ids.contains(&"daily"), "{ids:?}");
+        // The same as one engine over both sources decides for that claim.
+        let both = check(&[CONFIRMS, CONTRADICTS]);
+        assert_eq!(both.claims[0].verdict, m.claims[0].verdict);
+        assert_eq!(m.summary.disputed, 1);
+        assert_eq!(m.summary.claims, m.claims.len());
+        assert_eq!((m.summary.sources, m.summary.available), (2, 2));
+        let counted = m.summary.confirmed
+            + m.summary.contradicted
+            + m.summary.disputed
+            + m.summary.related
+            + m.summary.unique;
+        assert_eq!(counted, m.summary.claims);
+    }
+
+    #[test]
+    fn a_report_without_sources_changes_nothing() {
+        let a = check(&[CONFIRMS, CONTRADICTS]);
+        let mut m = a.clone();
+        let empty = Report {
+            story: None,
+            claims: Vec::new(),
+            summary: Summary::default(),
+        };
+        merge(&mut m, empty).expect("merge");
+        assert_eq!(m.summary, a.summary);
+        for (x, y) in m.claims.iter().zip(&a.claims) {
+            assert_eq!(x.verdict, y.verdict);
+            let ids = |c: &ClaimReport| {
+                c.evidence
+                    .iter()
+                    .map(|e| e.source.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(x), ids(y));
+        }
+    }
+
+    #[test]
+    fn a_part_without_coverage_adds_no_claims() {
+        let none = engine(&[(
+            "match",
+            "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park on Saturday.",
+        )])
+        .check(PAGE)
+        .expect("check");
+        assert!(none.story.is_none() && none.claims.is_empty());
+        let a = check(&[CONFIRMS]);
+        for (first, second) in [(none.clone(), a.clone()), (a.clone(), none.clone())] {
+            let mut m = first;
+            merge(&mut m, second).expect("merge");
+            assert_eq!(m.claims.len(), a.claims.len());
+            assert_eq!(m.claims[0].verdict, Verdict::Confirmed);
+            assert_eq!(m.story, a.story);
+            assert_eq!(m.summary.available, 2);
+            assert_eq!(m.summary.sources, 1);
+        }
+        let mut m = none.clone();
+        merge(&mut m, none).expect("merge");
+        assert!(m.claims.is_empty() && m.story.is_none());
+        assert_eq!(m.summary.available, 2);
+    }
+
+    #[test]
+    fn one_id_is_one_source() {
+        // The same id in two parts: the first part's evidence speaks, not both.
+        let a = check(&[CONFIRMS]);
+        let b = check(&[("wire", CONTRADICTS.1)]);
+        let mut m = a;
+        merge(&mut m, b).expect("merge");
+        assert_eq!(m.claims[0].evidence.len(), 1);
+        assert_eq!(m.claims[0].evidence[0].relation, Confirms);
+        assert_eq!(m.claims[0].verdict, Verdict::Confirmed);
+    }
+
+    #[test]
+    fn reports_of_different_pages_do_not_merge() {
+        let a = check(&[CONFIRMS]);
+        let other = engine(&[CONFIRMS])
+            .check("Officials said five people were injured in the fire in Lyon on Monday.")
+            .expect("check");
+        let mut m = a.clone();
+        let e = merge(&mut m, other).expect_err("different claims");
+        assert_eq!(e.kind(), crate::ErrorKind::Merge);
+        assert_eq!(m.claims.len(), a.claims.len(), "left as it was");
+        assert_eq!(m.summary, a.summary);
+    }
 
     #[test]
     fn verdict_table() {

@@ -24,7 +24,7 @@ export async function withBackground(tabId, st) {
   if (!st) return st;
   const bg = await backgroundStatus(tabId);
   return bg ? { ...st, summary: bg.summary, sources: bg.sources, story: bg.story, available: bg.available,
-    exclude: bg.exclude, evidence: bg.evidence, progress: bg.progress } : st;
+    exclude: bg.exclude, evidence: bg.evidence, progress: bg.progress, indexes: bg.indexes } : st;
 }
 
 /** The content script's status in a tab (with the background's part), or null when it is not there. */
