@@ -531,22 +531,17 @@ fn manifest_from(value: JsValue) -> Result<crate::store::Manifest, JsError> {
         }
     };
     let at32 = |row: &js_sys::Array, i: u32| -> Result<u32, JsError> {
-        u32::try_from(at(row, i)?).map_err(|_| malformed("a shard's count is too large"))
+        u32::try_from(at(row, i)?).map_err(|_| malformed("a shard's counts are not counts"))
     };
     let rows = |list: &JsValue, what: &str| -> Result<Vec<js_sys::Array>, JsError> {
         if !js_sys::Array::is_array(list) {
             return Err(malformed(&format!("its {what} are not a list")));
         }
-        js_sys::Array::from(list)
+        // (A row that is not a list reads as an empty one, and so fails as malformed.)
+        Ok(js_sys::Array::from(list)
             .iter()
-            .map(|row| {
-                if js_sys::Array::is_array(&row) {
-                    Ok(js_sys::Array::from(&row))
-                } else {
-                    Err(malformed(&format!("one of its {what} is not a list")))
-                }
-            })
-            .collect()
+            .map(|row| js_sys::Array::from(&row))
+            .collect())
     };
     let file =
         |row: &js_sys::Array| crate::store::shard_file(&row.get(0).as_string().unwrap_or_default());

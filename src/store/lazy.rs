@@ -35,9 +35,10 @@ pub struct Lazy {
     loaded: Vec<bool>,
     /// Retrieval df by term (terms held by one sentence or none are absent).
     df: Arc<HashMap<String, u32>>,
-    /// Story term id by stem (and whether it is rare: its record read from a shard of kind
-    /// rare), and profile df by id.
-    story_terms: HashMap<String, (u32, bool)>,
+    /// Story term id by stem, and profile df by id.
+    story_terms: HashMap<String, u32>,
+    /// By id: whether a term is rare (its record read from a shard of kind rare).
+    rare: Vec<bool>,
     story_df: Vec<u32>,
     /// By term id, sorted: the sources whose vector holds it.
     routes: Vec<(u32, Vec<(u32, f32)>)>,
@@ -76,6 +77,7 @@ impl Lazy {
         let n = manifest.shards.len();
         Lazy {
             story_df: vec![0; manifest.terms as usize],
+            rare: vec![false; manifest.terms as usize],
             keys: vec![Vec::new(); manifest.count(Kind::Keys)],
             stories: vec![Vec::new(); manifest.count(Kind::Stories)],
             files,
@@ -155,8 +157,10 @@ impl Lazy {
         let mut known = Vec::new();
         for stem in &contenders {
             match self.story_terms.get(stem.as_str()) {
-                Some(&(id, false)) => known.push(id),
-                Some(&(_, true)) => {}
+                Some(&id) if !self.rare.get(id as usize).copied().unwrap_or(false) => {
+                    known.push(id)
+                }
+                Some(_) => {}
                 None => rare.push(partition_of(term_hash(1, stem), rare_parts)),
             }
         }
@@ -265,7 +269,7 @@ impl Lazy {
                             .get_mut(id as usize)
                             .ok_or_else(|| bad("a story term id past the manifest's"))?;
                         *slot = sdf;
-                        self.story_terms.insert(term.clone(), (id, false));
+                        self.story_terms.insert(term.clone(), id);
                     }
                     if let Some(d) = d {
                         df.insert(term, d);
@@ -293,6 +297,9 @@ impl Lazy {
                         .get_mut(id as usize)
                         .ok_or_else(|| bad("a story term id past the manifest's"))?;
                     *slot = u32::from(holder.is_some());
+                    if let Some(r) = self.rare.get_mut(id as usize) {
+                        *r = true;
+                    }
                     if let Some((place, story, w)) = holder {
                         self.held.push((id, vec![place]));
                         if let Some(w) = w {
@@ -300,28 +307,22 @@ impl Lazy {
                         }
                         self.story_of.push((place, story));
                     }
-                    self.story_terms.insert(term, (id, true));
+                    self.story_terms.insert(term, id);
                 }
                 r.end()
                     .ok_or_else(|| bad("has bytes after its last record"))?;
-                crate::sort::sort_by(&mut self.routes, |a, b| a.0.cmp(&b.0));
-                crate::sort::sort_by(&mut self.held, |a, b| a.0.cmp(&b.0));
-                crate::sort::sort_by(&mut self.story_of, |a, b| a.0.cmp(&b.0));
-                self.story_of.dedup_by_key(|s| s.0);
             }
             Kind::Routes => {
                 for (t, list) in self.postings(&shard, bytes, true)? {
                     self.routes
                         .push((t, list.iter().map(|&(s, w, _)| (s, w)).collect()));
                 }
-                crate::sort::sort_by(&mut self.routes, |a, b| a.0.cmp(&b.0));
             }
             Kind::Held => {
                 for (t, list) in self.postings(&shard, bytes, false)? {
                     self.held
                         .push((t, list.iter().map(|&(s, _, _)| s).collect()));
                 }
-                crate::sort::sort_by(&mut self.held, |a, b| a.0.cmp(&b.0));
             }
             Kind::Keys => {
                 let mut r = payload(&shard, bytes)?;
@@ -357,8 +358,26 @@ impl Lazy {
                 }
             }
         }
+        if matches!(shard.kind, Kind::Routes | Kind::Held | Kind::Rare) {
+            self.sort_tables();
+        }
         self.loaded[at] = true;
         Ok(())
+    }
+
+    /// Routes and held by term, and the stories of their sources by place, sorted (one place
+    /// for it: each closure costs the module its own copy of the sort).
+    fn sort_tables(&mut self) {
+        fn by_first<T, U>(v: &mut [(T, U)])
+        where
+            T: Ord + Copy,
+        {
+            crate::sort::sort_by(v, |a, b| a.0.cmp(&b.0));
+        }
+        by_first(&mut self.routes);
+        by_first(&mut self.held);
+        by_first(&mut self.story_of);
+        self.story_of.dedup_by_key(|s| s.0);
     }
 
     /// The records of a routes or held shard (`weighted`: routes), each source's story noted.
@@ -380,8 +399,6 @@ impl Lazy {
         }
         r.end()
             .ok_or_else(|| bad("has bytes after its last record"))?;
-        crate::sort::sort_by(&mut self.story_of, |a, b| a.0.cmp(&b.0));
-        self.story_of.dedup_by_key(|s| s.0);
         Ok(out)
     }
 
@@ -546,7 +563,7 @@ fn route(r: &mut Reader<'_>, weighted: bool) -> Option<(u32, Postings)> {
 
 impl Routing for Lazy {
     fn term(&self, stem: &str) -> Option<u32> {
-        self.story_terms.get(stem).map(|&(id, _)| id)
+        self.story_terms.get(stem).copied()
     }
     fn terms(&self) -> u32 {
         self.manifest.terms

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTEFACTS, REPO, articlePage, baseURL, esc, highlights, launch, mkdirp, recordReady,
+import { ARTEFACTS, REPO, articlePage, baseURL, esc, highlights, indexFiles, launch, mkdirp, recordReady,
   siteDir, waitReady, watchErrors } from './lib.mjs';
 
 const CLI = join(REPO, 'target/release/corroborate');
@@ -21,10 +21,7 @@ function build() {
   execFileSync(CLI, ['--quiet', 'index', join(REPO, 'demo/story'), join(REPO, 'demo/unrelated.txt'),
     '-o', join(dir, 'ix')], { stdio: 'inherit' });
   const manifest = JSON.parse(readFileSync(join(dir, 'ix/manifest.json'), 'utf8'));
-  // Every shard's file, by kind (the manifest lists packs, then each partitioned kind's parts).
-  manifest.files = { sources: manifest.packs.map(([name]) => `s/${name}.bin`) };
-  for (const [kind, rows] of Object.entries(manifest.parts)) manifest.files[kind] = rows.map(([name]) => `s/${name}.bin`);
-  manifest.all = Object.values(manifest.files).flat();
+  Object.assign(manifest, indexFiles(manifest));
   cpSync(join(dir, 'ix'), join(dir, 'bad'), { recursive: true });
   const pack = manifest.files.sources[0];
   const bytes = readFileSync(join(dir, 'bad', pack));

@@ -117,6 +117,18 @@ export async function serve(root, extraArgs = []) {
 }
 
 /** Make a folder (and its parents); returns it. */
+/**
+ * A static index's shard files by kind, read from its manifest (format 2 lists packs as
+ * [name, …] and each partitioned kind's parts as [name, bytes]): {files: {sources, stats, …},
+ * all}, each a path relative to the index folder (`s/<name>.bin`).
+ */
+export function indexFiles(manifest) {
+  const file = ([name]) => `s/${name}.bin`;
+  const files = { sources: manifest.packs.map(file) };
+  for (const [kind, rows] of Object.entries(manifest.parts)) files[kind] = rows.map(file);
+  return { files, all: Object.values(files).flat() };
+}
+
 export function mkdirp(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;
