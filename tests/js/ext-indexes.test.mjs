@@ -204,7 +204,7 @@ test('a real index, read a page at a time, merged with the saved sources into on
 
   // A damaged shard: the core names it, and the saved sources still give their report.
   const manifest = JSON.parse(readFileSync(join(dir, 'ix/manifest.json'), 'utf8'));
-  const pack = manifest.shards.find((s) => s.kind === 'sources').file;
+  const pack = `s/${manifest.packs[0][0]}.bin`; // format 2: packs are [name, …]
   const bytes = readFileSync(join(dir, 'ix', pack));
   bytes[bytes.length - 1] ^= 0x20;
   writeFileSync(join(dir, 'ix', pack), bytes);
