@@ -370,7 +370,7 @@ if (pairs.length) {
   }
   lines.push('');
   for (const [j, x] of pairs) {
-    lines.push(`- ${x.about.corpus}: the CLI said "${x.about.summary}". Everything the page fetched, cold ` +
+    lines.push(`- ${x.about.corpus}: the index: ${x.about.summary.replace(/^wrote [^:]*: /, '')}. Everything the page fetched, cold ` +
       `(the shell, the module, its data and the corpus or index): JSON ${x.all ? mb(j.all.bytes) : '—'} in ${j.all.requests} requests, ` +
       `index ${mb(x.all.bytes)} in ${x.all.requests}.` + (x.steady ? '' : ' The index bytes differed between runs (the table gives the first run).'));
   }
