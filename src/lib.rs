@@ -87,10 +87,11 @@ pub use verdict::{merge as merge_reports, ClaimReport, Evidence, Report, Summary
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub use wasm::load_data as __wasm_load_data;
-/// The browser class, re-exported for the browser tests (`tests/web.rs`).
+/// The browser classes (`Engine`, `IndexEngine`), re-exported for the browser tests
+/// (`tests/web.rs`).
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
-pub use wasm::WasmEngine;
+pub use wasm::{WasmEngine, WasmIndex};
 
 /// What the native tools of `crates/cli` (the stance model's trainer, the WordNet table's
 /// builder, the FNC-1 evaluator) reach inside the core for: the model's features and file

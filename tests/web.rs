@@ -8,12 +8,19 @@
 //! * parity: the demo story gives the same annotations as the native core
 //!   (`tests/data/demo-annotations.snap`, written and checked natively by `tests/parity.rs`);
 //! * `addSource`, `removeSource`, `sourceIds` and `exclude`;
-//! * `stories()`, `storyOf` and `allSources`.
+//! * `stories()`, `storyOf` and `allSources`;
+//! * `IndexEngine`: an index built in memory by the core's writer (`store::build`, the `tools`
+//!   feature, which Cargo.toml's wasm32 dev-dependency on the crate itself turns on for these
+//!   tests only) from the demo story and demo/unrelated.txt gives, page by page, the reports of
+//!   an `Engine` of the same corpus; it asks for its shards (`wants`) and refuses to annotate
+//!   without them; corrupt, truncated and foreign shards and unreadable manifests are `Error`s
+//!   that name what is wrong.
 
 #![cfg(target_arch = "wasm32")]
 
 use corroborate::__wasm_load_data as load_data;
 use corroborate::WasmEngine as Engine;
+use corroborate::WasmIndex as IndexEngine;
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
@@ -534,4 +541,241 @@ fn stories_story_of_and_all_sources() {
             .unwrap_err(),
     );
     assert!(bad.contains("allSources"), "{bad}");
+}
+
+// --- the IndexEngine class (a static index read a page at a time) ----------------------------
+
+/// The demo story (the golden's corpus, as the CLI reads demo/story) and demo/unrelated.txt
+/// (another story), as corpus JSON: what both engines are made from.
+fn index_corpus_json() -> String {
+    let golden: Value = serde_json::from_str(golden_json()).expect("golden parses");
+    let mut sources = golden["corpus"]["sources"]
+        .as_array()
+        .expect("sources")
+        .clone();
+    let unrelated = include_str!("../demo/unrelated.txt");
+    let (head, body) = unrelated
+        .split_once("\n\n")
+        .expect("demo/unrelated.txt: header lines, a blank line, the text");
+    let title = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Title: "))
+        .expect("a Title: line");
+    sources.push(serde_json::json!({ "id": "unrelated", "title": title, "text": body }));
+    serde_json::json!({ "sources": sources }).to_string()
+}
+
+/// The index of a corpus, built in memory by the core's writer (`store::build`, what
+/// `corroborate index` writes to disk), so that it is always this build's format.
+fn build_index(corpus: &str) -> corroborate::store::Built {
+    let sources = corroborate::sources_from_json(corpus, None).expect("corpus parses");
+    corroborate::store::build(&corroborate::Corpus { sources }).expect("index builds")
+}
+
+fn shard<'a>(built: &'a corroborate::store::Built, file: &str) -> &'a [u8] {
+    built
+        .shards
+        .iter()
+        .find(|(s, _)| s.file == file)
+        .map(|(_, bytes)| bytes.as_slice())
+        .unwrap_or_else(|| panic!("wants names {file:?}, which is not in the manifest"))
+}
+
+/// An `IndexEngine` of the index's manifest (after installing the data, as a host does).
+fn new_index(manifest: JsValue) -> Result<IndexEngine, JsError> {
+    if !corroborate::data_loaded() {
+        load_data(LEXICON, MODEL).expect("the committed data files load");
+    }
+    IndexEngine::new(manifest)
+}
+
+/// Feed the engine the shards it asks for until it needs none (as worker.js does); the number
+/// of rounds and the files added.
+fn feed(
+    index: &mut IndexEngine,
+    built: &corroborate::store::Built,
+    page: &str,
+    opts: &dyn Fn() -> JsValue,
+) -> (usize, Vec<String>) {
+    let mut rounds = 0;
+    let mut added = Vec::new();
+    loop {
+        let wanted = index.wants(page, opts()).expect("wants");
+        if wanted.is_empty() {
+            return (rounds, added);
+        }
+        rounds += 1;
+        assert!(rounds <= 3, "more than three rounds of shards: {wanted:?}");
+        for file in wanted {
+            assert!(!added.contains(&file), "{file} asked for twice");
+            index.add(&file, shard(built, &file)).expect("a good shard");
+            added.push(file);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn index_engine_gives_the_reports_of_the_engine_of_the_whole_corpus() {
+    let corpus = index_corpus_json();
+    let built = build_index(&corpus);
+    let engine = new_engine(JsValue::from_str(&corpus)).expect("engine");
+    let manifest = built.manifest.to_json();
+    let sources: Value = serde_json::from_str(&corpus).expect("corpus");
+    let sources = sources["sources"].as_array().expect("sources").clone();
+    assert_eq!(
+        sources.len(),
+        5,
+        "four outlets of the demo story and one other story"
+    );
+    // Both ways in: the manifest as JSON text and as a JavaScript object. The shards are
+    // fetched once per engine, as the worker keeps its engine across pages.
+    for input in [JsValue::from_str(&manifest), js(&manifest)] {
+        let mut index = new_index(input).expect("IndexEngine from the manifest");
+        assert_eq!(index.sources(), 5);
+        let mut diffs = Vec::new();
+        let mut fetched = 0;
+        let mut pages: Vec<(String, Option<String>)> = sources
+            .iter()
+            .map(|s| {
+                let id = s["id"].as_str().expect("id").to_string();
+                (s["text"].as_str().expect("text").to_string(), Some(id))
+            })
+            .collect();
+        // A page on no story of the corpus, with nothing left out.
+        pages.push((
+            "The council approved a new cycle lane on Harbour Road on Monday.".into(),
+            None,
+        ));
+        for (text, id) in &pages {
+            let opts = || id.as_deref().map_or(JsValue::UNDEFINED, options);
+            let (_, added) = feed(&mut index, &built, text, &opts);
+            fetched += added.len();
+            let got = to_value(&index.annotate(text, opts()).expect("IndexEngine annotate"));
+            let want = to_value(&engine.annotate(text, opts()).expect("Engine annotate"));
+            let name = id.as_deref().unwrap_or("other page");
+            same(name, &got, &want, 1e-6, &mut diffs);
+            if id.as_deref() == Some("coastline-news") {
+                assert!(
+                    got["claims"].as_array().is_some_and(|c| c.len() > 10)
+                        && got["summary"]["confirmed"].as_u64() > Some(0),
+                    "the demo page has confirmed claims: {got}"
+                );
+            }
+        }
+        assert!(
+            diffs.is_empty(),
+            "IndexEngine differs from Engine:\n{}",
+            diffs.join("\n")
+        );
+        assert!(
+            fetched <= built.shards.len(),
+            "{fetched} shards added, of {}",
+            built.shards.len()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn index_engine_asks_for_its_shards_and_refuses_to_annotate_without_them() {
+    let built = build_index(&index_corpus_json());
+    let mut index = new_index(JsValue::from_str(&built.manifest.to_json())).expect("index");
+    let page = "Ravensholt Rovers beat Kettle Vale 3-1 at Millbrook Park on Saturday afternoon.";
+    let first = index.wants(page, JsValue::UNDEFINED).expect("wants");
+    assert!(!first.is_empty(), "a fresh engine needs shards");
+    let msg = error_message(index.annotate(page, JsValue::UNDEFINED).unwrap_err());
+    assert!(
+        msg.contains("index shards this page needs are not loaded") && msg.contains(&first[0]),
+        "{msg}"
+    );
+    let (rounds, _) = feed(&mut index, &built, page, &|| JsValue::UNDEFINED);
+    assert!((1..=3).contains(&rounds), "{rounds} rounds");
+    let out = to_value(&index.annotate(page, JsValue::UNDEFINED).expect("annotate"));
+    assert_eq!(out["claims"][0]["verdict"], "confirmed", "{out}");
+    assert_eq!(
+        out["claims"][0]["evidence"][0]["source"], "unrelated",
+        "{out}"
+    );
+    let msg = error_message(
+        index
+            .annotate(page, js(r#"{"allSources": true}"#))
+            .unwrap_err(),
+    );
+    assert!(msg.contains("allSources needs a corpus"), "{msg}");
+    // Options are checked as Engine.annotate checks them.
+    let msg = error_message(index.wants(page, JsValue::from(3)).unwrap_err());
+    assert!(msg.contains("options"), "{msg}");
+}
+
+#[wasm_bindgen_test]
+fn corrupt_truncated_and_foreign_shards_and_bad_manifests_give_errors() {
+    let built = build_index(&index_corpus_json());
+    let manifest = built.manifest.to_json();
+    let page = include_str!("../demo/story/harbour-herald.txt");
+    let mut index = new_index(JsValue::from_str(&manifest)).expect("index");
+    let file = index.wants(page, JsValue::UNDEFINED).expect("wants")[0].clone();
+    let good = shard(&built, &file).to_vec();
+    let add = |index: &mut IndexEngine, bytes: &[u8]| {
+        error_message(index.add(&file, bytes).expect_err("a bad shard is refused"))
+    };
+    // A flipped bit in the payload, and in the header's checksum.
+    for at in [good.len() - 1, 12] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x10;
+        let msg = add(&mut index, &bad);
+        assert!(
+            msg.contains(&file) && msg.contains("corrupt (its checksum does not match)"),
+            "byte {at}: {msg}"
+        );
+    }
+    let msg = add(&mut index, &good[..good.len() / 2]);
+    assert!(msg.contains(&file) && msg.contains("truncated"), "{msg}");
+    let msg = add(&mut index, &good[..7]);
+    assert!(msg.contains("truncated (shorter than its header)"), "{msg}");
+    let msg = add(&mut index, b"<html>Not found</html>");
+    assert!(msg.contains("not a corroborate index shard"), "{msg}");
+    // Another shard's bytes under this one's name.
+    let other = built
+        .shards
+        .iter()
+        .find(|(s, _)| s.file != file)
+        .map(|(_, b)| b.clone())
+        .expect("another shard");
+    let msg = add(&mut index, &other);
+    assert!(msg.contains(&file), "{msg}");
+    let msg = error_message(index.add("s/0000000000000000.bin", &good).unwrap_err());
+    assert!(msg.contains("is not a shard of this index"), "{msg}");
+    // The failures left the engine as it was: the good bytes are taken and it annotates.
+    index
+        .add(&file, &good)
+        .expect("the good shard after the bad ones");
+    feed(&mut index, &built, page, &|| JsValue::UNDEFINED);
+    index
+        .annotate(page, JsValue::UNDEFINED)
+        .expect("annotate after the errors");
+    // Manifests it cannot read.
+    let version = corroborate::store::VERSION;
+    for (what, text, want) in [
+        (
+            "another version",
+            manifest.replacen(
+                &format!("\"version\": {version}"),
+                &format!("\"version\": {}", version + 1),
+                1,
+            ),
+            "this corroborate reads version",
+        ),
+        (
+            "not an index",
+            r#"{"sources": []}"#.to_string(),
+            "not a corroborate index manifest",
+        ),
+        (
+            "not JSON",
+            "<html>".to_string(),
+            "the index manifest is not JSON",
+        ),
+    ] {
+        let msg = error_message(new_index(JsValue::from_str(&text)).err().expect(what));
+        assert!(msg.contains(want), "{what}: {msg:?} lacks {want:?}");
+    }
 }

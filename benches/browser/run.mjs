@@ -406,3 +406,5 @@ const md = lines.join('\n') + '\n';
 process.stdout.write('\n' + md);
 writeFileSync(join(REPO, 'target/bench-browser.md'), md);
 console.error(`wrote ${join(REPO, 'target/bench-browser.md')}`);
+// scripts/bench-browser --variants reads the medians of each module variant from here.
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows));
