@@ -25,21 +25,19 @@
 export function engineHost(boot) {
   const engines = new Map(); // corpus key → Engine, or {index: IndexEngine, base: manifest URL}
   async function handle({ type, key, url, corpus, index, text, exclude, allSources }) {
+    // The manifest or the corpus is fetched while the module starts, not after.
+    const loading = type === 'setCorpus' && (index || url)
+      ? fetchText(index || url, index ? 'index' : 'corpus') : null;
+    loading?.catch(() => {}); // awaited below, once the module is there
     const { Engine, IndexEngine } = await boot();
     if (type === 'setCorpus' && index) {
-      const res = await fetch(index);
-      if (!res.ok) throw new Error(`could not load the index ${index}: HTTP ${res.status}`);
-      const engine = new IndexEngine(await res.text());
+      const engine = new IndexEngine(await loading);
       free(engines.get(key));
       engines.set(key, { index: engine, base: index });
       return { sources: engine.sources() };
     }
     if (type === 'setCorpus') {
-      if (url) {
-        const res = await fetch(url);
-        if (!res.ok) throw new Error(`could not load the corpus ${url}: HTTP ${res.status}`);
-        corpus = await res.text(); // the engine parses JSON text faster than JS objects
-      }
+      if (url) corpus = await loading; // the engine parses JSON text faster than JS objects
       const engine = new Engine(corpus);
       free(engines.get(key));
       engines.set(key, engine);
@@ -62,6 +60,13 @@ export function engineHost(boot) {
 }
 
 const free = (engine) => (engine?.index ?? engine)?.free();
+
+/** The text at `url`, or an Error naming what it is (`what`: 'corpus' or 'index'). */
+async function fetchText(url, what) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not load the ${what} ${url}: HTTP ${res.status}`);
+  return res.text();
+}
 
 /** Fetch and add the shards an index needs for a page, round by round (at most three). */
 async function fetchShards({ index, base }, text, options) {
