@@ -108,6 +108,28 @@ fn the_demo_story_reads_back_with_the_same_reports() {
     same_reports(&corpus);
 }
 
+/// A manifest's counts are input: one that claims four billion story terms makes a reader
+/// that allocates nothing for them (the terms it reads are what it holds), and gives the
+/// same report.
+#[test]
+fn a_manifest_s_counts_decide_no_allocation() {
+    let corpus = corroborate_cli::read::load_corpus(&[root().join("demo/story")]).unwrap();
+    let built = store::build(&corpus).unwrap();
+    let engine = Engine::new(corpus.clone()).unwrap();
+    let text = built.manifest.to_json();
+    let claimed = format!("\"terms\": {}", built.manifest.terms);
+    assert!(text.contains(&claimed), "{text}");
+    let manifest =
+        Manifest::from_json(&text.replace(&claimed, "\"terms\": 4000000000")).unwrap();
+    let mut lazy = Lazy::new(manifest);
+    let page = &corpus.sources[0].text;
+    let (report, _) = lazily(&mut lazy, &built, page, Some(&corpus.sources[0].id));
+    let direct = engine
+        .check_excluding(page, Some(&corpus.sources[0].id))
+        .unwrap();
+    assert_eq!(json(&direct), report);
+}
+
 #[test]
 fn the_seeds_read_back_with_the_same_reports() {
     let Some(seeds) = common::seeds() else { return };

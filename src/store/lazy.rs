@@ -35,11 +35,14 @@ pub struct Lazy {
     loaded: Vec<bool>,
     /// Retrieval df by term (terms held by one sentence or none are absent).
     df: Arc<HashMap<String, u32>>,
-    /// Story term id by stem, and profile df by id.
+    /// Story term id by stem.
     story_terms: HashMap<String, u32>,
-    /// By id: whether a term is rare (its record read from a shard of kind rare).
-    rare: Vec<bool>,
-    story_df: Vec<u32>,
+    /// By term id, sorted: the profile df of the story terms read so far. (Sorted pairs, not
+    /// a table of the manifest's `terms` entries: a manifest is input, and its counts must
+    /// not decide what the reader allocates before a shard backs them.)
+    story_df: Vec<(u32, u32)>,
+    /// Sorted: the ids of the rare terms read so far (from shards of kind rare).
+    rare: Vec<u32>,
     /// By term id, sorted: the sources whose vector holds it.
     routes: Vec<(u32, Vec<(u32, f32)>)>,
     /// By term id, sorted: the sources whose profile holds it.
@@ -76,8 +79,8 @@ impl Lazy {
         crate::sort::sort(&mut files);
         let n = manifest.shards.len();
         Lazy {
-            story_df: vec![0; manifest.terms as usize],
-            rare: vec![false; manifest.terms as usize],
+            story_df: Vec::new(),
+            rare: Vec::new(),
             keys: vec![Vec::new(); manifest.count(Kind::Keys)],
             stories: vec![Vec::new(); manifest.count(Kind::Stories)],
             files,
@@ -157,9 +160,7 @@ impl Lazy {
         let mut known = Vec::new();
         for stem in &contenders {
             match self.story_terms.get(stem.as_str()) {
-                Some(&id) if !self.rare.get(id as usize).copied().unwrap_or(false) => {
-                    known.push(id)
-                }
+                Some(&id) if self.rare.binary_search(&id).is_err() => known.push(id),
                 Some(_) => {}
                 None => rare.push(partition_of(term_hash(1, stem), rare_parts)),
             }
@@ -264,11 +265,10 @@ impl Lazy {
                     let (term, d, story) =
                         stat(&mut r).ok_or_else(|| bad("malformed term record"))?;
                     if let Some((sdf, id)) = story {
-                        let slot = self
-                            .story_df
-                            .get_mut(id as usize)
-                            .ok_or_else(|| bad("a story term id past the manifest's"))?;
-                        *slot = sdf;
+                        if id >= self.manifest.terms {
+                            return Err(bad("a story term id past the manifest's"));
+                        }
+                        self.story_df.push((id, sdf));
                         self.story_terms.insert(term.clone(), id);
                     }
                     if let Some(d) = d {
@@ -292,14 +292,11 @@ impl Lazy {
                 for _ in 0..n {
                     let (term, id, holder) =
                         rare(&mut r).ok_or_else(|| bad("malformed rare term record"))?;
-                    let slot = self
-                        .story_df
-                        .get_mut(id as usize)
-                        .ok_or_else(|| bad("a story term id past the manifest's"))?;
-                    *slot = u32::from(holder.is_some());
-                    if let Some(r) = self.rare.get_mut(id as usize) {
-                        *r = true;
+                    if id >= self.manifest.terms {
+                        return Err(bad("a story term id past the manifest's"));
                     }
+                    self.story_df.push((id, u32::from(holder.is_some())));
+                    self.rare.push(id);
                     if let Some((place, story, w)) = holder {
                         self.held.push((id, vec![place]));
                         if let Some(w) = w {
@@ -358,7 +355,10 @@ impl Lazy {
                 }
             }
         }
-        if matches!(shard.kind, Kind::Routes | Kind::Held | Kind::Rare) {
+        if matches!(
+            shard.kind,
+            Kind::Stats | Kind::Routes | Kind::Held | Kind::Rare
+        ) {
             self.sort_tables();
         }
         self.loaded[at] = true;
@@ -378,6 +378,10 @@ impl Lazy {
         by_first(&mut self.held);
         by_first(&mut self.story_of);
         self.story_of.dedup_by_key(|s| s.0);
+        by_first(&mut self.story_df);
+        self.story_df.dedup_by_key(|s| s.0);
+        crate::sort::sort(&mut self.rare);
+        self.rare.dedup();
     }
 
     /// The records of a routes or held shard (`weighted`: routes), each source's story noted.
@@ -569,7 +573,10 @@ impl Routing for Lazy {
         self.manifest.terms
     }
     fn df(&self, term: u32) -> u32 {
-        self.story_df.get(term as usize).copied().unwrap_or(0)
+        match self.story_df.binary_search_by_key(&term, |d| d.0) {
+            Ok(i) => self.story_df[i].1,
+            Err(_) => 0,
+        }
     }
     fn live(&self) -> usize {
         self.manifest.sources as usize
