@@ -119,8 +119,7 @@ fn a_manifest_s_counts_decide_no_allocation() {
     let text = built.manifest.to_json();
     let claimed = format!("\"terms\": {}", built.manifest.terms);
     assert!(text.contains(&claimed), "{text}");
-    let manifest =
-        Manifest::from_json(&text.replace(&claimed, "\"terms\": 4000000000")).unwrap();
+    let manifest = Manifest::from_json(&text.replace(&claimed, "\"terms\": 4000000000")).unwrap();
     let mut lazy = Lazy::new(manifest);
     let page = &corpus.sources[0].text;
     let (report, _) = lazily(&mut lazy, &built, page, Some(&corpus.sources[0].id));
