@@ -624,7 +624,7 @@ impl WasmIndex {
     /// The shard files (paths relative to the manifest) that annotating `text` still needs;
     /// empty when it can be annotated. Ask again after adding them (at most three rounds).
     pub fn wants(
-        &self,
+        &mut self,
         text: &str,
         #[wasm_bindgen(unchecked_param_type = "AnnotateOptions | string | undefined")]
         options: JsValue,

@@ -16,11 +16,31 @@ export async function fetchBytes(url) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/** The data files' URLs (written out here, for bundlers). */
+const urls = () => [new URL('./pkg/wordnet.bin', import.meta.url), new URL('./pkg/stance.bin', import.meta.url)];
+
+/**
+ * Start reading the data files now, while the module is still being fetched and compiled;
+ * returns a `read` for loadData() that hands over those reads once each (a later call, after a
+ * failure, reads again).
+ */
+export function prefetchData(read = fetchBytes) {
+  const started = new Map(urls().map((url) => {
+    const bytes = read(url);
+    bytes.catch(() => {}); // loadData() reports it
+    return [url.href, bytes];
+  }));
+  return (url) => {
+    const bytes = started.get(url.href);
+    started.delete(url.href);
+    return bytes ?? read(url);
+  };
+}
+
 /** Give the initialised WebAssembly module `wasm` its data, once; resolves to `wasm`. */
 export function loadData(wasm, read = fetchBytes) {
   if (!loading.has(wasm)) {
-    const lexicon = read(new URL('./pkg/wordnet.bin', import.meta.url));
-    const model = read(new URL('./pkg/stance.bin', import.meta.url));
+    const [lexicon, model] = urls().map((url) => read(url));
     const done = Promise.all([lexicon, model]).then(([l, m]) => { wasm.loadData(l, m); return wasm; });
     loading.set(wasm, done);
     done.catch(() => loading.delete(wasm)); // a failed fetch may be tried again

@@ -12,9 +12,10 @@
 //           {type: 'annotate', key, text, exclude, allSources?}  → {claims, summary, story}
 //           {type: 'drop', key}                     → true
 //
-// An index (`corroborate index`: a manifest URL) is read a page at a time: its manifest when it
-// is set, then for each page only the shards the page needs, fetched in parallel (the browser's
-// HTTP cache keeps them: a shard's name is its checksum, so it never changes).
+// An index (`corroborate index`: a manifest URL) is read a page at a time: its manifest and the
+// shards every page needs (its statistics) when it is set, then for each page only the shards
+// the page needs, fetched in parallel (the browser's HTTP cache keeps them: a shard's name is
+// its checksum, so it never changes).
 
 /**
  * An engine host: `handle(request)` answers one request (or throws an Error with a clear
@@ -25,13 +26,25 @@
 export function engineHost(boot) {
   const engines = new Map(); // corpus key → Engine, or {index: IndexEngine, base: manifest URL}
   async function handle({ type, key, url, corpus, index, text, exclude, allSources }) {
-    // The manifest or the corpus is fetched while the module starts, not after.
-    const loading = type === 'setCorpus' && (index || url)
+    // The manifest or the corpus is fetched while the module starts, not after; so are the
+    // shards that every page of an index needs, which its manifest names.
+    let loading = type === 'setCorpus' && (index || url)
       ? fetchText(index || url, index ? 'index' : 'corpus') : null;
+    if (index) {
+      loading = loading.then((text) => [text, Promise.all(everyPageNeeds(text)
+        .map((file) => fetchShard(index, file)))]);
+    }
     loading?.catch(() => {}); // awaited below, once the module is there
     const { Engine, IndexEngine } = await boot();
     if (type === 'setCorpus' && index) {
-      const engine = new IndexEngine(await loading);
+      const [manifest, shards] = await loading;
+      const engine = new IndexEngine(manifest);
+      try {
+        for (const [file, bytes] of await shards) engine.add(file, bytes);
+      } catch (e) {
+        engine.free();
+        throw e;
+      }
       free(engines.get(key));
       engines.set(key, { index: engine, base: index });
       return { sources: engine.sources() };
@@ -68,19 +81,37 @@ async function fetchText(url, what) {
   return res.text();
 }
 
-/** Fetch and add the shards an index needs for a page, round by round (at most three). */
+/**
+ * The shard files of an index that every page needs, from its manifest's text: the statistics
+ * (`parts.stats`, see docs/index.md). None when the text is not such a manifest: the engine
+ * says what is wrong with it.
+ */
+export function everyPageNeeds(manifest) {
+  try {
+    const stats = JSON.parse(manifest)?.parts?.stats;
+    return Array.isArray(stats) ? stats.filter((p) => Array.isArray(p) && /^[0-9a-f]{16}$/.test(p[0]))
+      .map(([name]) => `s/${name}.bin`) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The bytes of one shard of the index whose manifest is at `base`: [file, bytes]. */
+async function fetchShard(base, file) {
+  const url = new URL(file, base).href;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`could not load the index shard ${url}: HTTP ${res.status}`);
+  return [file, new Uint8Array(await res.arrayBuffer())];
+}
+
+/** Fetch and add the shards an index needs for a page, round by round (at most three), each
+ * added as it arrives. */
 async function fetchShards({ index, base }, text, options) {
   for (let round = 0; ; round++) {
     const files = index.wants(text, options);
     if (!files.length) return;
     if (round > 3) throw new Error(`the index ${base} keeps asking for shards`);
-    const got = await Promise.all(files.map(async (file) => {
-      const url = new URL(file, base).href;
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`could not load the index shard ${url}: HTTP ${res.status}`);
-      return [file, new Uint8Array(await res.arrayBuffer())];
-    }));
-    for (const [file, bytes] of got) index.add(file, bytes);
+    await Promise.all(files.map(async (file) => index.add(...await fetchShard(base, file))));
   }
 }
 

@@ -6,7 +6,7 @@
 // Replies:  {id, result} (an annotation in the wire form of wire.js) or {id, error: message}.
 
 import { wasmBlocked } from './csp.js'; // embed: the CSP check
-import { loadData } from './data.js';
+import { loadData, prefetchData } from './data.js';
 import { compact, engineHost } from './wire.js';
 
 let ready;
@@ -16,13 +16,19 @@ let ready;
  * so that nothing compiles before the CSP check and a worker answers messages at once: the
  * `bundler` build (the npm package) instantiates itself when imported (in a bundle, a top-level
  * await) and has no init(); the `web` build (www/pkg) has a default export init(). Then the
- * module gets its data files (data.js), before any Engine is made.
+ * module gets its data files (data.js, fetched while the module compiles), before any Engine is
+ * made.
  */
 export const boot = () => (ready ??= wasmBlocked() ? Promise.reject(new Error(wasmBlocked()))
-  : import('./pkg/corroborate.js').then(async (wasm) => {
+  : start());
+
+function start() {
+  const read = prefetchData();
+  return import('./pkg/corroborate.js').then(async (wasm) => {
     if (typeof wasm.default === 'function') await wasm.default();
-    return loadData(wasm);
-  }));
+    return loadData(wasm, read);
+  });
+}
 
 /** Do one request (see wire.js); returns its result or throws an Error with a clear message. */
 export const { handle } = engineHost(boot);

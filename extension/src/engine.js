@@ -12,12 +12,13 @@
 
 import init, * as wasm from './shell/pkg/corroborate.js';
 import { mainThreadHost } from './shell/client.js';
-import { loadData } from './shell/data.js';
+import { loadData, prefetchData } from './shell/data.js';
 import { engineHost } from './shell/wire.js';
 
 let ready;
-/** The initialised module with its data: resolves to its exports ({Engine, ...}). */
-export const boot = () => (ready ??= init().then(() => loadData(wasm)));
+/** The initialised module with its data (read while it compiles): resolves to its exports
+ * ({Engine, ...}). */
+export const boot = () => (ready ??= ((read) => init().then(() => loadData(wasm, read)))(prefetchData()));
 
 /** An Engine over `corpus` ({sources: [...]}), once the module is ready. */
 export async function open(corpus) {

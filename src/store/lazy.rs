@@ -7,7 +7,7 @@ use super::{
 use crate::engine::Engine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::retrieval::GlobalDf;
-use crate::stories::{self, Routing, Story};
+use crate::stories::{self, PageTerms, Routing, Story};
 use crate::text::normalize;
 use crate::text::source::Source;
 use crate::verdict::Report;
@@ -56,6 +56,11 @@ pub struct Lazy {
     /// By partition: the stories' ids and labels.
     stories: Vec<Vec<(String, String)>>,
     engines: Vec<(Option<u32>, Engine)>,
+    /// Whether shards were added to the tables above since they were last sorted: they are
+    /// sorted once before they are read, not after each shard (a page adds dozens at once).
+    unsorted: bool,
+    /// The last page asked about, and its terms (each round of its shards reads them).
+    page: Option<(String, PageTerms)>,
 }
 
 impl std::fmt::Debug for Lazy {
@@ -93,6 +98,8 @@ impl Lazy {
             held: Vec::new(),
             story_of: Vec::new(),
             engines: Vec::new(),
+            unsorted: false,
+            page: None,
         }
     }
 
@@ -133,16 +140,34 @@ impl Lazy {
 
     /// The shards (their `file` names) that checking `page` still needs, none when it can be
     /// checked. Call it again after adding them: a page needs at most three rounds.
-    pub fn wants(&self, page: &str, exclude: Option<&str>) -> Result<Vec<String>> {
+    pub fn wants(&mut self, page: &str, exclude: Option<&str>) -> Result<Vec<String>> {
+        self.sort_tables();
+        self.read_page(page);
         Ok(match self.plan(page, exclude) {
             Plan::Fetch(files) => files,
             Plan::Ready { .. } => Vec::new(),
         })
     }
 
+    /// Count the terms of `page`, unless it is the page last counted.
+    fn read_page(&mut self, page: &str) {
+        if self.page.as_ref().is_none_or(|(text, _)| text != page) {
+            self.page = Some((page.to_string(), PageTerms::of(page)));
+        }
+    }
+
     /// What checking `page` needs next: shards to fetch, or, with all of them there, its
-    /// story and the sources left out of it.
+    /// story and the sources left out of it. (The tables are sorted, [`Lazy::sort_tables`],
+    /// and the page's terms counted, [`Lazy::read_page`].)
     fn plan(&self, page: &str, exclude: Option<&str>) -> Plan {
+        let counted;
+        let terms = match &self.page {
+            Some((text, terms)) if text == page => terms,
+            _ => {
+                counted = PageTerms::of(page);
+                &counted
+            }
+        };
         let stats = self.manifest.count(Kind::Stats) as u32;
         let missing = self.missing(Kind::Stats, 0..stats);
         if !missing.is_empty() {
@@ -151,15 +176,15 @@ impl Lazy {
         // The page's heaviest terms: the rare ones are looked up (their ids decide which of
         // equal weights the vector keeps, and where its sources are); the routes of the
         // others, by id. A short page has no more terms than its vector keeps.
-        let contenders = stories::page_contenders(self, page);
+        let contenders = stories::page_contenders(self, terms);
         let short = contenders.len() <= stories::SHORT_PAGE_TERMS;
         let rare_parts = self.manifest.count(Kind::Rare);
         let routes = self.manifest.count(Kind::Routes).max(1) as u32;
         let held = self.manifest.count(Kind::Held).max(1) as u32;
         let mut rare = Vec::new();
         let mut known = Vec::new();
-        for stem in &contenders {
-            match self.story_terms.get(stem.as_str()) {
+        for stem in contenders {
+            match self.story_terms.get(stem) {
                 Some(&id) if self.rare.binary_search(&id).is_err() => known.push(id),
                 Some(_) => {}
                 None => rare.push(partition_of(term_hash(1, stem), rare_parts)),
@@ -174,7 +199,7 @@ impl Lazy {
         if !missing.is_empty() {
             return Plan::Fetch(missing);
         }
-        let v = stories::page_vector(self, page);
+        let v = stories::page_vector(self, terms);
         let skipped = self.skipped(page, exclude);
         let story = if self.manifest.stories == 0 {
             None
@@ -359,15 +384,19 @@ impl Lazy {
             shard.kind,
             Kind::Stats | Kind::Routes | Kind::Held | Kind::Rare
         ) {
-            self.sort_tables();
+            self.unsorted = true;
         }
         self.loaded[at] = true;
         Ok(())
     }
 
-    /// Routes and held by term, and the stories of their sources by place, sorted (one place
-    /// for it: each closure costs the module its own copy of the sort).
+    /// Routes and held by term, and the stories of their sources by place, sorted, when
+    /// shards were added since the last time (one place for it: each closure costs the
+    /// module its own copy of the sort).
     fn sort_tables(&mut self) {
+        if !std::mem::take(&mut self.unsorted) {
+            return;
+        }
         fn by_first<T, U>(v: &mut [(T, U)])
         where
             T: Ord + Copy,
@@ -416,6 +445,8 @@ impl Lazy {
                 "the page has no text to check",
             ));
         }
+        self.sort_tables();
+        self.read_page(page);
         let (k, skipped) = match self.plan(page, exclude) {
             Plan::Ready { story, skipped } => (story, skipped),
             Plan::Fetch(wanted) => {

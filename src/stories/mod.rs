@@ -352,7 +352,7 @@ pub(crate) trait Routing {
 /// cosine reaches [`PAGE_LINK`]; for a short page, also that of a source whose profile holds
 /// [`PAGE_HELD`] of the page's weight.
 pub(crate) fn route(r: &dyn Routing, page: &str, usable: &dyn Fn(usize) -> bool) -> Option<u32> {
-    let v = page_vector(r, page);
+    let v = page_vector(r, &PageTerms::of(page));
     route_vector(r, &v, usable)
 }
 
@@ -362,13 +362,25 @@ pub(crate) fn is_short(v: &[(u32, f32)]) -> bool {
     v.len() <= SHORT_PAGE_TERMS
 }
 
+/// A page's salient terms, counted: what [`page_vector`] and [`page_contenders`] read, made
+/// once per page (a stored index asks for a page's vector in each round of its shards).
+pub(crate) struct PageTerms(Vec<Count>);
+
+impl PageTerms {
+    /// The terms of a page's text.
+    pub(crate) fn of(page: &str) -> PageTerms {
+        PageTerms(count_terms(None, page))
+    }
+}
+
 /// A page's unit vector over the corpus's story terms, sorted by term.
-pub(crate) fn page_vector(r: &dyn Routing, page: &str) -> Vec<(u32, f32)> {
+pub(crate) fn page_vector(r: &dyn Routing, page: &PageTerms) -> Vec<(u32, f32)> {
     // Terms the corpus does not know take ids past its table: they weigh in the page's
     // vector and match nothing.
     let mut unknown = r.terms();
-    let terms: Vec<(u32, f32)> = count_terms(None, page)
-        .into_iter()
+    let terms: Vec<(u32, f32)> = page
+        .0
+        .iter()
         .map(|c| {
             let id = r.term(&c.stem).unwrap_or_else(|| {
                 unknown = unknown.saturating_add(1);
@@ -387,19 +399,20 @@ pub(crate) fn page_vector(r: &dyn Routing, page: &str) -> Vec<(u32, f32)> {
 /// profile holds it and when none does; a term may count when the most it can weigh reaches
 /// the `KEY_TERMS`-th heaviest of what the terms weigh at the least (all terms, when there
 /// are no more than `KEY_TERMS`).
-pub(crate) fn page_contenders(r: &dyn Routing, page: &str) -> Vec<String> {
+pub(crate) fn page_contenders<'p>(r: &dyn Routing, page: &'p PageTerms) -> Vec<&'p str> {
     let live = r.live();
-    let weighed: Vec<(String, f32, f32)> = count_terms(None, page)
-        .into_iter()
+    let weighed: Vec<(&str, f32, f32)> = page
+        .0
+        .iter()
         .map(|c| {
             let w = c.weight();
             match r.term(&c.stem) {
                 // As `vector` weighs it.
                 Some(t) => {
                     let exact = w * idf(r.df(t), live);
-                    (c.stem, exact, exact)
+                    (c.stem.as_str(), exact, exact)
                 }
-                None => (c.stem, w * idf(1, live), w * idf(0, live)),
+                None => (c.stem.as_str(), w * idf(1, live), w * idf(0, live)),
             }
         })
         .collect();
@@ -1036,13 +1049,16 @@ mod tests {
                     words.push(w.as_str());
                 }
             }
-            let page = words.join(" ");
+            let page = PageTerms::of(&words.join(" "));
             let full = Grouped(&s, g);
             let none = Partial {
                 full: Grouped(&s, g),
                 told: Vec::new(),
             };
-            let told = page_contenders(&none, &page);
+            let told = page_contenders(&none, &page)
+                .into_iter()
+                .map(String::from)
+                .collect();
             let partial = Partial {
                 full: Grouped(&s, g),
                 told,

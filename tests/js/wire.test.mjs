@@ -4,7 +4,7 @@
 // text parsed when first read.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { compact, engineHost, expand } from '../../www/wire.js';
+import { compact, engineHost, everyPageNeeds, expand } from '../../www/wire.js';
 
 class Engine {
   constructor(corpus) { this.corpus = corpus; this.calls = []; Engine.made.push(this); }
@@ -107,5 +107,51 @@ test('an index: its manifest is fetched once, then each page\'s shards round by 
       /could not load the index shard https:\/\/x.example\/iy\/s\/gone.bin: HTTP 404/);
   } finally {
     globalThis.fetch = realFetch;
+  }
+});
+
+test('the shards every page needs (the manifest\'s stats) are fetched with the manifest, before the module is up', async () => {
+  const stats = [['00000000000000aa', 10], ['00000000000000bb', 20]];
+  const manifest = JSON.stringify({ sources: 2, parts: { stats, routes: [['00000000000000cc', 5]] },
+    rounds: [['s/00000000000000aa.bin', 's/00000000000000bb.bin'], ['s/00000000000000cc.bin']] });
+  const fetched = [];
+  let up = false;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    const path = new URL(url).pathname;
+    fetched.push([path, up]);
+    if (path.endsWith('/manifest.json')) return { ok: true, status: 200, text: async () => manifest };
+    if (path.endsWith('bb.bin') && url.includes('/bad/')) return { ok: false, status: 404 };
+    return { ok: true, status: 200, arrayBuffer: async () => new Uint8Array(3).buffer };
+  };
+  // The module comes up only after the manifest and the stats have been asked for.
+  const slowBoot = async () => { await new Promise((r) => setTimeout(r, 20)); up = true; return boot(); };
+  try {
+    const { handle } = engineHost(slowBoot);
+    await handle({ type: 'setCorpus', key: 'i', index: 'https://x.example/ix/manifest.json' });
+    assert.deepEqual(fetched, [['/ix/manifest.json', false], ['/ix/s/00000000000000aa.bin', false],
+      ['/ix/s/00000000000000bb.bin', false]]);
+    assert.deepEqual(IndexEngine.made.at(-1).added, ['s/00000000000000aa.bin', 's/00000000000000bb.bin'],
+      'added once the engine is made');
+    const r = await handle({ type: 'annotate', key: 'i', text: 'page' });
+    assert.deepEqual(r.added.at(-1), 's/00000000000000cc.bin');
+    assert.equal(fetched.length, 4);
+    // A stats shard that cannot be fetched fails the corpus, and frees the engine made for it.
+    fetched.length = 0;
+    const made = IndexEngine.made.length;
+    await assert.rejects(engineHost(boot).handle({ type: 'setCorpus', key: 'b', index: 'https://x.example/bad/manifest.json' }),
+      /could not load the index shard https:\/\/x.example\/bad\/s\/00000000000000bb.bin: HTTP 404/);
+    assert.equal(IndexEngine.made.length, made + 1);
+    assert.ok(IndexEngine.made.at(-1).freed);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+});
+
+test('everyPageNeeds reads the stats shards from a manifest, and nothing from anything else', () => {
+  assert.deepEqual(everyPageNeeds(JSON.stringify({ parts: { stats: [['0123456789abcdef', 9]], rare: [['fedcba9876543210', 1]] } })),
+    ['s/0123456789abcdef.bin']);
+  for (const text of ['', 'not json', 'null', '{"parts": {"stats": "x"}}', '{"parts": {"stats": [["../../etc", 1], [7, 1]]}}']) {
+    assert.deepEqual(everyPageNeeds(text), [], text);
   }
 });
